@@ -1,0 +1,1104 @@
+//! Who said what: find reporting cues, the speaker at each cue, and the
+//! words that were said.
+//!
+//! The stage works on one sentence at a time, on its *frame*: the tokens
+//! outside quotations, with each quotation collapsed into a single item. That
+//! makes speech inside someone's quotation invisible here (it stays with the
+//! quoting speaker) and lets a handful of readable patterns cover the ways
+//! news reports speech:
+//!
+//! - `Q, X said.` / `Q, said X.` / `X said: Q` / `Q, she said, Q` (direct)
+//! - `X said (that) CLAUSE` / `X told reporters CLAUSE` (indirect or mixed)
+//! - `CLAUSE, officials said.` / `CLAUSE, according to X.` (content first)
+//! - `X praised OBJECT`, `X described A as B` (the object is the statement)
+//! - `..., adding that CLAUSE` / `posting on X that CLAUSE` (participles)
+//! - `X said A but that B` / `X said A and warned B` (coordination: two statements)
+//! - a sentence that is nothing but a quotation continues the previous speaker
+//!   (or, for a quote running over paragraphs, the speaker named at its end).
+//!
+//! Each pattern is a small function below; the speaker noun phrase is read by
+//! [`crate::speakers::read_np`] and resolved in the article's registry.
+
+use crate::document::{Document, ParagraphKind, Span, TokenKind};
+use crate::lexicons::{CueClass, Lexicons, TitleClass};
+use crate::speakers::{Found, Np, Registry, SpeakerType, mention_text, read_np};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    Direct,
+    Indirect,
+    Mixed,
+}
+
+impl Kind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Kind::Direct => "direct",
+            Kind::Indirect => "indirect",
+            Kind::Mixed => "mixed",
+        }
+    }
+}
+
+/// A statement before scoring: what was said, by whom, found how.
+#[derive(Debug, Clone)]
+pub struct Attributed {
+    pub content: Span,
+    pub kind: Kind,
+    pub cue: String,
+    pub entity: Option<usize>,
+    pub mention: String,
+    pub found: Found,
+    pub sentence: usize,
+    /// For a direct statement, the quotation it is.
+    pub quote: Option<usize>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Item {
+    Tok(usize),
+    Quote(usize),
+}
+
+/// Words that can never be inside a speaker's noun phrase.
+const NP_STOP: &[&str] = &[
+    "is", "was", "were", "are", "be", "been", "being", "has", "have", "had", "will", "would",
+    "could", "can", "may", "might", "must", "shall", "should", "did", "does", "do", "that", "who",
+    "which", "whose", "whom", "when", "where", "while", "as", "after", "before", "because", "since",
+    "although", "though", "if", "unless", "than", "to", "not", "but", "or", "so", "then", "there",
+    "this", "these", "those", "also", "what", "how", "why", "by", "into", "about", "against",
+];
+
+/// Words skipped between a speaker and the verb ("he also said", "has warned").
+const PRE_VERB_SKIP: &[&str] = &[
+    "also", "later", "previously", "repeatedly", "then", "again", "publicly", "privately",
+    "separately", "firmly", "flatly", "subsequently", "once", "now", "recently", "further", "has",
+    "have", "had", "will", "would", "already", "earlier", "still", "immediately", "quickly",
+    "simply", "angrily", "reportedly", "frequently", "often", "insistently", "bluntly", "openly",
+    "privately", "quietly", "tweeted", "had", "has", "first", "last", "originally",
+];
+
+const PREPOSITIONS: &[&str] = &[
+    "on", "in", "at", "during", "after", "before", "outside", "from", "to", "via", "through",
+    "with", "inside", "at", "for", "over", "ahead", "following", "late", "early", "earlier",
+    "later", "last", "this", "yesterday", "today", "tonight", "shortly", "afterwards", "separately",
+    "privately", "publicly", "again", "also", "alongside", "near", "across", "by", "under", "amid",
+];
+
+/// Words that begin a new clause (so an adjunct or addressee ends before them).
+const CLAUSE_START: &[&str] = &[
+    "the", "a", "an", "he", "she", "it", "they", "we", "i", "you", "there", "this", "these",
+    "those", "its", "his", "her", "their", "our", "some", "any", "no", "every", "all", "most",
+    "many", "several", "none", "nobody", "nothing", "one", "both", "each", "more", "further",
+];
+
+const INTRO_WORDS: &[&str] = &[
+    "in", "on", "at", "after", "before", "despite", "during", "following", "last", "earlier",
+    "later", "however", "meanwhile", "asked", "appearing", "speaking", "with", "for", "since", "as",
+    "while", "when", "under", "amid", "yesterday", "today", "this", "next", "but", "and", "still",
+    "instead", "separately", "elsewhere", "nevertheless", "speaking", "writing", "addressing",
+    "responding", "pressed", "questioned", "interviewed", "earlier", "overnight", "if", "although",
+];
+
+struct Sent<'a> {
+    doc: &'a Document,
+    lx: &'a Lexicons,
+    items: Vec<Item>,
+    index: usize,
+}
+
+impl Sent<'_> {
+    fn norm(&self, k: usize) -> &str {
+        match self.items.get(k) {
+            Some(Item::Tok(i)) => self.doc.norm(*i),
+            _ => "",
+        }
+    }
+    fn is_tok(&self, k: usize, s: &str) -> bool {
+        matches!(self.items.get(k), Some(Item::Tok(i)) if self.doc.norm(*i) == s)
+    }
+    fn is_quote(&self, k: usize) -> bool {
+        matches!(self.items.get(k), Some(Item::Quote(_)))
+    }
+    fn is_word(&self, k: usize) -> bool {
+        matches!(self.items.get(k), Some(Item::Tok(i)) if matches!(self.doc.tokens[*i].kind, TokenKind::Word | TokenKind::Number))
+    }
+    fn is_punct(&self, k: usize) -> bool {
+        matches!(self.items.get(k), Some(Item::Tok(i)) if self.doc.tokens[*i].kind == TokenKind::Punct)
+    }
+    fn is_cap(&self, k: usize) -> bool {
+        matches!(self.items.get(k), Some(Item::Tok(i)) if self.doc.tokens[*i].cap)
+    }
+    fn span(&self, k: usize) -> Span {
+        match self.items[k] {
+            Item::Tok(i) => self.doc.tokens[i].span,
+            Item::Quote(q) => self.doc.quotes[q].outer,
+        }
+    }
+    /// Token range of items `[a, b)` (frame tokens only, for noun phrases).
+    fn tok_range(&self, a: usize, b: usize) -> (usize, usize) {
+        let first = match self.items[a] {
+            Item::Tok(i) => i,
+            Item::Quote(q) => self.doc.quotes[q].open,
+        };
+        let last = match self.items[b - 1] {
+            Item::Tok(i) => i + 1,
+            Item::Quote(q) => self.doc.quotes[q].close.map(|c| c + 1).unwrap_or(first + 1),
+        };
+        (first, last)
+    }
+    fn words_from(&self, k: usize, n: usize) -> Vec<&str> {
+        let mut out = Vec::with_capacity(n);
+        let mut j = k;
+        while j < self.items.len() && out.len() < n {
+            match self.items[j] {
+                Item::Tok(i) => out.push(self.doc.norm(i)),
+                Item::Quote(_) => break,
+            }
+            j += 1;
+        }
+        out
+    }
+    /// End of the sentence, ignoring closing punctuation.
+    fn only_punct_from(&self, k: usize) -> bool {
+        (k..self.items.len()).all(|j| self.is_punct(j))
+    }
+}
+
+#[derive(Debug, Clone, Copy)]
+struct Cue {
+    k: usize,
+    len: usize,
+    class: CueClass,
+}
+
+/// The speaker found for a cue.
+#[derive(Debug, Clone)]
+struct Who {
+    entity: Option<usize>,
+    mention: String,
+    found: Found,
+    /// Item range of the noun phrase (for content-first patterns).
+    np: Option<(usize, usize)>,
+    inverted: bool,
+}
+
+/// Attribute every statement in the document.
+pub fn attribute(doc: &Document, lx: &Lexicons) -> (Vec<Attributed>, Registry) {
+    let mut reg = Registry::default();
+    let mut out: Vec<Attributed> = Vec::new();
+    // Quote-only sentences waiting for a speaker: (statement index in out, fallback).
+    let mut pending: Vec<usize> = Vec::new();
+    for (si, s) in doc.sentences.iter().enumerate() {
+        if doc.paragraphs[s.paragraph].kind != ParagraphKind::Body {
+            continue;
+        }
+        let mut items = Vec::new();
+        let (a, b) = s.tokens;
+        let mut i = a;
+        while i < b {
+            if let Some(q) = doc.tokens[i].quote {
+                let q = q as usize;
+                if items.last() != Some(&Item::Quote(q)) {
+                    items.push(Item::Quote(q));
+                }
+            } else {
+                items.push(Item::Tok(i));
+            }
+            i += 1;
+        }
+        let st = Sent {
+            doc,
+            lx,
+            items,
+            index: si,
+        };
+        let before = out.len();
+        sentence(&st, &mut reg, &mut out);
+        register_subject(&st, &mut reg);
+        // A sentence that is only a quotation: continue a speaker.
+        if out.len() == before {
+            let quotes: Vec<usize> = (0..st.items.len())
+                .filter_map(|k| match st.items[k] {
+                    Item::Quote(q) => Some(q),
+                    _ => None,
+                })
+                .collect();
+            let only_quote = !quotes.is_empty()
+                && (0..st.items.len()).all(|k| st.is_quote(k) || st.is_punct(k));
+            if only_quote {
+                for q in quotes {
+                    let inner = doc.quotes[q].inner;
+                    if inner.is_empty() {
+                        continue;
+                    }
+                    // Continue the quote this one carries on from, else the
+                    // latest statement in this or the previous paragraph.
+                    let prev = doc.quotes[q]
+                        .continues
+                        .and_then(|p| out.iter().rposition(|x| x.quote == Some(p)))
+                        .or_else(|| {
+                            out.iter().rposition(|x| {
+                                let p = doc.sentences[x.sentence].paragraph;
+                                p == s.paragraph || (p + 1 == s.paragraph && doc.quotes[q].open == doc.paragraphs[s.paragraph].tokens.0)
+                            })
+                        });
+                    let (entity, mention, cue) = match prev {
+                        Some(p) => (out[p].entity, out[p].mention.clone(), out[p].cue.clone()),
+                        None => (None, String::new(), String::new()),
+                    };
+                    let idx = out.len();
+                    out.push(Attributed {
+                        content: inner,
+                        kind: Kind::Direct,
+                        cue,
+                        entity,
+                        mention,
+                        found: Found::Continuation,
+                        sentence: si,
+                        quote: Some(q),
+                    });
+                    if prev.is_none() || doc.quotes[q].close.is_none() {
+                        pending.push(idx);
+                    }
+                }
+            }
+        }
+    }
+    // Quotes running over paragraphs take the speaker named later in the chain.
+    for idx in pending {
+        let Some(q) = out[idx].quote else { continue };
+        let mut next = q;
+        let mut found = None;
+        while let Some(n) = (next + 1..doc.quotes.len()).find(|&n| doc.quotes[n].continues == Some(next)) {
+            if let Some(p) = out.iter().position(|x| x.quote == Some(n) && x.found != Found::Continuation) {
+                found = Some(p);
+                break;
+            }
+            next = n;
+        }
+        if let Some(p) = found {
+            out[idx].entity = out[p].entity;
+            out[idx].mention = out[p].mention.clone();
+            out[idx].cue = out[p].cue.clone();
+        }
+    }
+    out.retain(|x| x.entity.is_some() && !x.content.is_empty());
+    out.sort_by_key(|x| (x.content.start, x.content.end));
+    out.dedup_by(|a, b| a.content.start < b.content.end && b.content.start < a.content.end);
+    (out, reg)
+}
+
+fn find_cues(st: &Sent) -> Vec<Cue> {
+    let mut cues = Vec::new();
+    let mut k = 0;
+    while k < st.items.len() {
+        if !st.is_word(k) {
+            k += 1;
+            continue;
+        }
+        let words = st.words_from(k, 4);
+        let Some((class, len)) = st.lx.cues.longest(&words) else {
+            k += 1;
+            continue;
+        };
+        let class = *class;
+        if class == CueClass::Platform || !valid_cue(st, k, len, class) {
+            k += 1;
+            continue;
+        }
+        cues.push(Cue { k, len, class });
+        k += len;
+    }
+    cues
+}
+
+fn valid_cue(st: &Sent, k: usize, len: usize, class: CueClass) -> bool {
+    // Capitalised mid-sentence ("Says Law") is a name, not a verb.
+    if k > 0 && st.is_cap(k) && class != CueClass::According {
+        return false;
+    }
+    let prev = if k > 0 { st.norm(k - 1) } else { "" };
+    let prev2 = if k > 1 { st.norm(k - 2) } else { "" };
+    // Negated, infinitive, or a noun after a determiner.
+    if matches!(prev, "not" | "never" | "n't" | "to" | "the" | "a" | "an" | "his" | "her" | "its" | "their" | "our" | "whose" | "this" | "that" | "no" | "didn't" | "hasn't" | "haven't" | "won't" | "wouldn't" | "cannot" | "can't")
+        || matches!(prev2, "declined" | "refused" | "not")
+    {
+        return false;
+    }
+    if class == CueClass::Participle {
+        // Must open a participle clause and introduce content.
+        let opens = k > 0 && (matches!(prev, "," | "and" | "but" | "while" | "before" | "after" | "—" | "–") || st.is_quote(k - 1));
+        if !opens {
+            return false;
+        }
+        let mut j = k + len;
+        j = skip_adjuncts(st, j, false);
+        return st.is_tok(j, "that") || st.is_quote(j) || st.is_tok(j, ":") || (st.is_tok(j, ",") && st.is_quote(j + 1));
+    }
+    if class == CueClass::According {
+        return st.is_word(k + len);
+    }
+    true
+}
+
+/// Skip prepositional phrases, platforms and time words after a verb
+/// ("said on Monday in a statement", "posted on X"). With `addressee`, also
+/// skip one noun phrase ("told reporters", "told the BBC").
+fn skip_adjuncts(st: &Sent, mut j: usize, addressee: bool) -> usize {
+    let n = st.items.len();
+    let mut took_addressee = !addressee;
+    for _ in 0..6 {
+        if j >= n || !st.is_word(j) {
+            break;
+        }
+        let w = st.norm(j);
+        if w == "that" {
+            break;
+        }
+        if PREPOSITIONS.contains(&w) {
+            // prep + [det] + words, until a clause start, punctuation or "that"
+            let mut m = j + 1;
+            let mut taken = 0;
+            while m < n && st.is_word(m) && taken < 6 {
+                let x = st.norm(m);
+                if x == "that" || (taken > 0 && CLAUSE_START.contains(&x) && !PREPOSITIONS.contains(&st.norm(m - 1))) {
+                    break;
+                }
+                if taken > 0 && st.lx.cues.get(x).is_some_and(|c| *c != CueClass::Platform) {
+                    break;
+                }
+                m += 1;
+                taken += 1;
+            }
+            if taken == 0 && !matches!(w, "earlier" | "later" | "yesterday" | "today" | "tonight" | "again" | "also" | "separately" | "privately" | "publicly" | "afterwards") {
+                break;
+            }
+            j = m;
+            continue;
+        }
+        if !took_addressee {
+            // addressee: [det] + up to 4 words, until a clause start or "that"
+            let mut m = j;
+            let mut taken = 0;
+            while m < n && st.is_word(m) && taken < 4 {
+                let x = st.norm(m);
+                if x == "that" || PREPOSITIONS.contains(&x) && taken > 0 {
+                    break;
+                }
+                if taken > 0 && CLAUSE_START.contains(&x) {
+                    break;
+                }
+                if taken == 0 && matches!(x, "he" | "she" | "it" | "they" | "we" | "i" | "there") {
+                    break;
+                }
+                m += 1;
+                taken += 1;
+            }
+            took_addressee = true;
+            if taken > 0 {
+                j = m;
+                continue;
+            }
+        }
+        break;
+    }
+    j
+}
+
+/// Process the sentence's cues in order.
+fn sentence(st: &Sent, reg: &mut Registry, out: &mut Vec<Attributed>) {
+    let cues = find_cues(st);
+    let mut covered = 0usize;
+    let mut last_who: Option<Who> = None;
+    let n = st.items.len();
+    for cue in cues {
+        if cue.k < covered {
+            continue;
+        }
+        let after = cue.k + cue.len;
+        // Who?
+        let who = match cue.class {
+            CueClass::According => right_speaker(st, after, reg),
+            CueClass::Participle => last_who.clone().or_else(|| subject_speaker(st, reg, cue.k)),
+            _ => left_speaker(st, cue.k, reg, last_who.as_ref()),
+        };
+        let Some(mut who) = who else { continue };
+        if who.entity.is_none() {
+            continue;
+        }
+        let cue_text = cue_text(st, cue);
+        let mut emit = |content: (usize, usize), who: &Who, out: &mut Vec<Attributed>| {
+            if let Some(a) = make_statement(st, content, who, &cue_text) {
+                out.push(a);
+            }
+        };
+        match cue.class {
+            CueClass::According => {
+                let np_end = who.np.map(|x| x.1).unwrap_or(after);
+                if cue.k == 0 || (cue.k <= 2 && !st.is_word(cue.k.saturating_sub(1))) {
+                    // According to X, CLAUSE.
+                    let mut s = np_end;
+                    if st.is_tok(s, ",") {
+                        s += 1;
+                    }
+                    let (e, _) = clause_end(st, s, cue.class);
+                    emit((s, e), &who, out);
+                    covered = e;
+                } else {
+                    let e = if cue.k > 0 && st.is_tok(cue.k - 1, ",") { cue.k - 1 } else { cue.k };
+                    emit((covered, e), &who, out);
+                    covered = np_end;
+                }
+            }
+            CueClass::Object => {
+                let s = skip_adjuncts(st, after, false);
+                let (e, _) = clause_end(st, s, cue.class);
+                emit((s, e), &who, out);
+                covered = e;
+            }
+            _ => {
+                if who.inverted {
+                    // "Q," said X / CLAUSE, said X
+                    let np_end = who.np.map(|x| x.1).unwrap_or(after);
+                    content_before(st, cue.k, covered, &who, &mut emit, out);
+                    covered = np_end;
+                    // "..., said X. " may continue with ", adding that ..." (a participle cue)
+                    last_who = Some(who);
+                    continue;
+                }
+                let mut j = after;
+                // "that" after adjuncts and addressees
+                let j2 = skip_adjuncts(st, j, cue.class == CueClass::Tell || st.norm(cue.k) == "warned");
+                let mut that = false;
+                if st.is_tok(j2, "that") {
+                    j = j2 + 1;
+                    that = true;
+                } else {
+                    j = j2;
+                }
+                if !that && (j >= n || st.only_punct_from(j)) {
+                    // Q, X said. / CLAUSE, X said on Sunday.
+                    content_before(st, cue.k.min(who.np.map(|x| x.0).unwrap_or(cue.k)), covered, &who, &mut emit, out);
+                    covered = n;
+                    last_who = Some(who);
+                    continue;
+                }
+                if !that && st.is_tok(j, ",") && st.is_quote(j + 1) {
+                    // "A," he said, "B."
+                    content_before(st, who.np.map(|x| x.0).unwrap_or(cue.k), covered, &who, &mut emit, out);
+                    let (e, _) = clause_end(st, j + 1, cue.class);
+                    emit((j + 1, e), &who, out);
+                    covered = e;
+                    last_who = Some(who);
+                    continue;
+                }
+                if !that && st.is_tok(j, ",") {
+                    // "..., X said, adding that ..."
+                    content_before(st, who.np.map(|x| x.0).unwrap_or(cue.k), covered, &who, &mut emit, out);
+                    covered = j;
+                    last_who = Some(who);
+                    continue;
+                }
+                if !that && st.is_tok(j, ":") {
+                    j += 1;
+                }
+                // The clause (and "... and that ..." continuations).
+                let mut s = j;
+                loop {
+                    let (e, next) = clause_end(st, s, cue.class);
+                    emit((s, e), &who, out);
+                    covered = e;
+                    match next {
+                        Next::SameCue(k) => s = k,
+                        Next::Stop => break,
+                    }
+                }
+                who.np = None;
+            }
+        }
+        last_who = Some(who);
+    }
+}
+
+enum Next {
+    Stop,
+    SameCue(usize),
+}
+
+/// Where a reported clause starting at item `s` ends.
+fn clause_end(st: &Sent, s: usize, class: CueClass) -> (usize, Next) {
+    let n = st.items.len();
+    let mut j = s;
+    while j < n {
+        if st.is_quote(j) || !st.is_tok(j, st.norm(j)) {
+            j += 1;
+            continue;
+        }
+        let w = st.norm(j);
+        if j > s {
+            if w == "," || w == ";" || w == "—" || w == "–" {
+                let nx = st.norm(j + 1);
+                if matches!(nx, "while" | "whereas") {
+                    return (j, Next::Stop);
+                }
+                if class == CueClass::Object && matches!(nx, "which" | "who") {
+                    return (j, Next::Stop);
+                }
+                if is_cue_at(st, j + 1, &[CueClass::Participle, CueClass::According]) && valid_cue_at(st, j + 1) {
+                    return (j, Next::Stop);
+                }
+                if w == ";" {
+                    return (j, Next::Stop);
+                }
+            }
+            if matches!(w, "and" | "but" | "though" | "although" | "while" | "yet") {
+                let end = if st.is_tok(j - 1, ",") { j - 1 } else { j };
+                let mut m = j + 1;
+                if st.is_tok(m, "that") {
+                    return (end, Next::SameCue(m + 1));
+                }
+                // "but said", "and warned that", "though she cautioned that", "but later said"
+                if matches!(st.norm(m), "he" | "she" | "they" | "it" | "we") {
+                    m += 1;
+                }
+                while PRE_VERB_SKIP.contains(&st.norm(m)) && m < n {
+                    m += 1;
+                }
+                if is_cue_at(st, m, &[CueClass::Speech, CueClass::Tell, CueClass::Object, CueClass::Participle])
+                    && valid_cue_at(st, m)
+                {
+                    return (end, Next::Stop);
+                }
+            }
+        }
+        j += 1;
+    }
+    (n, Next::Stop)
+}
+
+fn is_cue_at(st: &Sent, k: usize, classes: &[CueClass]) -> bool {
+    if !st.is_word(k) {
+        return false;
+    }
+    let words = st.words_from(k, 4);
+    matches!(st.lx.cues.longest(&words), Some((c, _)) if classes.contains(c))
+}
+
+fn valid_cue_at(st: &Sent, k: usize) -> bool {
+    let words = st.words_from(k, 4);
+    match st.lx.cues.longest(&words) {
+        Some((c, len)) => valid_cue(st, k, len, *c),
+        None => false,
+    }
+}
+
+fn cue_text(st: &Sent, cue: Cue) -> String {
+    let (a, b) = st.tok_range(cue.k, cue.k + cue.len);
+    let mut s = mention_text(st.doc, st.doc.token_span(a, b));
+    // "posted on X", "said in a statement", "told reporters": keep the medium.
+    let j = cue.k + cue.len;
+    if st.is_tok(j, "on") {
+        let words = st.words_from(j + 1, 2);
+        if let Some((CueClass::Platform, l)) = st.lx.cues.longest(&words) {
+            let (x, y) = st.tok_range(j, j + 1 + l);
+            s = format!("{s} {}", mention_text(st.doc, st.doc.token_span(x, y)));
+        }
+    } else if st.is_tok(j, "in") && st.is_tok(j + 1, "a") && matches!(st.norm(j + 2), "statement" | "letter" | "post" | "report" | "speech" | "interview") {
+        let (x, y) = st.tok_range(j, j + 3);
+        s = format!("{s} {}", mention_text(st.doc, st.doc.token_span(x, y)));
+    } else if cue.class == CueClass::Tell && st.is_tok(j, "reporters") {
+        s = format!("{s} reporters");
+    }
+    s
+}
+
+/// Emit the content that precedes the speaker: the quotation(s) right before
+/// it, or the clause before the comma.
+fn content_before(
+    st: &Sent,
+    np_start: usize,
+    covered: usize,
+    who: &Who,
+    emit: &mut impl FnMut((usize, usize), &Who, &mut Vec<Attributed>),
+    out: &mut Vec<Attributed>,
+) {
+    let mut e = np_start;
+    // skip back over the comma (and dashes) between content and attribution
+    while e > covered && (st.is_tok(e - 1, ",") || st.is_tok(e - 1, "—") || st.is_tok(e - 1, "–")) {
+        e -= 1;
+    }
+    if e <= covered {
+        return;
+    }
+    if st.is_quote(e - 1) {
+        // the quote, and a split quote right before it
+        let mut s = e - 1;
+        while s > covered && (st.is_quote(s - 1) || (st.is_tok(s - 1, ",") && s >= 2 && st.is_quote(s - 2))) {
+            s -= 1;
+        }
+        for k in s..e {
+            if st.is_quote(k) {
+                emit((k, k + 1), who, out);
+            }
+        }
+        return;
+    }
+    // A clause before the comma: needs a few words to count.
+    let words = (covered..e).filter(|&k| st.is_word(k)).count();
+    if words >= 3 && e < np_start {
+        emit((covered, e), who, out);
+    }
+}
+
+fn make_statement(st: &Sent, (mut a, mut b): (usize, usize), who: &Who, cue: &str) -> Option<Attributed> {
+    // trim punctuation at both ends
+    while a < b && st.is_punct(a) {
+        a += 1;
+    }
+    while b > a && st.is_punct(b - 1) {
+        b -= 1;
+    }
+    if a >= b {
+        return None;
+    }
+    let quotes: Vec<usize> = (a..b)
+        .filter_map(|k| match st.items[k] {
+            Item::Quote(q) => Some(q),
+            _ => None,
+        })
+        .collect();
+    let (content, kind, quote) = if b - a == 1 && quotes.len() == 1 {
+        (st.doc.quotes[quotes[0]].inner, Kind::Direct, Some(quotes[0]))
+    } else {
+        let words = (a..b).filter(|&k| st.is_word(k)).count();
+        if words < 2 && quotes.is_empty() {
+            return None;
+        }
+        let span = Span::new(st.span(a).start, st.span(b - 1).end);
+        (span, if quotes.is_empty() { Kind::Indirect } else { Kind::Mixed }, None)
+    };
+    if content.is_empty() {
+        return None;
+    }
+    Some(Attributed {
+        content,
+        kind,
+        cue: cue.to_string(),
+        entity: who.entity,
+        mention: who.mention.clone(),
+        found: who.found,
+        sentence: st.index,
+        quote,
+    })
+}
+
+/// The speaker before a cue: "X said", "X, 52, said", "Its chief executive,
+/// Catherine Delacroix-Hale, told", or after it when inverted ("..., said X").
+fn left_speaker(st: &Sent, k: usize, reg: &mut Registry, last: Option<&Who>) -> Option<Who> {
+    let mut j = k;
+    while j > 0 && PRE_VERB_SKIP.contains(&st.norm(j - 1)) && st.is_word(j - 1) {
+        j -= 1;
+    }
+    if j == 0 {
+        // "Said X" at sentence start is rare; treat as inverted.
+        return right_speaker(st, k + 1, reg).map(|mut w| {
+            w.inverted = true;
+            w
+        });
+    }
+    let p = j - 1;
+    if st.is_quote(p) || (st.is_tok(p, ",") && p > 0 && st.is_quote(p - 1)) {
+        let len = cue_len(st, k);
+        return right_speaker(st, k + len, reg).map(|mut w| {
+            w.inverted = true;
+            w
+        });
+    }
+    if matches!(st.norm(p), "and" | "but" | "or") {
+        // coordination: the same speaker as before, or the sentence subject
+        return match last {
+            Some(w) => Some(Who {
+                found: Found::Coordination,
+                np: None,
+                inverted: false,
+                ..w.clone()
+            }),
+            None => subject_speaker(st, reg, k).map(|mut w| {
+                w.found = Found::Coordination;
+                w
+            }),
+        };
+    }
+    if st.is_tok(p, ",") {
+        // appositive chain: segments between commas, right to left
+        let mut segs: Vec<(usize, usize)> = Vec::new();
+        let mut end = p;
+        loop {
+            let mut s = end;
+            while s > 0 && !st.is_tok(s - 1, ",") && !st.is_quote(s - 1) && !st.is_tok(s - 1, ":") {
+                s -= 1;
+            }
+            segs.push((s, end));
+            if s == 0 || !st.is_tok(s - 1, ",") || segs.len() >= 4 {
+                break;
+            }
+            end = s - 1;
+        }
+        return choose_segment(st, &segs, reg, false);
+    }
+    if !st.is_word(p) {
+        return None;
+    }
+    // contiguous noun phrase
+    let mut a = p;
+    if matches!(st.norm(p), "he" | "she" | "they" | "it" | "we" | "i") {
+        return speaker_from_np(st, (p, p + 1), reg, false);
+    }
+    while a > 0 && p - a < 12 && np_word(st, a - 1) {
+        a -= 1;
+    }
+    // "A and B Service": "and" between capitals stays in the phrase.
+    let who = speaker_from_np(st, (a, p + 1), reg, false)?;
+    // ", 52," or an appositive with a name before: prefer the name
+    if a > 1 && st.is_tok(a - 1, ",") && who.found == Found::Description {
+        let mut segs = vec![(a, p + 1)];
+        let mut end = a - 1;
+        loop {
+            let mut s = end;
+            while s > 0 && !st.is_tok(s - 1, ",") && !st.is_quote(s - 1) {
+                s -= 1;
+            }
+            segs.push((s, end));
+            if s == 0 || !st.is_tok(s - 1, ",") || segs.len() >= 4 {
+                break;
+            }
+            end = s - 1;
+        }
+        if let Some(w) = choose_segment(st, &segs, reg, false) {
+            return Some(w);
+        }
+    }
+    Some(who)
+}
+
+fn cue_len(st: &Sent, k: usize) -> usize {
+    let words = st.words_from(k, 4);
+    st.lx.cues.longest(&words).map(|(_, l)| l).unwrap_or(1)
+}
+
+fn np_word(st: &Sent, k: usize) -> bool {
+    if !(st.is_word(k) || st.is_tok(k, "&") || st.is_tok(k, "-")) {
+        return false;
+    }
+    let w = st.norm(k);
+    if w == "and" {
+        return st.is_cap(k.saturating_sub(1)) && st.is_cap(k + 1);
+    }
+    if NP_STOP.contains(&w) || matches!(w, "he" | "she" | "they" | "it" | "we" | "i") {
+        return false;
+    }
+    if st.lx.cues.get(w).is_some_and(|c| *c != CueClass::Platform) && !st.is_cap(k) {
+        return false;
+    }
+    true
+}
+
+/// The speaker after a cue ("said X", "according to X").
+fn right_speaker(st: &Sent, s: usize, reg: &mut Registry) -> Option<Who> {
+    let n = st.items.len();
+    let mut e = s;
+    while e < n && e - s < 12 && np_word(st, e) && !matches!(st.norm(e), "shortly" | "standing" | "speaking" | "adding" | "who" | "as") {
+        e += 1;
+    }
+    if e == s {
+        return None;
+    }
+    let mut who = speaker_from_np(st, (s, e), reg, true)?;
+    who.inverted = true;
+    // An appositive after the name adds descriptors: ", the United Nations envoy who ..."
+    if st.is_tok(e, ",") {
+        let mut m = e + 1;
+        while m < n && np_word(st, m) && m - e < 10 {
+            m += 1;
+        }
+        if m > e + 1 {
+            if let (Np::Description { words, .. }, Some(ent)) = (read_seg(st, (e + 1, m)), who.entity) {
+                reg.describe(ent, &words);
+            }
+        }
+    }
+    Some(who)
+}
+
+fn read_seg(st: &Sent, (a, b): (usize, usize)) -> Np {
+    let (x, y) = st.tok_range(a, b);
+    read_np(st.doc, st.lx, x, y)
+}
+
+/// Pick the speaker from appositive segments (`segs` right to left).
+fn choose_segment(st: &Sent, segs: &[(usize, usize)], reg: &mut Registry, subject: bool) -> Option<Who> {
+    #[derive(PartialEq)]
+    enum Seg {
+        Np(Np),
+        Skip,
+        Clause,
+    }
+    let mut kinds = Vec::new();
+    for &(a, b) in segs {
+        if a >= b {
+            kinds.push(Seg::Clause);
+            continue;
+        }
+        let first = st.norm(a);
+        let n_words = (a..b).filter(|&k| st.is_word(k)).count();
+        let kind = if matches!(first, "who" | "which" | "whose" | "whom" | "where") {
+            Seg::Skip
+        } else if n_words == 1 && st.is_word(a) && st.doc.tokens[match st.items[a] { Item::Tok(i) => i, _ => 0 }].kind == TokenKind::Number {
+            Seg::Skip // an age: "Otieno, 52, said"
+        } else if !st.is_cap(a) && (first.ends_with("ing") || first == "asked") {
+            Seg::Skip // "speaking on condition of anonymity"
+        } else if (a..b).any(|k| st.is_quote(k)) || (a..b).any(|k| st.is_word(k) && !np_word(st, k) && st.norm(k) != "and") || n_words > 10 {
+            Seg::Clause
+        } else {
+            Seg::Np(read_seg(st, (a, b)))
+        };
+        if kind == Seg::Clause {
+            break;
+        }
+        kinds.push(kind);
+    }
+    // Prefer a named person or organisation, else the leftmost noun phrase.
+    let nps: Vec<(usize, &Np)> = kinds
+        .iter()
+        .enumerate()
+        .filter_map(|(i, k)| match k {
+            Seg::Np(np) if *np != Np::Nothing => Some((i, np)),
+            _ => None,
+        })
+        .collect();
+    let named = nps
+        .iter()
+        .find(|(_, np)| matches!(np, Np::Person { .. } | Np::Organization(_)))
+        .or_else(|| nps.iter().find(|(_, np)| matches!(np, Np::Anonymous(_))))
+        .or_else(|| nps.last())?;
+    let (si, _) = *named;
+    let who = speaker_from_np(st, segs[si], reg, subject)?;
+    // Other descriptions describe the same speaker ("the mission's lead scientist").
+    if let Some(ent) = who.entity {
+        for (i, np) in &nps {
+            if *i != si {
+                if let Np::Description { words, head, .. } = np {
+                    let mut w = words.clone();
+                    w.push(head.clone());
+                    reg.describe(ent, &w);
+                }
+            }
+        }
+        for (i, k) in kinds.iter().enumerate() {
+            if *k == Seg::Skip {
+                let (a, b) = segs[i];
+                if b == a + 1 && st.is_word(a) {
+                    let age = format!("{}-year-old", st.norm(a));
+                    reg.describe(ent, &[age]);
+                }
+            }
+        }
+    }
+    Some(who)
+}
+
+fn speaker_from_np(st: &Sent, (a, b): (usize, usize), reg: &mut Registry, subject_only: bool) -> Option<Who> {
+    let _ = subject_only;
+    let (x, y) = st.tok_range(a, b);
+    let np = read_np(st.doc, st.lx, x, y);
+    let mention = mention_text(st.doc, st.doc.token_span(x, y));
+    let si = st.index;
+    let (entity, found) = match np {
+        Np::Nothing => return None,
+        Np::Pronoun(p) => (reg.resolve_pronoun(&p), Found::Pronoun),
+        Np::Person { name, title, gender } => (Some(reg.person(&name, &title, gender, si, true)), Found::Name),
+        Np::Organization(name) => (Some(reg.organization(&name, si, true)), Found::Name),
+        Np::Anonymous(text) => {
+            let head = text.rsplit(' ').next().unwrap_or("").to_string();
+            (Some(reg.anonymous(&text, &head, si)), Found::Anonymous)
+        }
+        Np::Description { head, words, org } => {
+            let r = reg.resolve_description(&head, &words, org, si);
+            match r {
+                Some(i) => (Some(i), Found::Description),
+                None => {
+                    let name = mention.strip_prefix("the ").or_else(|| mention.strip_prefix("The ")).unwrap_or(&mention).to_string();
+                    let i = if org {
+                        reg.organization(&name, si, true)
+                    } else {
+                        reg.anonymous(&name, &head, si)
+                    };
+                    (Some(i), Found::Description)
+                }
+            }
+        }
+    };
+    if let Some(i) = entity {
+        reg.touch_subject(i, si);
+    }
+    Some(Who {
+        entity,
+        mention,
+        found,
+        np: Some((a, b)),
+        inverted: false,
+    })
+}
+
+/// The subject of the sentence, for participle clauses and coordination.
+fn subject_speaker(st: &Sent, reg: &mut Registry, limit: usize) -> Option<Who> {
+    let (a, segs) = subject_segments(st, limit)?;
+    let _ = a;
+    choose_segment(st, &segs, reg, true)
+}
+
+/// Segments of the sentence subject (right to left, as `choose_segment` wants).
+fn subject_segments(st: &Sent, limit: usize) -> Option<(usize, Vec<(usize, usize)>)> {
+    let n = st.items.len().min(limit);
+    let mut s = 0;
+    // skip an introductory phrase ending in a comma
+    if n > 0 && (INTRO_WORDS.contains(&st.norm(0)) || (!st.is_word(0) && !st.is_quote(0))) {
+        if let Some(c) = (0..n.min(16)).find(|&k| st.is_tok(k, ",")) {
+            s = c + 1;
+        } else if !st.is_word(0) {
+            s = 1;
+        }
+    }
+    if s >= n || !st.is_word(s) {
+        return None;
+    }
+    let mut segs = Vec::new();
+    let mut a = s;
+    loop {
+        let mut e = a;
+        let cap_run = st.is_cap(a);
+        while e < n && e - a < 12 && np_word(st, e) {
+            // a lower-case word after a capitalised run ends a name ("Halloran visited")
+            if cap_run && e > a && !st.is_cap(e) && !matches!(st.norm(e), "of" | "the" | "de" | "la" | "van" | "der" | "al" | "du" | "del" | "von" | "and" | "&") && !st.lx.titles.contains(st.norm(e)) {
+                if !(st.norm(e).ends_with("'s")) && !st.is_cap(e.saturating_sub(1)) || !st.lx.titles.contains(st.norm(e)) {
+                    break;
+                }
+            }
+            if !cap_run && e > a + 1 && (st.norm(e).ends_with("ed") || st.norm(e) == "for") {
+                break;
+            }
+            e += 1;
+        }
+        if e == a {
+            break;
+        }
+        segs.push((a, e));
+        // continue over ", appositive,"
+        if st.is_tok(e, ",") && segs.len() < 4 {
+            let mut m = e + 1;
+            while m < n && !st.is_tok(m, ",") && !st.is_quote(m) && m - e < 14 {
+                m += 1;
+            }
+            if st.is_tok(m, ",") && m > e + 1 {
+                segs.push((e + 1, m));
+                a = m + 1;
+                if a < n && st.is_word(a) && np_word(st, a) && !is_cue_at(st, a, &[CueClass::Speech, CueClass::Tell, CueClass::Object, CueClass::Participle]) {
+                    // yet another appositive? only if it ends with a comma too
+                    let mut m2 = a;
+                    while m2 < n && !st.is_tok(m2, ",") && !st.is_quote(m2) && m2 - a < 14 {
+                        m2 += 1;
+                    }
+                    if st.is_tok(m2, ",") {
+                        segs.push((a, m2));
+                    }
+                }
+            }
+        }
+        break;
+    }
+    if segs.is_empty() {
+        return None;
+    }
+    segs.reverse();
+    Some((s, segs))
+}
+
+/// Keep the registry's idea of "who the sentence is about" current, so that
+/// pronouns and descriptions in later sentences find their referent.
+fn register_subject(st: &Sent, reg: &mut Registry) {
+    // Names with titles or organisation keywords anywhere in the frame.
+    register_mentions(st, reg);
+    let Some((_, segs)) = subject_segments(st, st.items.len()) else { return };
+    // Only register subjects that are names, organisations, or descriptions
+    // that clearly denote a person or body (titles, ages, nationalities).
+    let mut named = false;
+    for &(a, b) in segs.iter().rev() {
+        if a >= b {
+            continue;
+        }
+        match read_seg(st, (a, b)) {
+            Np::Person { .. } | Np::Organization(_) => named = true,
+            _ => {}
+        }
+    }
+    let ok = named
+        || segs.iter().any(|&(a, b)| match read_seg(st, (a, b)) {
+            Np::Description { head, org, .. } => {
+                org || head.ends_with("-year-old")
+                    || matches!(st.lx.titles.get(&head), Some(TitleClass::Title | TitleClass::Demonym | TitleClass::Male | TitleClass::Female))
+            }
+            Np::Anonymous(_) => true,
+            Np::Pronoun(_) => false,
+            _ => false,
+        });
+    if ok {
+        let _ = choose_segment(st, &segs, reg, true);
+    }
+}
+
+/// Register people and organisations mentioned outside the subject, so that
+/// a later "Macron" or "the agency" can find them. Mentions do not make a
+/// subject, so they do not attract pronouns.
+fn register_mentions(st: &Sent, reg: &mut Registry) {
+    let n = st.items.len();
+    let mut k = 0;
+    while k < n {
+        if !(st.is_cap(k) && st.is_word(k)) || k == 0 {
+            k += 1;
+            continue;
+        }
+        let mut e = k;
+        while e < n && (st.is_cap(e) || (matches!(st.norm(e), "of" | "de" | "la" | "van" | "der" | "al" | "and" | "&") && st.is_cap(e + 1))) && st.is_word(e) {
+            e += 1;
+        }
+        // include a lower-case title before the run ("summit president X")
+        let a = k;
+        match read_seg(st, (a, e)) {
+            Np::Organization(name) => {
+                let i = reg.organization(&name, st.index, false);
+                let _ = i;
+            }
+            Np::Person { name, title, gender } if !title.is_empty() && name.contains(' ') => {
+                reg.person(&name, &title, gender, st.index, false);
+            }
+            Np::Person { name, .. } if name.contains(' ') && reg.entities.iter().any(|x| x.kind == SpeakerType::Person && x.name.to_lowercase().ends_with(&name.to_lowercase().rsplit(' ').next().unwrap_or("").to_string())) => {
+                reg.person(&name, "", None, st.index, false);
+            }
+            _ => {}
+        }
+        // "(PCHA)": an acronym naming the organisation just before it
+        if st.is_tok(e, "(") && st.is_word(e + 1) && st.is_tok(e + 2, ")") {
+            let acr = match st.items[e + 1] {
+                Item::Tok(i) => st.doc.tok(i).to_string(),
+                _ => String::new(),
+            };
+            if acr.chars().count() >= 2 && acr.chars().all(|c| c.is_uppercase()) {
+                if let Some(ent) = reg.entities.iter().rposition(|x| x.kind == SpeakerType::Organization) {
+                    reg.describe(ent, &[acr.to_lowercase()]);
+                }
+            }
+        }
+        k = e.max(k + 1);
+    }
+}

@@ -1,0 +1,263 @@
+//! Evaluation against annotated articles (`../shared/gold/SPEC.md`).
+//!
+//! A predicted and a gold statement pair up when the prediction covers at
+//! least half of the gold content's word tokens and the gold covers at least
+//! 30% of the predicted tokens; pairs are one-to-one, greedy by overlap.
+
+use serde::Deserialize;
+
+use crate::analyze::{Analysis, analyze};
+use crate::lexicons::Lexicons;
+use crate::speakers::SpeakerType;
+use crate::tone::{self, Label};
+
+#[derive(Debug, Deserialize, Clone)]
+pub struct GoldStatement {
+    pub speaker: String,
+    pub content: String,
+    pub kind: String,
+    pub tone: String,
+}
+
+#[derive(Debug, Deserialize, Clone)]
+pub struct GoldSpeaker {
+    pub name: String,
+    #[serde(rename = "type")]
+    pub kind: String,
+    #[serde(default)]
+    pub aliases: Vec<String>,
+}
+
+#[derive(Debug, Deserialize, Clone)]
+pub struct GoldArticle {
+    pub id: String,
+    pub text: String,
+    pub statements: Vec<GoldStatement>,
+    pub speakers: Vec<GoldSpeaker>,
+}
+
+#[derive(Debug, Default, Clone, Copy)]
+pub struct Counts {
+    pub gold: usize,
+    pub pred: usize,
+    pub pairs: usize,
+    pub speaker_right: usize,
+    pub tone_exact: usize,
+    pub dir_total: usize,
+    pub dir_right: usize,
+}
+
+impl Counts {
+    pub fn add(&mut self, o: &Counts) {
+        self.gold += o.gold;
+        self.pred += o.pred;
+        self.pairs += o.pairs;
+        self.speaker_right += o.speaker_right;
+        self.tone_exact += o.tone_exact;
+        self.dir_total += o.dir_total;
+        self.dir_right += o.dir_right;
+    }
+    fn ratio(a: usize, b: usize) -> f64 {
+        if b == 0 { 0.0 } else { a as f64 / b as f64 }
+    }
+    fn f1(p: f64, r: f64) -> f64 {
+        if p + r == 0.0 { 0.0 } else { 2.0 * p * r / (p + r) }
+    }
+    pub fn precision(&self) -> f64 {
+        Self::ratio(self.pairs, self.pred)
+    }
+    pub fn recall(&self) -> f64 {
+        Self::ratio(self.pairs, self.gold)
+    }
+    pub fn f1_score(&self) -> f64 {
+        Self::f1(self.precision(), self.recall())
+    }
+    pub fn speaker_accuracy(&self) -> f64 {
+        Self::ratio(self.speaker_right, self.pairs)
+    }
+    pub fn strict_f1(&self) -> f64 {
+        Self::f1(Self::ratio(self.speaker_right, self.pred), Self::ratio(self.speaker_right, self.gold))
+    }
+    pub fn tone_exact(&self) -> f64 {
+        Self::ratio(self.tone_exact, self.pairs)
+    }
+    pub fn tone_direction(&self) -> f64 {
+        Self::ratio(self.dir_right, self.dir_total)
+    }
+}
+
+/// Byte spans of word tokens (`\w+`) in `text`.
+fn word_spans(text: &str) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut start = None;
+    for (i, c) in text.char_indices() {
+        let w = c.is_alphanumeric() || c == '_';
+        match (w, start) {
+            (true, None) => start = Some(i),
+            (false, Some(s)) => {
+                out.push((s, i));
+                start = None;
+            }
+            _ => {}
+        }
+    }
+    if let Some(s) = start {
+        out.push((s, text.len()));
+    }
+    out
+}
+
+fn tokens_in(words: &[(usize, usize)], a: usize, b: usize) -> Vec<usize> {
+    words
+        .iter()
+        .enumerate()
+        .filter(|(_, (s, e))| *s >= a && *e <= b)
+        .map(|(i, _)| i)
+        .collect()
+}
+
+fn strip_the(s: &str) -> String {
+    let l = s.trim().to_lowercase();
+    l.strip_prefix("the ").map(str::to_string).unwrap_or(l)
+}
+
+/// The SPEC's speaker rule.
+pub fn speaker_matches(pred: &str, gold: &GoldSpeaker) -> bool {
+    let p = pred.trim().to_lowercase();
+    if p == gold.name.to_lowercase() || gold.aliases.iter().any(|a| a.to_lowercase() == p) {
+        return true;
+    }
+    match gold.kind.as_str() {
+        "person" => {
+            let lw = |s: &str| s.split_whitespace().last().map(str::to_lowercase);
+            lw(&p).is_some() && lw(&p) == lw(&gold.name)
+        }
+        _ => {
+            let (a, b) = (strip_the(&p), strip_the(&gold.name));
+            !a.is_empty() && (a.contains(&b) || b.contains(&a))
+        }
+    }
+}
+
+fn label_matches(l: Label, gold: &str) -> bool {
+    matches!(
+        (l, gold),
+        (Label::Optimistic, "optimism") | (Label::Cautious, "caution") | (Label::Mixed, "mixed") | (Label::Neutral, "neutral")
+    )
+}
+
+pub struct PairDetail {
+    pub gold: usize,
+    pub pred: usize,
+    pub speaker_ok: bool,
+}
+
+/// Compare one analysed article with its gold annotation.
+pub fn compare(g: &GoldArticle, a: &Analysis) -> (Counts, Vec<PairDetail>) {
+    let text = &g.text;
+    let words = word_spans(text);
+    let gold_tokens: Vec<Vec<usize>> = g
+        .statements
+        .iter()
+        .map(|s| match text.find(&s.content) {
+            Some(at) => tokens_in(&words, at, at + s.content.len()),
+            None => Vec::new(),
+        })
+        .collect();
+    let pred_tokens: Vec<Vec<usize>> = a
+        .statements
+        .iter()
+        .map(|s| tokens_in(&words, s.content.start, s.content.end))
+        .collect();
+    let mut cand: Vec<(usize, usize, usize)> = Vec::new();
+    for (gi, gt) in gold_tokens.iter().enumerate() {
+        for (pi, pt) in pred_tokens.iter().enumerate() {
+            let ov = gt.iter().filter(|t| pt.binary_search(t).is_ok()).count();
+            if ov == 0 || gt.is_empty() || pt.is_empty() {
+                continue;
+            }
+            if ov * 2 >= gt.len() && ov * 10 >= pt.len() * 3 {
+                cand.push((ov, gi, pi));
+            }
+        }
+    }
+    cand.sort_by(|x, y| y.0.cmp(&x.0).then(x.1.cmp(&y.1)).then(x.2.cmp(&y.2)));
+    let mut gu = vec![false; g.statements.len()];
+    let mut pu = vec![false; a.statements.len()];
+    let mut c = Counts {
+        gold: g.statements.len(),
+        pred: a.statements.len(),
+        ..Default::default()
+    };
+    let mut details = Vec::new();
+    for (_, gi, pi) in cand {
+        if gu[gi] || pu[pi] {
+            continue;
+        }
+        gu[gi] = true;
+        pu[pi] = true;
+        c.pairs += 1;
+        let gs = &g.statements[gi];
+        let ps = &a.statements[pi];
+        let spk = g.speakers.iter().find(|s| s.name == gs.speaker);
+        let ok = spk.is_some_and(|s| speaker_matches(&ps.speaker, s));
+        if ok {
+            c.speaker_right += 1;
+        }
+        if label_matches(ps.score.label(), &gs.tone) {
+            c.tone_exact += 1;
+        }
+        tone_direction(&mut c, &gs.tone, ps.score.stance);
+        details.push(PairDetail {
+            gold: gi,
+            pred: pi,
+            speaker_ok: ok,
+        });
+    }
+    (c, details)
+}
+
+fn tone_direction(c: &mut Counts, gold: &str, stance: f32) {
+    match gold {
+        "optimism" => {
+            c.dir_total += 1;
+            if stance > 0.0 {
+                c.dir_right += 1;
+            }
+        }
+        "caution" => {
+            c.dir_total += 1;
+            if stance < 0.0 {
+                c.dir_right += 1;
+            }
+        }
+        _ => {}
+    }
+}
+
+/// Tone on the gold contents themselves, independent of attribution.
+pub fn oracle(g: &GoldArticle, lx: &Lexicons) -> Counts {
+    let doc = crate::text::parse(g.text.clone());
+    let mut c = Counts::default();
+    for s in &g.statements {
+        let Some(at) = g.text.find(&s.content) else { continue };
+        let sc = tone::score(&doc, lx, crate::document::Span::new(at, at + s.content.len()));
+        c.gold += 1;
+        c.pred += 1;
+        c.pairs += 1;
+        c.speaker_right += 1;
+        if label_matches(sc.label(), &s.tone) {
+            c.tone_exact += 1;
+        }
+        tone_direction(&mut c, &s.tone, sc.stance);
+    }
+    c
+}
+
+pub fn analyse_gold(g: &GoldArticle, lx: &Lexicons) -> Analysis {
+    analyze(&g.text, lx)
+}
+
+pub fn type_name(t: SpeakerType) -> &'static str {
+    t.as_str()
+}

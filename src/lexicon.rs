@@ -1,0 +1,446 @@
+//! Lexicons: plain-text files a user can read, edit and extend.
+//!
+//! Every file has the same shape, one entry per line:
+//!
+//! ```text
+//! # comment
+//! <term> = <value>      # optional note
+//! ```
+//!
+//! The value is a weight for scored lexicons (`optimism.txt`, `caution.txt`,
+//! `sentiment.txt`), a class for word lists (`reporting.txt`, `titles.txt`,
+//! `organizations.txt`, `anonymous.txt`) and `class [number]` for
+//! `modifiers.txt`. Terms are lower-case words; `word*` matches any word with
+//! that prefix; `..` is a gap of up to three words. A bad line stops the run
+//! with `file:line: what is wrong`.
+//!
+//! The built-in lexicons are the files under `lexicons/`, compiled into the
+//! binary so it runs from anywhere; `--lexicons DIR` reads a directory of
+//! files instead (start from a copy of `lexicons/`), `--lexicon FILE` adds to
+//! or overrides entries.
+
+use std::collections::HashMap;
+use std::fmt;
+use std::path::Path;
+
+/// A lexicon error, already located: `file:line: message`.
+#[derive(Debug, Clone)]
+pub struct LexiconError(pub String);
+
+impl fmt::Display for LexiconError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+impl std::error::Error for LexiconError {}
+
+fn err(file: &str, line: usize, msg: impl fmt::Display) -> LexiconError {
+    LexiconError(format!("{file}:{line}: {msg}"))
+}
+
+/// One raw line of a lexicon file.
+#[derive(Debug, Clone)]
+pub struct RawEntry {
+    pub term: String,
+    pub value: String,
+    pub note: String,
+    pub line: usize,
+}
+
+/// Parse the common `term = value  # note` format.
+pub fn parse_lines(file: &str, content: &str) -> Result<Vec<RawEntry>, LexiconError> {
+    let mut out = Vec::new();
+    for (n, raw) in content.lines().enumerate() {
+        let line = n + 1;
+        let raw = raw.trim_start_matches('\u{feff}');
+        let trimmed = raw.trim();
+        if trimmed.is_empty() || trimmed.starts_with('#') {
+            continue;
+        }
+        let (body, note) = match trimmed.find(" #").or_else(|| trimmed.find("\t#")) {
+            Some(k) => (&trimmed[..k], trimmed[k + 2..].trim()),
+            None => (trimmed, ""),
+        };
+        let Some(eq) = body.rfind('=') else {
+            return Err(err(
+                file,
+                line,
+                format!("expected `term = value`, found {:?}", shorten(trimmed)),
+            ));
+        };
+        let term = body[..eq].trim();
+        let value = body[eq + 1..].trim();
+        if term.is_empty() {
+            return Err(err(file, line, "empty term before `=`"));
+        }
+        if value.is_empty() {
+            return Err(err(file, line, format!("no value after `=` for {term:?}")));
+        }
+        out.push(RawEntry {
+            term: normalize_term(term),
+            value: value.to_string(),
+            note: note.to_string(),
+            line,
+        });
+    }
+    Ok(out)
+}
+
+fn shorten(s: &str) -> String {
+    s.chars().take(60).collect()
+}
+
+/// Lower-case a term and fold typographic apostrophes and hyphens, exactly as
+/// the tokenizer normalises text.
+pub fn normalize_term(t: &str) -> String {
+    let mut s = String::with_capacity(t.len());
+    let mut last_space = false;
+    for c in t.trim().chars() {
+        if c.is_whitespace() {
+            if !last_space {
+                s.push(' ');
+            }
+            last_space = true;
+            continue;
+        }
+        last_space = false;
+        match c {
+            '’' | '‘' => s.push('\''),
+            '‐' | '‑' => s.push('-'),
+            _ => s.extend(c.to_lowercase()),
+        }
+    }
+    s
+}
+
+/// One element of a multi-word pattern.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Pat {
+    Word(String),
+    Prefix(String),
+    /// Up to [`GAP_MAX`] arbitrary words.
+    Gap,
+}
+
+/// Longest gap `..` may bridge, in words.
+pub const GAP_MAX: usize = 3;
+
+fn compile_pattern(file: &str, e: &RawEntry) -> Result<Vec<Pat>, LexiconError> {
+    let mut pats = Vec::new();
+    let words: Vec<&str> = e.term.split(' ').collect();
+    for (k, w) in words.iter().enumerate() {
+        if *w == ".." {
+            if k == 0 || k + 1 == words.len() {
+                return Err(err(file, e.line, "a gap `..` cannot start or end a term"));
+            }
+            pats.push(Pat::Gap);
+            continue;
+        }
+        if let Some(stem) = w.strip_suffix('*') {
+            if stem.chars().count() < 3 || stem.contains('*') {
+                return Err(err(
+                    file,
+                    e.line,
+                    format!("stem {w:?} too short: `*` needs at least 3 letters before it"),
+                ));
+            }
+            pats.push(Pat::Prefix(stem.to_string()));
+            continue;
+        }
+        if w.contains('*') {
+            return Err(err(file, e.line, format!("`*` only allowed at a word's end: {w:?}")));
+        }
+        if w.chars()
+            .any(|c| !(c.is_alphanumeric() || matches!(c, '\'' | '-' | '.' | '%' | '&' | ':' | ')' | '(' | ';')))
+        {
+            return Err(err(file, e.line, format!("unexpected character in term {:?}", e.term)));
+        }
+        pats.push(Pat::Word((*w).to_string()));
+    }
+    Ok(pats)
+}
+
+/// A weighted entry of a scored lexicon.
+#[derive(Debug, Clone)]
+pub struct Entry {
+    pub term: String,
+    pub pattern: Vec<Pat>,
+    pub weight: f32,
+    pub source: String,
+}
+
+/// Matches multi-word entries over normalised tokens, longest match first.
+/// Entries are indexed by their first word (or first stem), so each token
+/// costs one or two hash lookups.
+#[derive(Debug, Default, Clone)]
+pub struct PhraseMatcher {
+    pub entries: Vec<Entry>,
+    by_word: HashMap<String, Vec<u32>>,
+    by_prefix: HashMap<String, Vec<u32>>,
+    prefix_lens: Vec<usize>,
+    index: HashMap<String, u32>,
+}
+
+impl PhraseMatcher {
+    /// Add or override (same term replaces the weight).
+    pub fn insert(&mut self, e: Entry) {
+        if let Some(&id) = self.index.get(&e.term) {
+            self.entries[id as usize] = e;
+            return;
+        }
+        let id = self.entries.len() as u32;
+        match &e.pattern[0] {
+            Pat::Word(w) => self.by_word.entry(w.clone()).or_default().push(id),
+            Pat::Prefix(p) => {
+                let n = p.chars().count();
+                if !self.prefix_lens.contains(&n) {
+                    self.prefix_lens.push(n);
+                    self.prefix_lens.sort_unstable();
+                }
+                self.by_prefix.entry(p.clone()).or_default().push(id)
+            }
+            Pat::Gap => unreachable!("rejected by compile_pattern"),
+        }
+        self.index.insert(e.term.clone(), id);
+        self.entries.push(e);
+    }
+
+    pub fn len(&self) -> usize {
+        self.entries.len()
+    }
+    pub fn is_empty(&self) -> bool {
+        self.entries.is_empty()
+    }
+    pub fn get(&self, term: &str) -> Option<&Entry> {
+        self.index.get(term).map(|&i| &self.entries[i as usize])
+    }
+
+    /// Longest entry starting at `words[i]`; returns (entry id, words consumed).
+    pub fn longest_at(&self, words: &[&str], i: usize) -> Option<(u32, usize)> {
+        let first = words[i];
+        let mut best: Option<(u32, usize)> = None;
+        let mut consider = |ids: &Vec<u32>| {
+            for &id in ids {
+                if let Some(n) = match_from(&self.entries[id as usize].pattern, words, i) {
+                    if best.is_none_or(|(_, m)| n > m) {
+                        best = Some((id, n));
+                    }
+                }
+            }
+        };
+        if let Some(ids) = self.by_word.get(first) {
+            consider(ids);
+        }
+        if !self.by_prefix.is_empty() {
+            for &n in &self.prefix_lens {
+                if let Some((cut, _)) = first.char_indices().nth(n) {
+                    if let Some(ids) = self.by_prefix.get(&first[..cut]) {
+                        consider(ids);
+                    }
+                } else if first.chars().count() == n {
+                    if let Some(ids) = self.by_prefix.get(first) {
+                        consider(ids);
+                    }
+                }
+            }
+        }
+        best
+    }
+}
+
+fn word_matches(p: &Pat, w: &str) -> bool {
+    match p {
+        Pat::Word(x) => x == w,
+        Pat::Prefix(x) => w.starts_with(x.as_str()),
+        Pat::Gap => true,
+    }
+}
+
+/// Match `pattern` at `words[i..]`; returns the number of words consumed.
+fn match_from(pattern: &[Pat], words: &[&str], i: usize) -> Option<usize> {
+    fn go(p: &[Pat], w: &[&str], at: usize) -> Option<usize> {
+        let Some(first) = p.first() else {
+            return Some(at);
+        };
+        if *first == Pat::Gap {
+            for skip in 0..=GAP_MAX {
+                if at + skip > w.len() {
+                    break;
+                }
+                if let Some(n) = go(&p[1..], w, at + skip) {
+                    return Some(n);
+                }
+            }
+            return None;
+        }
+        if at < w.len() && word_matches(first, w[at]) {
+            go(&p[1..], w, at + 1)
+        } else {
+            None
+        }
+    }
+    go(pattern, words, i).map(|end| end - i)
+}
+
+/// Read a scored lexicon: weights must lie within `[lo, hi]` and not be zero.
+pub fn load_scored(
+    file: &str,
+    content: &str,
+    lo: f32,
+    hi: f32,
+    sign: f32,
+    into: &mut PhraseMatcher,
+    overriding: bool,
+) -> Result<(), LexiconError> {
+    let mut seen: HashMap<String, (usize, f32)> = HashMap::new();
+    for e in parse_lines(file, content)? {
+        let w: f32 = e.value.parse().map_err(|_| {
+            err(file, e.line, format!("weight {:?} is not a number", e.value))
+        })?;
+        if !w.is_finite() || w < lo || w > hi || w == 0.0 {
+            return Err(err(
+                file,
+                e.line,
+                format!("weight {w} for {:?} outside {lo}..{hi} (and not 0)", e.term),
+            ));
+        }
+        if let Some((l, w0)) = seen.get(&e.term) {
+            if *w0 != w {
+                return Err(err(
+                    file,
+                    e.line,
+                    format!(
+                        "duplicate entry {:?} with a different weight ({w0} at line {l})",
+                        e.term
+                    ),
+                ));
+            }
+            continue;
+        }
+        seen.insert(e.term.clone(), (e.line, w));
+        let pattern = compile_pattern(file, &e)?;
+        if !overriding && into.get(&e.term).is_some() {
+            // Same term in two built-in files: the later file wins, silently
+            // would hide a mistake, so say so.
+            return Err(err(file, e.line, format!("{:?} is already defined in another lexicon file", e.term)));
+        }
+        into.insert(Entry {
+            term: e.term,
+            pattern,
+            weight: w * sign,
+            source: format!("{file}:{}", e.line),
+        });
+    }
+    Ok(())
+}
+
+/// Read a word list whose values are classes from `allowed`.
+pub fn load_classes(
+    file: &str,
+    content: &str,
+    allowed: &[&str],
+) -> Result<Vec<(String, String)>, LexiconError> {
+    let mut out = Vec::new();
+    let mut seen: HashMap<String, (usize, String)> = HashMap::new();
+    for e in parse_lines(file, content)? {
+        let class = e.value.to_lowercase();
+        if !allowed.contains(&class.as_str()) {
+            return Err(err(
+                file,
+                e.line,
+                format!(
+                    "unknown class {:?} for {:?} (expected one of: {})",
+                    e.value,
+                    e.term,
+                    allowed.join(", ")
+                ),
+            ));
+        }
+        if let Some((l, c)) = seen.get(&e.term) {
+            if *c != class {
+                return Err(err(
+                    file,
+                    e.line,
+                    format!("duplicate entry {:?} with a different class ({c} at line {l})", e.term),
+                ));
+            }
+            continue;
+        }
+        seen.insert(e.term.clone(), (e.line, class.clone()));
+        out.push((e.term, class));
+    }
+    Ok(out)
+}
+
+/// Where lexicon files come from.
+pub enum Source<'a> {
+    BuiltIn,
+    Dir(&'a Path),
+}
+
+/// The built-in lexicon files, compiled in from `lexicons/`.
+pub const BUILT_IN: &[(&str, &str)] = &[
+    ("optimism.txt", include_str!("../lexicons/optimism.txt")),
+    ("caution.txt", include_str!("../lexicons/caution.txt")),
+    ("sentiment.txt", include_str!("../lexicons/sentiment.txt")),
+    ("modifiers.txt", include_str!("../lexicons/modifiers.txt")),
+    ("reporting.txt", include_str!("../lexicons/reporting.txt")),
+    ("titles.txt", include_str!("../lexicons/titles.txt")),
+    ("organizations.txt", include_str!("../lexicons/organizations.txt")),
+    ("anonymous.txt", include_str!("../lexicons/anonymous.txt")),
+];
+
+/// Read one named lexicon file from the chosen source.
+pub fn read_file(source: &Source, name: &str) -> Result<(String, String), LexiconError> {
+    match source {
+        Source::BuiltIn => BUILT_IN
+            .iter()
+            .find(|(n, _)| *n == name)
+            .map(|(n, c)| (format!("lexicons/{n}"), (*c).to_string()))
+            .ok_or_else(|| LexiconError(format!("no built-in lexicon {name}"))),
+        Source::Dir(d) => {
+            let p = d.join(name);
+            let c = std::fs::read_to_string(&p)
+                .map_err(|e| LexiconError(format!("{}: cannot read lexicon: {e}", p.display())))?;
+            Ok((p.display().to_string(), c))
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn matcher(src: &str) -> PhraseMatcher {
+        let mut m = PhraseMatcher::default();
+        load_scored("t.txt", src, 0.0, 1.0, 1.0, &mut m, false).unwrap();
+        m
+    }
+
+    #[test]
+    fn longest_match_and_stems_and_gaps() {
+        let m = matcher("tough = 0.3\ntough issues = 0.6\noptimis* = 0.7\nlong .. way to go = 0.5\n");
+        let w = ["some", "tough", "issues", "remain"];
+        let (id, n) = m.longest_at(&w, 1).unwrap();
+        assert_eq!((m.entries[id as usize].term.as_str(), n), ("tough issues", 2));
+        let w = ["optimistic"];
+        assert_eq!(m.entries[m.longest_at(&w, 0).unwrap().0 as usize].term, "optimis*");
+        let w = ["long", "long", "way", "to", "go"];
+        assert_eq!(m.longest_at(&w, 0).unwrap().1, 5);
+    }
+
+    #[test]
+    fn errors_name_file_and_line() {
+        let mut m = PhraseMatcher::default();
+        let e = load_scored("x.txt", "# c\nfine = 0.5\nbad 0.5\n", 0.0, 1.0, 1.0, &mut m, false)
+            .unwrap_err();
+        assert!(e.0.starts_with("x.txt:3:"), "{e}");
+        let e = load_scored("x.txt", "a = 2\n", 0.0, 1.0, 1.0, &mut m, false).unwrap_err();
+        assert!(e.0.starts_with("x.txt:1:") && e.0.contains("outside"), "{e}");
+        let e = load_scored("x.txt", "a = 0.2\na = 0.3\n", 0.0, 1.0, 1.0, &mut m, false)
+            .unwrap_err();
+        assert!(e.0.starts_with("x.txt:2:") && e.0.contains("duplicate"), "{e}");
+        let e = load_classes("y.txt", "said = shout\n", &["speech"]).unwrap_err();
+        assert!(e.0.starts_with("y.txt:1:") && e.0.contains("unknown class"), "{e}");
+    }
+}

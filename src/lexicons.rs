@@ -1,0 +1,253 @@
+//! All lexicons the pipeline uses, loaded and compiled once at start-up and
+//! shared read-only by every worker thread.
+
+use std::collections::HashMap;
+use std::path::Path;
+
+use crate::lexicon::{
+    BUILT_IN, LexiconError, PhraseMatcher, Source, load_classes, load_scored, parse_lines,
+    read_file,
+};
+
+/// How a modifier word acts on the cues near it (see `tone.rs`).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Modifier {
+    Negator,
+    Intensifier(f32),
+    Diminisher(f32),
+    Hedge(f32),
+    Contrast,
+    Conditional,
+}
+
+/// A small longest-match lookup of multi-word terms to a class.
+#[derive(Debug, Clone)]
+pub struct ClassMatcher<T: Clone> {
+    by_first: HashMap<String, Vec<(Vec<String>, T)>>,
+}
+
+impl<T: Clone> Default for ClassMatcher<T> {
+    fn default() -> Self {
+        ClassMatcher {
+            by_first: HashMap::new(),
+        }
+    }
+}
+
+impl<T: Clone> ClassMatcher<T> {
+    pub fn insert(&mut self, term: &str, class: T) {
+        let words: Vec<String> = term.split(' ').map(str::to_string).collect();
+        let list = self.by_first.entry(words[0].clone()).or_default();
+        list.retain(|(w, _)| *w != words);
+        list.push((words, class));
+        list.sort_by_key(|(w, _)| std::cmp::Reverse(w.len()));
+    }
+    /// Longest term starting at `words[0]`: (class, words consumed).
+    pub fn longest<'a>(&'a self, words: &[&str]) -> Option<(&'a T, usize)> {
+        let list = self.by_first.get(*words.first()?)?;
+        list.iter()
+            .find(|(w, _)| w.len() <= words.len() && w.iter().zip(words).all(|(a, b)| a == b))
+            .map(|(w, c)| (c, w.len()))
+    }
+    pub fn get(&self, word: &str) -> Option<&T> {
+        self.by_first
+            .get(word)?
+            .iter()
+            .find(|(w, _)| w.len() == 1)
+            .map(|(_, c)| c)
+    }
+    pub fn contains(&self, word: &str) -> bool {
+        self.get(word).is_some()
+    }
+}
+
+/// Reporting cue classes (see `lexicons/reporting.txt`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CueClass {
+    Speech,
+    Tell,
+    Object,
+    Participle,
+    According,
+    Platform,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TitleClass {
+    Title,
+    Male,
+    Female,
+    Postnominal,
+    Demonym,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum OrgClass {
+    Keyword,
+    Noun,
+    Name,
+}
+
+#[derive(Debug, Default)]
+pub struct Lexicons {
+    /// Optimism cues (positive weights) and caution cues (negative weights).
+    pub tone: PhraseMatcher,
+    /// General sentiment, weights in [-4, 4].
+    pub sentiment: PhraseMatcher,
+    pub modifiers: ClassMatcher<Modifier>,
+    pub cues: ClassMatcher<CueClass>,
+    pub titles: ClassMatcher<TitleClass>,
+    pub orgs: ClassMatcher<OrgClass>,
+    pub anon_heads: ClassMatcher<()>,
+    pub anon_dets: ClassMatcher<()>,
+}
+
+impl Lexicons {
+    pub fn built_in() -> Result<Lexicons, LexiconError> {
+        Lexicons::load(&Source::BuiltIn)
+    }
+
+    pub fn from_dir(dir: &Path) -> Result<Lexicons, LexiconError> {
+        Lexicons::load(&Source::Dir(dir))
+    }
+
+    fn load(source: &Source) -> Result<Lexicons, LexiconError> {
+        let mut lx = Lexicons::default();
+        let (f, c) = read_file(source, "optimism.txt")?;
+        load_scored(&f, &c, 0.0, 1.0, 1.0, &mut lx.tone, false)?;
+        let (f, c) = read_file(source, "caution.txt")?;
+        load_scored(&f, &c, 0.0, 1.0, -1.0, &mut lx.tone, false)?;
+        let (f, c) = read_file(source, "sentiment.txt")?;
+        load_scored(&f, &c, -4.0, 4.0, 1.0, &mut lx.sentiment, false)?;
+        let (f, c) = read_file(source, "modifiers.txt")?;
+        lx.load_modifiers(&f, &c)?;
+        let (f, c) = read_file(source, "reporting.txt")?;
+        for (t, class) in load_classes(
+            &f,
+            &c,
+            &["speech", "tell", "object", "participle", "according", "platform"],
+        )? {
+            let class = match class.as_str() {
+                "speech" => CueClass::Speech,
+                "tell" => CueClass::Tell,
+                "object" => CueClass::Object,
+                "participle" => CueClass::Participle,
+                "according" => CueClass::According,
+                _ => CueClass::Platform,
+            };
+            lx.cues.insert(&t, class);
+        }
+        let (f, c) = read_file(source, "titles.txt")?;
+        for (t, class) in load_classes(
+            &f,
+            &c,
+            &["title", "male", "female", "postnominal", "demonym"],
+        )? {
+            let class = match class.as_str() {
+                "title" => TitleClass::Title,
+                "male" => TitleClass::Male,
+                "female" => TitleClass::Female,
+                "postnominal" => TitleClass::Postnominal,
+                _ => TitleClass::Demonym,
+            };
+            lx.titles.insert(&t, class);
+        }
+        let (f, c) = read_file(source, "organizations.txt")?;
+        for (t, class) in load_classes(&f, &c, &["keyword", "noun", "name"])? {
+            let class = match class.as_str() {
+                "keyword" => OrgClass::Keyword,
+                "noun" => OrgClass::Noun,
+                _ => OrgClass::Name,
+            };
+            lx.orgs.insert(&t, class);
+        }
+        let (f, c) = read_file(source, "anonymous.txt")?;
+        for (t, class) in load_classes(&f, &c, &["head", "determiner"])? {
+            if class == "head" {
+                lx.anon_heads.insert(&t, ());
+            } else {
+                lx.anon_dets.insert(&t, ());
+            }
+        }
+        Ok(lx)
+    }
+
+    fn load_modifiers(&mut self, file: &str, content: &str) -> Result<(), LexiconError> {
+        let mut seen: HashMap<String, usize> = HashMap::new();
+        for e in parse_lines(file, content)? {
+            let at = |m: String| LexiconError(format!("{file}:{}: {m}", e.line));
+            if let Some(l) = seen.get(&e.term) {
+                return Err(at(format!("duplicate modifier {:?} (first at line {l})", e.term)));
+            }
+            seen.insert(e.term.clone(), e.line);
+            let mut parts = e.value.split_whitespace();
+            let class = parts.next().unwrap_or("").to_lowercase();
+            let num = parts.next();
+            if parts.next().is_some() {
+                return Err(at(format!("too many values for {:?}", e.term)));
+            }
+            let value = |lo: f32, hi: f32| -> Result<f32, LexiconError> {
+                let v: f32 = num
+                    .ok_or_else(|| at(format!("{class} {:?} needs a number", e.term)))?
+                    .parse()
+                    .map_err(|_| at(format!("{:?} is not a number", num.unwrap_or(""))))?;
+                if !(lo..=hi).contains(&v) || v == 0.0 {
+                    return Err(at(format!("value {v} for {:?} outside {lo}..{hi}", e.term)));
+                }
+                Ok(v)
+            };
+            let no_value = |m: Modifier| -> Result<Modifier, LexiconError> {
+                if num.is_some() {
+                    Err(at(format!("{class} {:?} takes no number", e.term)))
+                } else {
+                    Ok(m)
+                }
+            };
+            let m = match class.as_str() {
+                "negator" => no_value(Modifier::Negator)?,
+                "contrast" => no_value(Modifier::Contrast)?,
+                "conditional" => no_value(Modifier::Conditional)?,
+                "intensifier" => Modifier::Intensifier(value(0.0, 2.0)?),
+                "diminisher" => Modifier::Diminisher(value(0.0, 0.99)?),
+                "hedge" => Modifier::Hedge(value(0.0, 1.0)?),
+                _ => {
+                    return Err(at(format!(
+                        "unknown modifier type {:?} for {:?} (expected negator, intensifier, diminisher, hedge, contrast or conditional)",
+                        class, e.term
+                    )));
+                }
+            };
+            self.modifiers.insert(&e.term, m);
+        }
+        Ok(())
+    }
+
+    /// Add entries from a user file (`--lexicon FILE`); its name says what it
+    /// holds: `*optimism*`, `*caution*` or `*sentiment*`, in our format. Same
+    /// terms override the built-in weights.
+    pub fn add_file(&mut self, path: &Path) -> Result<(), LexiconError> {
+        let content = std::fs::read_to_string(path)
+            .map_err(|e| LexiconError(format!("{}: cannot read lexicon: {e}", path.display())))?;
+        let name = path
+            .file_name()
+            .map(|n| n.to_string_lossy().to_lowercase())
+            .unwrap_or_default();
+        let shown = path.display().to_string();
+        if name.contains("optimism") {
+            load_scored(&shown, &content, 0.0, 1.0, 1.0, &mut self.tone, true)?;
+        } else if name.contains("caution") {
+            load_scored(&shown, &content, 0.0, 1.0, -1.0, &mut self.tone, true)?;
+        } else if name.contains("sentiment") {
+            load_scored(&shown, &content, -4.0, 4.0, 1.0, &mut self.sentiment, true)?;
+        } else {
+            return Err(LexiconError(format!(
+                "{shown}: cannot tell what this lexicon holds: name it *optimism*.txt, *caution*.txt or *sentiment*.txt"
+            )));
+        }
+        Ok(())
+    }
+
+    pub fn built_in_names() -> Vec<&'static str> {
+        BUILT_IN.iter().map(|(n, _)| *n).collect()
+    }
+}

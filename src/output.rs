@@ -1,0 +1,254 @@
+//! Writers: the CSV tables of the output contract, written safely.
+//!
+//! - Column names and order are a contract other tools read; they live here
+//!   and nowhere else.
+//! - Text cells that a spreadsheet would run as a formula (`=`, `+`, `-`,
+//!   `@`, tab, carriage return) get a leading `'` unless `raw` is set.
+//! - Files are written to a temporary name in the same folder and renamed,
+//!   so an interrupted run never leaves a half-written CSV under its name.
+
+use std::fs::File;
+use std::io::{self, BufWriter, Write};
+use std::path::{Path, PathBuf};
+
+use crate::analyze::{Analysis, Statement};
+use crate::input::Article;
+
+pub const STATEMENT_COLUMNS: &[&str] = &[
+    "article_id",
+    "statement_id",
+    "speaker",
+    "speaker_type",
+    "speaker_title",
+    "speaker_mention",
+    "kind",
+    "cue",
+    "start",
+    "end",
+    "text",
+    "optimism",
+    "caution",
+    "stance",
+    "sentiment",
+    "label",
+    "cues",
+];
+
+pub const SPEAKER_COLUMNS: &[&str] = &[
+    "speaker",
+    "speaker_type",
+    "speaker_title",
+    "n_articles",
+    "n_statements",
+    "optimism_mean",
+    "caution_mean",
+    "stance_mean",
+    "stance_sd",
+    "sentiment_mean",
+    "label",
+];
+
+pub const ARTICLE_COLUMNS: &[&str] = &[
+    "article_id",
+    "source",
+    "title",
+    "date",
+    "n_sentences",
+    "n_statements",
+    "n_speakers",
+    "optimism",
+    "caution",
+    "stance",
+    "sentiment",
+    "status",
+    "error",
+];
+
+/// Neutralise spreadsheet formulas in a text cell.
+pub fn safe(s: &str, raw: bool) -> String {
+    if !raw && s.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        format!("'{s}")
+    } else {
+        s.to_string()
+    }
+}
+
+pub fn num(x: f32) -> String {
+    let v = (x as f64 * 10000.0).round() / 10000.0;
+    let s = format!("{v:.4}");
+    if s == "-0.0000" { "0.0000".into() } else { s }
+}
+
+/// The cells of one statement row.
+pub fn statement_row(article_id: &str, i: usize, st: &Statement, text: &str, raw: bool) -> Vec<String> {
+    vec![
+        safe(article_id, raw),
+        format!("{}", i + 1),
+        safe(&st.speaker, raw),
+        st.speaker_type.as_str().into(),
+        safe(&st.speaker_title, raw),
+        safe(&st.mention, raw),
+        st.kind.as_str().into(),
+        safe(&st.cue, raw),
+        st.start.to_string(),
+        st.end.to_string(),
+        safe(&text[st.content.start..st.content.end], raw),
+        num(st.score.optimism),
+        num(st.score.caution),
+        num(st.score.stance),
+        num(st.score.sentiment),
+        st.score.label().as_str().into(),
+        safe(&st.score.cues_field(), raw),
+    ]
+}
+
+pub fn statement_rows(article_id: &str, a: &Analysis, raw: bool) -> Vec<Vec<String>> {
+    a.statements
+        .iter()
+        .enumerate()
+        .map(|(i, st)| statement_row(article_id, i, st, &a.doc.text, raw))
+        .collect()
+}
+
+pub fn article_row(art: &Article, a: &Analysis, raw: bool) -> Vec<String> {
+    vec![
+        safe(&art.id, raw),
+        safe(&art.source, raw),
+        safe(&art.title, raw),
+        safe(&art.date, raw),
+        a.n_sentences.to_string(),
+        a.statements.len().to_string(),
+        a.n_speakers.to_string(),
+        num(a.article.optimism),
+        num(a.article.caution),
+        num(a.article.stance),
+        num(a.article.sentiment),
+        "ok".into(),
+        safe(&art.warning, raw),
+    ]
+}
+
+pub fn error_row(id: &str, source: &str, error: &str, raw: bool) -> Vec<String> {
+    let mut r = vec![safe(id, raw), safe(source, raw), String::new(), String::new()];
+    r.extend(std::iter::repeat_n(String::new(), 7));
+    r.push("error".into());
+    r.push(safe(error, raw));
+    r
+}
+
+/// A CSV file written under a temporary name and renamed on `finish`.
+pub struct AtomicCsv {
+    tmp: PathBuf,
+    dest: PathBuf,
+    w: csv::Writer<BufWriter<File>>,
+}
+
+impl AtomicCsv {
+    pub fn create(dest: &Path, header: &[&str], bom: bool) -> io::Result<AtomicCsv> {
+        let name = dest.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+        let tmp = dest.with_file_name(format!(".{name}.tmp-{}", std::process::id()));
+        let mut f = BufWriter::with_capacity(1 << 16, File::create(&tmp)?);
+        if bom {
+            f.write_all("\u{feff}".as_bytes())?;
+        }
+        let mut w = csv::WriterBuilder::new().from_writer(f);
+        w.write_record(header)?;
+        Ok(AtomicCsv {
+            tmp,
+            dest: dest.to_path_buf(),
+            w,
+        })
+    }
+    pub fn row(&mut self, r: &[String]) -> io::Result<()> {
+        self.w.write_record(r).map_err(io::Error::other)
+    }
+    pub fn finish(self) -> io::Result<()> {
+        let f = self.w.into_inner().map_err(|e| io::Error::other(e.to_string()))?;
+        f.into_inner().map_err(|e| io::Error::other(e.to_string()))?.sync_data().ok();
+        std::fs::rename(&self.tmp, &self.dest)
+    }
+}
+
+/// Windows device names that cannot be file names.
+const RESERVED: &[&str] = &[
+    "con", "prn", "aux", "nul", "com1", "com2", "com3", "com4", "com5", "com6", "com7", "com8",
+    "com9", "lpt1", "lpt2", "lpt3", "lpt4", "lpt5", "lpt6", "lpt7", "lpt8", "lpt9",
+];
+
+/// A safe file name for an article id: no separators, control characters or
+/// dots at the start, no reserved device names, at most 200 bytes. Uniqueness
+/// is the caller's job (see [`FileNames`]).
+pub fn sanitize(id: &str) -> String {
+    let mut s: String = id
+        .chars()
+        .map(|c| {
+            if c.is_alphanumeric() || matches!(c, '-' | '_' | '.' | '~' | '+' | '=' | ',' | '@') {
+                c
+            } else {
+                '_'
+            }
+        })
+        .collect();
+    while s.starts_with('.') {
+        s.replace_range(0..1, "_");
+    }
+    if s.is_empty() {
+        s = "_".into();
+    }
+    let stem = s.split('.').next().unwrap_or("").to_lowercase();
+    if RESERVED.contains(&stem.as_str()) {
+        s.insert(0, '_');
+    }
+    if s.len() > 200 {
+        let mut cut = 200;
+        while !s.is_char_boundary(cut) {
+            cut -= 1;
+        }
+        s.truncate(cut);
+    }
+    s
+}
+
+/// Hands out unique per-article file names (case-insensitively unique, so
+/// they also differ on case-insensitive file systems).
+#[derive(Default)]
+pub struct FileNames {
+    used: std::collections::HashSet<String>,
+}
+
+impl FileNames {
+    pub fn name(&mut self, id: &str) -> String {
+        let base = sanitize(id);
+        let mut name = base.clone();
+        let mut k = 2;
+        while !self.used.insert(name.to_lowercase()) {
+            name = format!("{base}~{k}");
+            k += 1;
+        }
+        format!("{name}.csv")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn formulas_are_neutralised() {
+        assert_eq!(safe("=HYPERLINK(1)", false), "'=HYPERLINK(1)");
+        assert_eq!(safe("-3 dead", false), "'-3 dead");
+        assert_eq!(safe("=x", true), "=x");
+        assert_eq!(safe("plain", false), "plain");
+    }
+
+    #[test]
+    fn hostile_ids_become_safe_unique_names() {
+        let mut f = FileNames::default();
+        assert_eq!(f.name("../../etc/x"), "______etc_x.csv");
+        assert_eq!(f.name("/abs/path"), "_abs_path.csv");
+        assert_eq!(f.name("CON"), "_CON.csv");
+        assert_eq!(f.name("a\u{7}b"), "a_b.csv");
+        assert_eq!(f.name("a?b"), "a_b~2.csv");
+        assert!(f.name(&"x".repeat(400)).len() <= 204 + 4);
+    }
+}

@@ -1,0 +1,549 @@
+//! Speakers: read a noun phrase at an attribution site, and keep the
+//! article's registry of people, organisations and anonymous sources so that
+//! names, aliases, pronouns and descriptions point to the same speaker.
+//!
+//! Why a registry with recency: reference in news is local. "He", "the
+//! minister", "the 49-year-old" almost always mean the most recent fitting
+//! subject, and titles or ages seen earlier pick the right one when several
+//! fit. Canonical names are kept per entity and read only at the end, so a
+//! later, longer form ("Joost van der Hoeven" after "Van der Hoeven") names
+//! every statement of that speaker.
+
+use crate::document::{Document, Span, TokenKind};
+use crate::lexicons::{Lexicons, OrgClass, TitleClass};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum SpeakerType {
+    Person,
+    Organization,
+    Anonymous,
+    Unknown,
+}
+
+impl SpeakerType {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            SpeakerType::Person => "person",
+            SpeakerType::Organization => "organization",
+            SpeakerType::Anonymous => "anonymous",
+            SpeakerType::Unknown => "unknown",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Gender {
+    Male,
+    Female,
+}
+
+/// How a speaker was recognised at the attribution site (shown by `explain`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Found {
+    Name,
+    Alias,
+    Pronoun,
+    Description,
+    Anonymous,
+    /// A quotation with no cue of its own, continuing the previous speaker.
+    Continuation,
+    /// A second verb sharing the subject of the first ("said A but warned B").
+    Coordination,
+}
+
+impl Found {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Found::Name => "name",
+            Found::Alias => "alias",
+            Found::Pronoun => "pronoun",
+            Found::Description => "description",
+            Found::Anonymous => "anonymous",
+            Found::Continuation => "continuation",
+            Found::Coordination => "coordination",
+        }
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct Entity {
+    pub name: String,
+    pub kind: SpeakerType,
+    pub title: String,
+    /// Lower-case words that descriptions may use to point here: title words,
+    /// appositive heads, ages ("52-year-old"), nationalities.
+    pub descriptors: Vec<String>,
+    pub gender: Option<Gender>,
+    /// Sentence index where it was last a subject or a speaker.
+    pub last_subject: usize,
+    pub subject_seen: bool,
+    /// Sentence index where it was last mentioned at all.
+    pub last_mention: usize,
+}
+
+/// What a noun phrase is.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Np {
+    Pronoun(String),
+    Person {
+        name: String,
+        title: String,
+        gender: Option<Gender>,
+    },
+    Organization(String),
+    Anonymous(String),
+    /// "the minister": head word, all lower-case words.
+    Description {
+        head: String,
+        words: Vec<String>,
+        org: bool,
+    },
+    Nothing,
+}
+
+const PRONOUNS: &[&str] = &["he", "she", "they", "it", "we", "i"];
+const PARTICLES: &[&str] = &[
+    "van", "der", "den", "de", "la", "le", "du", "del", "della", "di", "da", "dos", "das", "von",
+    "zu", "al", "el", "bin", "ibn", "ap", "ter", "ten", "y", "st", "mac",
+];
+const LEADING_FILLERS: &[&str] = &[
+    "the", "however", "meanwhile", "later", "earlier", "also", "separately", "yesterday", "today",
+    "but", "and", "then", "now", "still", "instead", "indeed", "yet", "so", "elsewhere", "its",
+    "his", "her", "their", "our",
+];
+
+/// Strip a possessive "'s" / trailing "'".
+fn base(w: &str) -> &str {
+    w.strip_suffix("'s").or_else(|| w.strip_suffix('\'')).unwrap_or(w)
+}
+
+/// Classify the tokens `[a, b)` (frame tokens only: no quotations).
+pub fn read_np(doc: &Document, lx: &Lexicons, a: usize, b: usize) -> Np {
+    let idx: Vec<usize> = (a..b)
+        .filter(|&i| matches!(doc.tokens[i].kind, TokenKind::Word | TokenKind::Number) || doc.tok(i) == "&")
+        .collect();
+    if idx.is_empty() {
+        return Np::Nothing;
+    }
+    let norms: Vec<&str> = idx.iter().map(|&i| doc.norm(i)).collect();
+    if idx.len() == 1 && PRONOUNS.contains(&norms[0]) {
+        return Np::Pronoun(norms[0].to_string());
+    }
+    // Head part: before a post-modifying preposition ("X of Y", "Y at Z").
+    let cut = norms
+        .iter()
+        .enumerate()
+        .skip(1)
+        .find(|(_, n)| matches!(**n, "of" | "at" | "from" | "for" | "with" | "on" | "in" | "who"))
+        .map(|(k, _)| k)
+        .unwrap_or(norms.len());
+    let first = norms[0];
+    let is_cap = |k: usize| doc.tokens[idx[k]].cap;
+    let anon_det = lx.anon_dets.contains(first) && first != "senior";
+    let head_k = cut - 1;
+    let head = base(norms[head_k]);
+
+    // Organisations named outright: a known name, or a capitalised keyword.
+    let known_name = (0..norms.len()).any(|k| {
+        let ws: Vec<&str> = norms[k..].iter().map(|w| base(w)).collect();
+        matches!(lx.orgs.longest(&ws), Some((OrgClass::Name, _))) && (is_cap(k) || ws[0].len() <= 4)
+    });
+    let cap_keyword = (0..norms.len()).any(|k| {
+        is_cap(k)
+            && lx.orgs.get(base(norms[k])) == Some(&OrgClass::Keyword)
+            && !(k == 0 && norms.len() == 1)
+    });
+    let acronym = idx.len() == 1 && {
+        let t = doc.tok(idx[0]);
+        t.chars().count() >= 2 && t.chars().all(|c| c.is_uppercase())
+    };
+
+    if anon_det && !known_name {
+        return Np::Anonymous(anon_text(doc, &idx));
+    }
+    // Bare plural or collective anonymous head without a proper name.
+    let has_proper = (0..norms.len()).any(|k| {
+        is_cap(k) && (k > 0 || !LEADING_FILLERS.contains(&norms[k]))
+            && lx.titles.get(base(norms[k])).is_none()
+            && !lx.anon_heads.contains(base(norms[k]))
+    });
+    if lx.anon_heads.contains(head) && !has_proper && first != "the" && !matches!(first, "his" | "her" | "its" | "their") {
+        return Np::Anonymous(anon_text(doc, &idx));
+    }
+    if known_name || cap_keyword || acronym {
+        return Np::Organization(org_name(doc, &idx, &norms));
+    }
+    // People: a capitalised run after the last title word of the head part.
+    let mut last_title = None;
+    let mut gender = None;
+    for (k, n) in norms.iter().enumerate().take(cut) {
+        match lx.titles.get(base(n)) {
+            Some(TitleClass::Title) | Some(TitleClass::Male) | Some(TitleClass::Female) => {
+                // A title word followed by a name-like word, or lower-case use.
+                last_title = Some(k);
+                match lx.titles.get(base(n)) {
+                    Some(TitleClass::Male) => gender = Some(Gender::Male),
+                    Some(TitleClass::Female) => gender = Some(Gender::Female),
+                    _ => {}
+                }
+            }
+            _ => {}
+        }
+    }
+    let name_from = last_title.map(|k| k + 1).unwrap_or(0);
+    let mut name_ks: Vec<usize> = Vec::new();
+    for k in name_from..cut {
+        let n = norms[k];
+        let cap = is_cap(k);
+        if matches!(lx.titles.get(n), Some(TitleClass::Postnominal)) && !name_ks.is_empty() {
+            break;
+        }
+        if cap && !(name_ks.is_empty() && LEADING_FILLERS.contains(&n)) {
+            name_ks.push(k);
+        } else if !name_ks.is_empty() && PARTICLES.contains(&n) && k + 1 < cut {
+            name_ks.push(k);
+        } else if name_ks.is_empty() && PARTICLES.contains(&n) && k + 1 < cut && is_cap(k + 1) {
+            // "van der Berg" written lower-case mid-sentence
+            name_ks.push(k);
+        } else if !name_ks.is_empty() {
+            break;
+        }
+    }
+    // A possessive name ("Talvenia's chief negotiator") is not the speaker.
+    let possessive = name_ks
+        .last()
+        .is_some_and(|&k| norms[k].ends_with("'s") && k + 1 < cut);
+    if !name_ks.is_empty() && !possessive {
+        // Drop trailing particles.
+        while name_ks.last().is_some_and(|&k| PARTICLES.contains(&norms[k]) && !is_cap(k)) {
+            name_ks.pop();
+        }
+        let s = doc.tokens[idx[name_ks[0]]].span.start;
+        let e = doc.tokens[idx[*name_ks.last().unwrap()]].span.end;
+        let mut name = doc.text[s..e].to_string();
+        if let Some(stripped) = name.strip_suffix("'s").or_else(|| name.strip_suffix("’s")) {
+            name = stripped.to_string();
+        }
+        let title = match last_title {
+            Some(k) => {
+                let mut t0 = 0;
+                while t0 < k && LEADING_FILLERS.contains(&norms[t0]) {
+                    t0 += 1;
+                }
+                doc.text[doc.tokens[idx[t0]].span.start..doc.tokens[idx[k]].span.end].to_string()
+            }
+            None => String::new(),
+        };
+        return Np::Person {
+            name,
+            title,
+            gender,
+        };
+    }
+    // A description: "the minister", "the 41-year-old", "the Dane", "its chief executive".
+    let words: Vec<String> = norms[..cut].iter().map(|w| base(w).to_string()).collect();
+    let org = matches!(lx.orgs.get(head), Some(OrgClass::Keyword) | Some(OrgClass::Noun))
+        || (cut >= 2 && matches!(lx.orgs.longest(&[base(norms[cut - 2]), head]), Some((OrgClass::Noun, 2))));
+    Np::Description {
+        head: head.to_string(),
+        words,
+        org,
+    }
+}
+
+fn anon_text(doc: &Document, idx: &[usize]) -> String {
+    let s = doc.tokens[idx[0]].span.start;
+    let e = doc.tokens[*idx.last().unwrap()].span.end;
+    let t = &doc.text[s..e];
+    // "A senior official" -> "a senior official"; keep proper names' case.
+    let mut out = String::with_capacity(t.len());
+    let mut chars = t.chars();
+    if let Some(c) = chars.next() {
+        if doc.tokens[idx[0]].kind == TokenKind::Word && idx.len() > 1 && doc.tok(idx[1]).chars().next().is_some_and(|c| c.is_lowercase()) || idx.len() == 1 {
+            out.extend(c.to_lowercase());
+        } else {
+            out.push(c);
+        }
+    }
+    out.extend(chars);
+    out
+}
+
+fn org_name(doc: &Document, idx: &[usize], norms: &[&str]) -> String {
+    let mut k0 = 0;
+    while k0 + 1 < norms.len() && LEADING_FILLERS.contains(&norms[k0]) {
+        k0 += 1;
+    }
+    // Drop a trailing possessive noun phrase: "The Aurora Space Agency's Halcyon probe".
+    let mut k1 = norms.len();
+    if let Some(p) = norms[k0..].iter().position(|w| w.ends_with("'s")) {
+        k1 = k0 + p + 1;
+    }
+    let s = doc.tokens[idx[k0]].span.start;
+    let e = doc.tokens[idx[k1 - 1]].span.end;
+    let n = &doc.text[s..e];
+    n.strip_suffix("'s")
+        .or_else(|| n.strip_suffix("’s"))
+        .unwrap_or(n)
+        .to_string()
+}
+
+/// The article's speakers, in order of first appearance.
+#[derive(Debug, Default)]
+pub struct Registry {
+    pub entities: Vec<Entity>,
+}
+
+fn last_word(s: &str) -> String {
+    s.split([' ', '-'])
+        .next_back()
+        .unwrap_or(s)
+        .to_lowercase()
+}
+
+fn words_lower(s: &str) -> Vec<String> {
+    s.split(' ').map(|w| w.to_lowercase()).collect()
+}
+
+impl Registry {
+    fn add(&mut self, e: Entity) -> usize {
+        self.entities.push(e);
+        self.entities.len() - 1
+    }
+
+    /// Find a person by any of their name forms.
+    fn find_person(&self, name: &str) -> Option<usize> {
+        let lw = name.to_lowercase();
+        let ws = words_lower(name);
+        // Exact, then same last word, then a one-word form equal to any word.
+        if let Some(i) = self.entities.iter().rposition(|e| e.name.to_lowercase() == lw) {
+            return Some(i);
+        }
+        let last = ws.last().cloned().unwrap_or_default();
+        if let Some(i) = self.entities.iter().rposition(|e| {
+            e.kind != SpeakerType::Anonymous
+                && words_lower(&e.name).last().is_some_and(|l| *l == last)
+                && (ws.len() == 1 || words_lower(&e.name).len() == 1 || first_compatible(&e.name, name))
+        }) {
+            return Some(i);
+        }
+        if ws.len() == 1 {
+            return self.entities.iter().rposition(|e| {
+                e.kind == SpeakerType::Person && words_lower(&e.name).iter().any(|w| *w == ws[0])
+            });
+        }
+        None
+    }
+
+    fn find_org(&self, name: &str) -> Option<usize> {
+        let lw = strip_the(&name.to_lowercase()).to_string();
+        self.entities.iter().rposition(|e| {
+            let en = strip_the(&e.name.to_lowercase()).to_string();
+            e.kind != SpeakerType::Anonymous
+                && (en == lw
+                    || (e.kind == SpeakerType::Organization && (en.contains(&lw) || lw.contains(&en)))
+                    || e.descriptors.iter().any(|d| *d == lw)
+                    || (lw.split(' ').count() == 1 && last_word(&en) == lw))
+        })
+    }
+
+    /// Record a person mention; returns the entity.
+    pub fn person(&mut self, name: &str, title: &str, gender: Option<Gender>, sent: usize, subject: bool) -> usize {
+        let i = match self.find_person(name) {
+            Some(i) => {
+                let e = &mut self.entities[i];
+                if name.chars().count() > e.name.chars().count() && e.kind != SpeakerType::Organization {
+                    e.name = name.to_string();
+                }
+                i
+            }
+            None => self.add(Entity {
+                name: name.to_string(),
+                kind: SpeakerType::Person,
+                title: String::new(),
+                descriptors: Vec::new(),
+                gender: None,
+                last_subject: 0,
+                subject_seen: false,
+                last_mention: sent,
+            }),
+        };
+        let e = &mut self.entities[i];
+        if !title.is_empty() && e.title.is_empty() {
+            e.title = title.to_string();
+        }
+        for w in words_lower(title) {
+            if !e.descriptors.contains(&w) {
+                e.descriptors.push(w);
+            }
+        }
+        if gender.is_some() {
+            e.gender = gender;
+        }
+        e.last_mention = sent;
+        if subject {
+            e.last_subject = sent;
+            e.subject_seen = true;
+        }
+        i
+    }
+
+    pub fn organization(&mut self, name: &str, sent: usize, subject: bool) -> usize {
+        let i = match self.find_org(name) {
+            Some(i) => {
+                let e = &mut self.entities[i];
+                if e.kind != SpeakerType::Organization {
+                    e.kind = SpeakerType::Organization;
+                }
+                if name.chars().count() > e.name.chars().count() && !name.chars().all(|c| c.is_uppercase()) {
+                    e.name = name.to_string();
+                }
+                i
+            }
+            None => self.add(Entity {
+                name: name.to_string(),
+                kind: SpeakerType::Organization,
+                title: String::new(),
+                descriptors: Vec::new(),
+                gender: None,
+                last_subject: 0,
+                subject_seen: false,
+                last_mention: sent,
+            }),
+        };
+        let e = &mut self.entities[i];
+        for w in words_lower(strip_the(name)) {
+            let w = base(&w).to_string();
+            if !e.descriptors.contains(&w) {
+                e.descriptors.push(w);
+            }
+        }
+        e.last_mention = sent;
+        if subject {
+            e.last_subject = sent;
+            e.subject_seen = true;
+        }
+        i
+    }
+
+    pub fn anonymous(&mut self, text: &str, head: &str, sent: usize) -> usize {
+        let i = match self
+            .entities
+            .iter()
+            .rposition(|e| e.kind == SpeakerType::Anonymous && e.name.eq_ignore_ascii_case(text))
+        {
+            Some(i) => i,
+            None => self.add(Entity {
+                name: text.to_string(),
+                kind: SpeakerType::Anonymous,
+                title: String::new(),
+                descriptors: vec![head.to_string()],
+                gender: None,
+                last_subject: sent,
+                subject_seen: true,
+                last_mention: sent,
+            }),
+        };
+        let e = &mut self.entities[i];
+        e.last_subject = sent;
+        e.subject_seen = true;
+        e.last_mention = sent;
+        i
+    }
+
+    /// Attach lower-case descriptor words (from an appositive) to an entity.
+    pub fn describe(&mut self, i: usize, words: &[String]) {
+        let e = &mut self.entities[i];
+        for w in words {
+            if !e.descriptors.contains(w) {
+                e.descriptors.push(w.clone());
+            }
+        }
+    }
+
+    pub fn touch_subject(&mut self, i: usize, sent: usize) {
+        let e = &mut self.entities[i];
+        e.last_subject = sent;
+        e.subject_seen = true;
+        e.last_mention = sent;
+    }
+
+    /// Most recent subject of a kind (and gender, when known on both sides).
+    fn recent_subject(&self, pred: impl Fn(&Entity) -> bool) -> Option<usize> {
+        let mut best: Option<(usize, usize)> = None;
+        for (i, e) in self.entities.iter().enumerate() {
+            if !e.subject_seen || !pred(e) {
+                continue;
+            }
+            let key = e.last_subject;
+            if best.is_none_or(|(_, k)| key >= k) {
+                best = Some((i, key));
+            }
+        }
+        best.map(|(i, _)| i)
+    }
+
+    pub fn resolve_pronoun(&self, p: &str) -> Option<usize> {
+        match p {
+            "he" | "she" => {
+                let g = if p == "he" { Gender::Male } else { Gender::Female };
+                self.recent_subject(|e| e.kind == SpeakerType::Person && e.gender.is_none_or(|x| x == g))
+                    .or_else(|| self.recent_subject(|e| e.kind == SpeakerType::Person))
+                    .or_else(|| self.recent_subject(|e| e.kind == SpeakerType::Unknown))
+            }
+            "it" => self.recent_subject(|e| e.kind == SpeakerType::Organization),
+            "they" => self
+                .recent_subject(|e| matches!(e.kind, SpeakerType::Anonymous | SpeakerType::Organization))
+                .or_else(|| self.recent_subject(|_| true)),
+            _ => None,
+        }
+    }
+
+    /// Resolve "the minister" / "the 49-year-old" / "the company".
+    pub fn resolve_description(&self, head: &str, words: &[String], org: bool, sent: usize) -> Option<usize> {
+        let _ = sent;
+        let by_recency = |pred: &dyn Fn(&Entity) -> bool| -> Option<usize> {
+            let mut best: Option<(usize, usize)> = None;
+            for (i, e) in self.entities.iter().enumerate() {
+                if !pred(e) {
+                    continue;
+                }
+                let key = e.last_subject.max(e.last_mention);
+                if best.is_none_or(|(_, k)| key >= k) {
+                    best = Some((i, key));
+                }
+            }
+            best.map(|(i, _)| i)
+        };
+        if org {
+            return by_recency(&|e: &Entity| {
+                e.kind == SpeakerType::Organization && e.descriptors.iter().any(|d| d == head)
+            })
+            .or_else(|| by_recency(&|e: &Entity| e.kind == SpeakerType::Organization && words.iter().all(|w| w == "the" || e.descriptors.contains(w))))
+            .or_else(|| if matches!(head, "company" | "firm" | "group") { self.recent_subject(|e| e.kind == SpeakerType::Organization) } else { None });
+        }
+        if let Some(i) = by_recency(&|e: &Entity| e.kind != SpeakerType::Organization && e.descriptors.iter().any(|d| d == head)) {
+            return Some(i);
+        }
+        // Ages, nationalities and generic roles point to the latest person.
+        self.recent_subject(|e| e.kind == SpeakerType::Person)
+            .or_else(|| self.recent_subject(|e| e.kind == SpeakerType::Anonymous))
+    }
+}
+
+fn strip_the(s: &str) -> &str {
+    s.strip_prefix("the ").unwrap_or(s)
+}
+
+fn first_compatible(a: &str, b: &str) -> bool {
+    // "Joost van der Hoeven" and "Van der Hoeven": one is a suffix of the other.
+    let a = words_lower(a);
+    let b = words_lower(b);
+    let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+    long.ends_with(&short) || long.first() == short.first()
+}
+
+/// The text of a span, with white space runs collapsed (for mentions).
+pub fn mention_text(doc: &Document, span: Span) -> String {
+    doc.slice(span).split_whitespace().collect::<Vec<_>>().join(" ")
+}

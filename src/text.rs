@@ -1,0 +1,368 @@
+//! Normalise, tokenise, and cut an article into paragraphs and sentences.
+//!
+//! The original text is never changed: tokens carry byte spans into it and a
+//! normalised form (lower case, curly apostrophes folded to `'`) kept in one
+//! shared buffer, so the hot loop allocates nothing per token.
+
+use crate::document::{Document, Paragraph, ParagraphKind, Sentence, Span, Token, TokenKind};
+use crate::quotes;
+
+/// Characters that may open or close a quotation.
+pub fn is_quote_char(c: char) -> bool {
+    matches!(
+        c,
+        '"' | '\'' | '“' | '”' | '‘' | '’' | '«' | '»' | '„' | '‚' | '‹' | '›'
+    )
+}
+
+fn is_apostrophe(c: char) -> bool {
+    c == '\'' || c == '’'
+}
+
+fn is_hyphen(c: char) -> bool {
+    c == '-' || c == '‐' || c == '‑'
+}
+
+/// Tokens after which a full stop does not end a sentence.
+const ABBREVIATIONS: &[&str] = &[
+    "mr", "mrs", "ms", "dr", "prof", "st", "gen", "sen", "rep", "gov", "lt", "col", "capt", "sgt",
+    "jr", "sr", "no", "vs", "etc", "inc", "corp", "co", "ltd", "mt", "ft", "rev", "hon", "cllr",
+    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "approx",
+    "dept", "univ", "est", "fig", "a.m", "p.m",
+];
+
+/// Line prefixes (lower case) that mark bylines and source notes.
+const META_PREFIXES: &[&str] = &[
+    "source:",
+    "sources:",
+    "reporting by",
+    "additional reporting",
+    "editing by",
+    "writing by",
+    "edited by",
+    "compiled by",
+    "(reporting",
+    "copyright",
+    "©",
+    "photo:",
+    "image:",
+    "read more:",
+    "related:",
+];
+
+/// Build the document: tokens, paragraphs, quotations and sentences.
+pub fn parse(text: String) -> Document {
+    let mut doc = Document {
+        text,
+        ..Default::default()
+    };
+    tokenize(&mut doc);
+    paragraphs(&mut doc);
+    quotes::find(&mut doc);
+    sentences(&mut doc);
+    doc
+}
+
+fn tokenize(doc: &mut Document) {
+    let text = doc.text.as_str();
+    let mut tokens = Vec::with_capacity(text.len() / 5);
+    let mut norm = String::with_capacity(text.len());
+    let mut it = text.char_indices().peekable();
+    while let Some((start, c)) = it.next() {
+        if c.is_whitespace() {
+            continue;
+        }
+        let kind;
+        let mut end = start + c.len_utf8();
+        if c.is_alphanumeric() {
+            let numeric = c.is_ascii_digit();
+            kind = if numeric {
+                TokenKind::Number
+            } else {
+                TokenKind::Word
+            };
+            let mut prev = c;
+            let mut n_chars = 1usize;
+            let mut all_initials = c.is_alphabetic();
+            loop {
+                let Some(&(i, d)) = it.peek() else { break };
+                if d.is_alphanumeric() {
+                    it.next();
+                    end = i + d.len_utf8();
+                    prev = d;
+                    n_chars += 1;
+                    continue;
+                }
+                // An internal joiner must sit between two alphanumerics.
+                let next = text[i + d.len_utf8()..].chars().next();
+                let next_alnum = next.is_some_and(|n| n.is_alphanumeric());
+                let joins = next_alnum
+                    && ((is_hyphen(d) && prev.is_alphanumeric())
+                        || (is_apostrophe(d)
+                            && prev.is_alphabetic()
+                            && next.is_some_and(|n| n.is_alphabetic()))
+                        || (d == '.'
+                            && ((numeric && prev.is_ascii_digit())
+                                || (all_initials && prev.is_alphabetic() && n_chars == 1)))
+                        || (d == ',' && numeric && prev.is_ascii_digit() && {
+                            // "312,400" but not "2,3 and" lists of single digits.
+                            let rest = &text[i + 1..];
+                            rest.len() >= 3
+                                && rest.as_bytes()[..3].iter().all(|b| b.is_ascii_digit())
+                                && !rest
+                                    .as_bytes()
+                                    .get(3)
+                                    .is_some_and(|b| b.is_ascii_digit())
+                        }));
+                if !joins {
+                    break;
+                }
+                if d == '.' {
+                    n_chars = 0;
+                } else {
+                    all_initials = false;
+                }
+                it.next();
+                prev = d;
+                // the alphanumeric after the joiner is consumed next round
+            }
+            let _ = all_initials;
+        } else if is_quote_char(c) {
+            kind = TokenKind::QuoteMark;
+        } else {
+            kind = TokenKind::Punct;
+        }
+        let n0 = norm.len() as u32;
+        for ch in text[start..end].chars() {
+            match ch {
+                '’' | '‘' => norm.push('\''),
+                '‐' | '‑' => norm.push('-'),
+                _ => {
+                    for l in ch.to_lowercase() {
+                        norm.push(l);
+                    }
+                }
+            }
+        }
+        let n1 = norm.len() as u32;
+        tokens.push(Token {
+            span: Span::new(start, end),
+            kind,
+            norm: (n0, n1),
+            cap: c.is_uppercase(),
+            quote: None,
+        });
+    }
+    doc.tokens = tokens;
+    doc.norm = norm;
+}
+
+fn paragraphs(doc: &mut Document) {
+    let text = doc.text.as_str();
+    let mut paras = Vec::new();
+    let mut tok = 0usize;
+    let mut line_start = 0usize;
+    let bytes = text.as_bytes();
+    let mut pos = 0usize;
+    while line_start <= text.len() {
+        let line_end = match memchr_newline(&bytes[pos..]) {
+            Some(k) => pos + k,
+            None => text.len(),
+        };
+        let t0 = tok;
+        while tok < doc.tokens.len() && doc.tokens[tok].span.start < line_end {
+            tok += 1;
+        }
+        if tok > t0 {
+            let span = Span::new(doc.tokens[t0].span.start, doc.tokens[tok - 1].span.end);
+            paras.push(Paragraph {
+                span,
+                tokens: (t0, tok),
+                kind: ParagraphKind::Body,
+            });
+        }
+        if line_end >= text.len() {
+            break;
+        }
+        line_start = line_end + 1;
+        pos = line_start;
+    }
+    // The first line is a headline when it lacks closing punctuation.
+    if paras.len() > 1 {
+        let first = &paras[0];
+        let s = text[first.span.start..first.span.end].trim_end();
+        let last = s.chars().rev().find(|c| !is_quote_char(*c) && *c != ')');
+        if !matches!(last, Some('.' | '!' | '?' | ':' | '…')) {
+            paras[0].kind = ParagraphKind::Headline;
+        }
+    }
+    for p in paras.iter_mut() {
+        let s = &text[p.span.start..p.span.end];
+        let head: String = s.chars().take(24).collect::<String>().to_lowercase();
+        if META_PREFIXES.iter().any(|m| head.starts_with(m)) {
+            p.kind = ParagraphKind::Meta;
+        }
+    }
+    doc.paragraphs = paras;
+}
+
+fn memchr_newline(b: &[u8]) -> Option<usize> {
+    b.iter().position(|&x| x == b'\n')
+}
+
+fn sentences(doc: &mut Document) {
+    let mut out = Vec::new();
+    for (pi, p) in doc.paragraphs.iter().enumerate() {
+        let (a, b) = p.tokens;
+        let mut start = a;
+        let mut i = a;
+        while i < b {
+            let mut cut = None;
+            let t = &doc.tokens[i];
+            if t.kind == TokenKind::Punct && t.quote.is_none() {
+                let s = doc.tok(i);
+                if matches!(s, "." | "!" | "?" | "…") && !(s == "." && is_abbreviation(doc, i, a))
+                {
+                    let mut j = i + 1;
+                    while j < b && matches!(doc.tok(j), ")" | "]") {
+                        j += 1;
+                    }
+                    if j < b && starts_sentence(doc, j) {
+                        cut = Some(j);
+                    }
+                }
+            } else if t.kind == TokenKind::QuoteMark {
+                // `X said: "Done." Then ...`: a quote introduced by a colon ends its sentence.
+                if let Some(q) = t.quote {
+                    let q = &doc.quotes[q as usize];
+                    if q.close == Some(i)
+                        && q.open > a
+                        && doc.is_punct(q.open - 1, ":")
+                        && doc
+                            .slice(q.inner)
+                            .ends_with(|c: char| matches!(c, '.' | '!' | '?'))
+                        && i + 1 < b
+                        && starts_sentence(doc, i + 1)
+                    {
+                        cut = Some(i + 1);
+                    }
+                }
+            }
+            if let Some(j) = cut {
+                out.push(Sentence {
+                    span: doc.token_span(start, j),
+                    tokens: (start, j),
+                    paragraph: pi,
+                });
+                start = j;
+                i = j;
+                continue;
+            }
+            i += 1;
+        }
+        if start < b {
+            out.push(Sentence {
+                span: doc.token_span(start, b),
+                tokens: (start, b),
+                paragraph: pi,
+            });
+        }
+    }
+    doc.sentences = out;
+}
+
+fn starts_sentence(doc: &Document, j: usize) -> bool {
+    let t = &doc.tokens[j];
+    match t.kind {
+        TokenKind::Word => t.cap,
+        TokenKind::Number => true,
+        TokenKind::QuoteMark => t.quote.is_some_and(|q| doc.quotes[q as usize].open == j),
+        TokenKind::Punct => matches!(doc.tok(j), "(" | "[" | "—" | "–" | "-"),
+    }
+}
+
+fn is_abbreviation(doc: &Document, dot: usize, para_start: usize) -> bool {
+    if dot == para_start {
+        return false;
+    }
+    let prev = dot - 1;
+    let t = &doc.tokens[prev];
+    if t.span.end != doc.tokens[dot].span.start || t.kind != TokenKind::Word {
+        return false;
+    }
+    let n = doc.norm(prev);
+    n.chars().count() == 1 || n.contains('.') || ABBREVIATIONS.contains(&n)
+}
+
+/// Convert byte offsets to character (Unicode scalar) offsets, in one sweep.
+/// `offsets` must be sorted ascending; returns the char offset of each.
+pub fn char_offsets(text: &str, offsets: &[usize]) -> Vec<usize> {
+    let mut out = Vec::with_capacity(offsets.len());
+    let mut chars = 0usize;
+    let mut byte = 0usize;
+    for &o in offsets {
+        debug_assert!(o >= byte);
+        chars += text[byte..o].chars().count();
+        byte = o;
+        out.push(chars);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn words(s: &str) -> Vec<String> {
+        let d = parse(s.to_string());
+        (0..d.tokens.len()).map(|i| d.tok(i).to_string()).collect()
+    }
+
+    #[test]
+    fn keeps_internal_joiners() {
+        assert_eq!(
+            words("O'Neill's long-term plan costs £312,400 (4.75%) — J.R. Smith’s"),
+            vec![
+                "O'Neill's",
+                "long-term",
+                "plan",
+                "costs",
+                "£",
+                "312,400",
+                "(",
+                "4.75",
+                "%",
+                ")",
+                "—",
+                "J.R",
+                ".",
+                "Smith’s"
+            ]
+        );
+    }
+
+    #[test]
+    fn splits_sentences_but_not_after_initials() {
+        let d = parse("Chief J.R. Kowalski spoke. He left! Mr. Smith stayed.".into());
+        let s: Vec<&str> = d.sentences.iter().map(|s| d.slice(s.span)).collect();
+        assert_eq!(
+            s,
+            vec!["Chief J.R. Kowalski spoke.", "He left!", "Mr. Smith stayed."]
+        );
+    }
+
+    #[test]
+    fn headline_and_meta_lines() {
+        let d = parse("Talks stall\nHe said it.\nSource: Wire".into());
+        assert_eq!(d.paragraphs[0].kind, ParagraphKind::Headline);
+        assert_eq!(d.paragraphs[1].kind, ParagraphKind::Body);
+        assert_eq!(d.paragraphs[2].kind, ParagraphKind::Meta);
+    }
+
+    #[test]
+    fn char_offsets_count_scalars() {
+        let t = "Zé “a”";
+        let bytes: Vec<usize> = vec![0, 3, 4];
+        assert_eq!(char_offsets(t, &bytes), vec![0, 2, 3]);
+    }
+}

@@ -1,0 +1,406 @@
+//! Tone: optimism, caution and general sentiment of a stretch of text.
+//!
+//! Every rule is a named step with its constant here, so a reader can audit
+//! why a statement got its score (`stance explain` prints the steps):
+//!
+//! 1. CUES: optimism/caution lexicon entries, longest match first
+//!    (optimism weights positive, caution negative).
+//! 2. INTENSIFY: an intensifier or diminisher right before a cue scales it
+//!    by (1 + value) or (1 - value), as given in `modifiers.txt`.
+//! 3. NEGATE: a negator up to [`NEGATION_WINDOW`] words before a cue, in the
+//!    same clause, flips it: optimism becomes caution scaled by
+//!    [`NEGATED_OPTIMISM`], caution becomes optimism scaled by
+//!    [`NEGATED_CAUTION`] ("not impossible" is weak hope, "not hopeful" clear doubt).
+//! 4. HEDGE: a hedge ("could", "perhaps") earlier in the clause softens
+//!    optimism by [`HEDGE_DAMPING`]; each hedge also adds its own caution value.
+//! 5. CONDITION: a cue inside an "if"/"unless" clause counts [`CONDITIONAL_SCALE`].
+//! 6. CONTRAST: in a sentence with "but"/"however"/"although", cues after the
+//!    contrast word weigh [`CONTRAST_AFTER`], cues before it [`CONTRAST_BEFORE`].
+//! 7. QUESTION: a question ("are they ready to ...?") dampens optimism by
+//!    [`QUESTION_DAMPING`] and adds [`QUESTION_CAUTION`].
+//! 8. SPILL: general sentiment words that are not tone cues lend
+//!    [`SENTIMENT_SPILL`] of their valence (scaled to [-1, 1]) to the tone.
+//!
+//! Sums become scores: `optimism = 1 - exp(-O / SATURATION)`, likewise
+//! `caution` from C; `stance = optimism - caution`. The label is `mixed` when
+//! both reach [`MIXED_MIN`] and the weaker is at least [`MIXED_RATIO`] of the
+//! stronger, else `optimistic`/`cautious` when |stance| >= [`LABEL_MIN`], else
+//! `neutral`. Sentiment follows VADER's shape: valences summed (with the same
+//! negation, intensity and contrast steps) and normalised by
+//! `S / sqrt(S^2 + SENTIMENT_ALPHA)`.
+
+use crate::document::{Document, Span, TokenKind};
+use crate::lexicons::{Lexicons, Modifier};
+
+pub const NEGATION_WINDOW: usize = 3;
+pub const NEGATED_OPTIMISM: f32 = 0.9;
+pub const NEGATED_CAUTION: f32 = 0.5;
+pub const HEDGE_DAMPING: f32 = 0.25;
+pub const CONDITIONAL_SCALE: f32 = 0.5;
+pub const CONTRAST_BEFORE: f32 = 0.75;
+pub const CONTRAST_AFTER: f32 = 1.25;
+pub const QUESTION_DAMPING: f32 = 0.6;
+pub const QUESTION_CAUTION: f32 = 0.2;
+pub const SENTIMENT_SPILL: f32 = 0.3;
+pub const SATURATION: f32 = 0.6;
+pub const MIXED_MIN: f32 = 0.2;
+pub const MIXED_RATIO: f32 = 0.45;
+pub const LABEL_MIN: f32 = 0.08;
+pub const SENTIMENT_NEGATION: f32 = -0.74;
+pub const SENTIMENT_CONTRAST_BEFORE: f32 = 0.5;
+pub const SENTIMENT_CONTRAST_AFTER: f32 = 1.5;
+pub const SENTIMENT_ALPHA: f32 = 15.0;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Label {
+    Optimistic,
+    Cautious,
+    Mixed,
+    Neutral,
+}
+
+impl Label {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Label::Optimistic => "optimistic",
+            Label::Cautious => "cautious",
+            Label::Mixed => "mixed",
+            Label::Neutral => "neutral",
+        }
+    }
+}
+
+/// One matched cue and what the rules did to it.
+#[derive(Debug, Clone)]
+pub struct Hit {
+    /// The words as matched, modifiers included ("not optimistic").
+    pub text: String,
+    pub base: f32,
+    pub contribution: f32,
+    pub steps: Vec<String>,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct Score {
+    pub optimism: f32,
+    pub caution: f32,
+    pub stance: f32,
+    pub sentiment: f32,
+    pub label: Option<Label>,
+    pub hits: Vec<Hit>,
+    /// Raw sums before saturation (for whole-article aggregation).
+    pub o_sum: f32,
+    pub c_sum: f32,
+    pub s_sum: f32,
+}
+
+impl Score {
+    pub fn label(&self) -> Label {
+        self.label.unwrap_or(Label::Neutral)
+    }
+    /// `very optimistic:+0.62|tough issues:-0.41`
+    pub fn cues_field(&self) -> String {
+        let mut s = String::new();
+        for h in &self.hits {
+            if !s.is_empty() {
+                s.push('|');
+            }
+            s.push_str(&h.text);
+            s.push_str(&format!(":{:+.2}", h.contribution));
+        }
+        s
+    }
+}
+
+pub fn saturate(x: f32) -> f32 {
+    1.0 - (-x / SATURATION).exp()
+}
+
+pub fn label_for(optimism: f32, caution: f32) -> Label {
+    let lo = optimism.min(caution);
+    let hi = optimism.max(caution);
+    if lo >= MIXED_MIN && lo >= MIXED_RATIO * hi {
+        Label::Mixed
+    } else if optimism - caution >= LABEL_MIN {
+        Label::Optimistic
+    } else if caution - optimism >= LABEL_MIN {
+        Label::Cautious
+    } else {
+        Label::Neutral
+    }
+}
+
+pub fn finish(o: f32, c: f32, s: f32, hits: Vec<Hit>) -> Score {
+    let optimism = saturate(o);
+    let caution = saturate(c);
+    Score {
+        optimism,
+        caution,
+        stance: optimism - caution,
+        sentiment: if s == 0.0 { 0.0 } else { s / (s * s + SENTIMENT_ALPHA).sqrt() },
+        label: Some(label_for(optimism, caution)),
+        hits,
+        o_sum: o,
+        c_sum: c,
+        s_sum: s,
+    }
+}
+
+/// A word of the scored stretch, with where its clause and sentence start.
+struct W<'a> {
+    norm: &'a str,
+    clause: usize,
+    sentence: usize,
+}
+
+/// Score the text of `span` (a statement, or a sentence).
+pub fn score(doc: &Document, lx: &Lexicons, span: Span) -> Score {
+    let first = doc.tokens.partition_point(|t| t.span.start < span.start);
+    let last = doc.tokens.partition_point(|t| t.span.end <= span.end);
+    score_tokens(doc, lx, first, last.max(first))
+}
+
+/// Score tokens `[a, b)`.
+pub fn score_tokens(doc: &Document, lx: &Lexicons, a: usize, b: usize) -> Score {
+    let mut ws: Vec<W> = Vec::with_capacity(b.saturating_sub(a));
+    let mut clause = 0usize;
+    let mut sentence = 0usize;
+    let mut questions: Vec<bool> = vec![false];
+    for i in a..b {
+        let t = &doc.tokens[i];
+        match t.kind {
+            TokenKind::Word | TokenKind::Number => ws.push(W {
+                norm: doc.norm(i),
+                clause,
+                sentence,
+            }),
+            TokenKind::Punct => match doc.tok(i) {
+                "." | "!" | "?" | "…" => {
+                    if doc.tok(i) == "?" {
+                        questions[sentence] = true;
+                    }
+                    if ws.last().is_some_and(|w| w.sentence == sentence) {
+                        sentence += 1;
+                        questions.push(false);
+                    }
+                    clause += 1;
+                }
+                "," | ";" | ":" | "—" | "–" | "(" | ")" => clause += 1,
+                _ => {}
+            },
+            TokenKind::QuoteMark => {}
+        }
+    }
+    let words: Vec<&str> = ws.iter().map(|w| w.norm).collect();
+    let n = words.len();
+    // Modifiers at each position (longest match), and contrast positions.
+    let mut modifier: Vec<Option<(Modifier, usize)>> = vec![None; n];
+    for k in 0..n {
+        if let Some((m, len)) = lx.modifiers.longest(&words[k..]) {
+            modifier[k] = Some((*m, len));
+        }
+    }
+    let mut o = 0f32;
+    let mut c = 0f32;
+    let mut s = 0f32;
+    let mut hits = Vec::new();
+    let mut in_tone = vec![false; n];
+    // 1. CUES
+    let mut k = 0;
+    let mut tone_hits: Vec<(usize, usize, f32, String)> = Vec::new();
+    while k < n {
+        if let Some((id, len)) = lx.tone.longest_at(&words, k) {
+            let e = &lx.tone.entries[id as usize];
+            tone_hits.push((k, len, e.weight, e.term.clone()));
+            for f in in_tone.iter_mut().skip(k).take(len) {
+                *f = true;
+            }
+            k += len;
+        } else {
+            k += 1;
+        }
+    }
+    let contrast_at: Vec<usize> = (0..n)
+        .filter(|&k| matches!(modifier[k], Some((Modifier::Contrast, _))) && !in_tone[k])
+        .collect();
+    let mut hedges_counted = vec![false; n];
+    let mut questions_counted = vec![false; questions.len()];
+    for (k, len, base, _term) in &tone_hits {
+        let (k, len, base) = (*k, *len, *base);
+        let mut w = base;
+        let mut steps = Vec::new();
+        let mut from = k;
+        // 2. INTENSIFY
+        if k > 0 && ws[k - 1].clause == ws[k].clause && !in_tone[k - 1] {
+            match modifier[k - 1] {
+                Some((Modifier::Intensifier(v), 1)) => {
+                    w *= 1.0 + v;
+                    steps.push(format!("intensified by {:?} x{:.2}", words[k - 1], 1.0 + v));
+                    from = k - 1;
+                }
+                Some((Modifier::Diminisher(v), 1)) => {
+                    w *= 1.0 - v;
+                    steps.push(format!("diminished by {:?} x{:.2}", words[k - 1], 1.0 - v));
+                    from = k - 1;
+                }
+                _ => {}
+            }
+        }
+        // 3. NEGATE
+        let lo = k.saturating_sub(NEGATION_WINDOW + 1);
+        if let Some(j) = (lo..k).rev().find(|&j| {
+            ws[j].clause == ws[k].clause
+                && !in_tone[j]
+                && matches!(modifier[j], Some((Modifier::Negator, l)) if j + l <= k)
+        }) {
+            // a contrast word between negator and cue ends its scope
+            if !contrast_at.iter().any(|&x| x > j && x < k) {
+                if w > 0.0 {
+                    w = -w * NEGATED_OPTIMISM;
+                } else {
+                    w = -w * NEGATED_CAUTION;
+                }
+                steps.push(format!("negated by {:?}", words[j]));
+                from = from.min(j);
+            }
+        }
+        // 4. HEDGE
+        if let Some(j) = (0..k).rev().take_while(|&j| ws[j].clause == ws[k].clause).find(|&j| {
+            matches!(modifier[j], Some((Modifier::Hedge(_), _))) && !in_tone[j]
+        }) {
+            if w > 0.0 {
+                w *= 1.0 - HEDGE_DAMPING;
+                steps.push(format!("hedged by {:?} x{:.2}", words[j], 1.0 - HEDGE_DAMPING));
+            }
+        }
+        // 5. CONDITION
+        if (0..k).rev().take_while(|&j| ws[j].sentence == ws[k].sentence).any(|j| {
+            matches!(modifier[j], Some((Modifier::Conditional, _))) && !in_tone[j]
+                && (ws[j].clause == ws[k].clause || ws[j].clause + 1 == ws[k].clause)
+        }) {
+            w *= CONDITIONAL_SCALE;
+            steps.push(format!("conditional x{CONDITIONAL_SCALE}"));
+        }
+        // 6. CONTRAST
+        let same_sentence: Vec<usize> = contrast_at.iter().copied().filter(|&x| ws[x].sentence == ws[k].sentence).collect();
+        if same_sentence.iter().any(|&x| x < k) {
+            w *= CONTRAST_AFTER;
+            steps.push(format!("after contrast x{CONTRAST_AFTER}"));
+        } else if same_sentence.iter().any(|&x| x > k) {
+            w *= CONTRAST_BEFORE;
+            steps.push(format!("before contrast x{CONTRAST_BEFORE}"));
+        }
+        // 7. QUESTION
+        if questions[ws[k].sentence] && w > 0.0 {
+            w *= QUESTION_DAMPING;
+            steps.push(format!("question x{QUESTION_DAMPING}"));
+        }
+        let text = words[from..k + len].join(" ");
+        if w > 0.0 {
+            o += w;
+        } else {
+            c -= w;
+        }
+        hits.push(Hit {
+            text,
+            base,
+            contribution: w,
+            steps,
+        });
+    }
+    // Hedges add their own caution, once each.
+    for k in 0..n {
+        if let Some((Modifier::Hedge(v), _)) = modifier[k] {
+            if !in_tone[k] && !hedges_counted[k] {
+                hedges_counted[k] = true;
+                c += v;
+                hits.push(Hit {
+                    text: words[k].to_string(),
+                    base: -v,
+                    contribution: -v,
+                    steps: vec!["hedge".into()],
+                });
+            }
+        }
+    }
+    for (si, q) in questions.iter().enumerate() {
+        if *q && !questions_counted[si] && ws.iter().any(|w| w.sentence == si) {
+            questions_counted[si] = true;
+            c += QUESTION_CAUTION;
+            hits.push(Hit {
+                text: "?".into(),
+                base: -QUESTION_CAUTION,
+                contribution: -QUESTION_CAUTION,
+                steps: vec!["question".into()],
+            });
+        }
+    }
+    // Sentiment, and 8. SPILL into tone from sentiment words that are not cues.
+    let mut k = 0;
+    while k < n {
+        let Some((id, len)) = lx.sentiment.longest_at(&words, k) else {
+            k += 1;
+            continue;
+        };
+        let e = &lx.sentiment.entries[id as usize];
+        let mut v = e.weight;
+        if k > 0 && ws[k - 1].clause == ws[k].clause {
+            match modifier[k - 1] {
+                Some((Modifier::Intensifier(x), 1)) => v *= 1.0 + x,
+                Some((Modifier::Diminisher(x), 1)) => v *= 1.0 - x,
+                _ => {}
+            }
+        }
+        let lo = k.saturating_sub(NEGATION_WINDOW + 1);
+        let negated = (lo..k).any(|j| {
+            ws[j].clause == ws[k].clause && matches!(modifier[j], Some((Modifier::Negator, l)) if j + l <= k)
+        });
+        if negated {
+            v *= SENTIMENT_NEGATION;
+        }
+        let contrast: Vec<usize> = contrast_at.iter().copied().filter(|&x| ws[x].sentence == ws[k].sentence).collect();
+        if contrast.iter().any(|&x| x < k) {
+            v *= SENTIMENT_CONTRAST_AFTER;
+        } else if contrast.iter().any(|&x| x > k) {
+            v *= SENTIMENT_CONTRAST_BEFORE;
+        }
+        s += v;
+        if !(k..k + len).any(|j| in_tone[j]) && SENTIMENT_SPILL > 0.0 {
+            let t = v / 4.0 * SENTIMENT_SPILL;
+            if t > 0.0 {
+                o += t;
+            } else {
+                c -= t;
+            }
+        }
+        k += len;
+    }
+    finish(o, c, s, hits)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::parse;
+
+    fn sc(s: &str) -> Score {
+        let lx = Lexicons::built_in().unwrap();
+        let d = parse(s.to_string());
+        score_tokens(&d, &lx, 0, d.tokens.len())
+    }
+
+    #[test]
+    fn labels_follow_thresholds() {
+        assert_eq!(label_for(0.6, 0.0), Label::Optimistic);
+        assert_eq!(label_for(0.0, 0.5), Label::Cautious);
+        assert_eq!(label_for(0.5, 0.4), Label::Mixed);
+        assert_eq!(label_for(0.02, 0.0), Label::Neutral);
+    }
+
+    #[test]
+    fn scores_stay_in_range() {
+        let s = sc("very very optimistic hopeful confident breakthrough progress success");
+        assert!(s.optimism > 0.0 && s.optimism <= 1.0 && s.caution >= 0.0);
+        assert!((-1.0..=1.0).contains(&s.stance) && (-1.0..=1.0).contains(&s.sentiment));
+    }
+}
