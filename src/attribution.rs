@@ -92,6 +92,13 @@ const CLAUSE_START: &[&str] = &[
     "many", "several", "none", "nobody", "nothing", "one", "both", "each", "more", "further",
 ];
 
+/// Capitalised words at a phrase start that are not names.
+const LEADING: &[&str] = &["the", "a", "an", "its", "his", "her", "their", "our", "one", "two", "some", "however", "meanwhile"];
+
+fn speakers_base(w: &str) -> &str {
+    w.strip_suffix("'s").unwrap_or(w)
+}
+
 const INTRO_WORDS: &[&str] = &[
     "in", "on", "at", "after", "before", "despite", "during", "following", "last", "earlier",
     "later", "however", "meanwhile", "asked", "appearing", "speaking", "with", "for", "since", "as",
@@ -326,6 +333,16 @@ fn valid_cue(st: &Sent, k: usize, len: usize, class: CueClass) -> bool {
     {
         return false;
     }
+    // "agreed (on Thursday) to extend", "vowed to fight": an intention, not a statement.
+    if matches!(st.norm(k), "agreed" | "agrees" | "promised" | "promises" | "vowed" | "vows" | "pledged" | "pledges" | "claimed" | "claims" | "threatened") {
+        let mut j = k + len;
+        while j < st.items.len() && j < k + len + 6 && st.is_word(j) && st.norm(j) != "that" {
+            if st.norm(j) == "to" {
+                return !(st.is_word(j + 1) && !st.is_cap(j + 1) && !CLAUSE_START.contains(&st.norm(j + 1)));
+            }
+            j += 1;
+        }
+    }
     if class == CueClass::Participle {
         // Must open a participle clause and introduce content.
         let opens = k > 0 && (matches!(prev, "," | "and" | "but" | "while" | "before" | "after" | "—" | "–") || st.is_quote(k - 1));
@@ -467,6 +484,10 @@ fn sentence(st: &Sent, reg: &mut Registry, out: &mut Vec<Attributed>) {
                     last_who = Some(who);
                     continue;
                 }
+                // "Q," X told Y ...: the quotation before the speaker is the statement.
+                let np_start = who.np.map(|x| x.0).unwrap_or(cue.k);
+                let quote_before = np_start > covered
+                    && (st.is_quote(np_start - 1) || (np_start >= 2 && st.is_tok(np_start - 1, ",") && st.is_quote(np_start - 2)));
                 let mut j = after;
                 // "that" after adjuncts and addressees
                 let j2 = skip_adjuncts(st, j, cue.class == CueClass::Tell || st.norm(cue.k) == "warned");
@@ -476,6 +497,14 @@ fn sentence(st: &Sent, reg: &mut Registry, out: &mut Vec<Attributed>) {
                     that = true;
                 } else {
                     j = j2;
+                }
+                if !that && quote_before && !(st.is_tok(j, ",") && st.is_quote(j + 1)) && !st.is_tok(j, ":") {
+                    content_before(st, np_start, covered, &who, &mut emit, out);
+                    // the rest of the frame up to the next split point is the attribution's
+                    let (e, _) = clause_end(st, j, cue.class);
+                    covered = e;
+                    last_who = Some(who);
+                    continue;
                 }
                 if !that && (j >= n || st.only_punct_from(j)) {
                     // Q, X said. / CLAUSE, X said on Sunday.
@@ -747,7 +776,12 @@ fn left_speaker(st: &Sent, k: usize, reg: &mut Registry, last: Option<&Who>) -> 
         }
         return choose_segment(st, &segs, reg, false);
     }
-    if !st.is_word(p) {
+    // "The Pan-Continental Health Agency (PCHA) said": step over the acronym.
+    let mut p = p;
+    if st.is_tok(p, ")") && p >= 3 && st.is_tok(p - 2, "(") {
+        p -= 3;
+    }
+    if !st.is_word(p) || !np_word(st, p) && !matches!(st.norm(p), "he" | "she" | "they" | "it" | "we" | "i") {
         return None;
     }
     // contiguous noun phrase
@@ -788,12 +822,23 @@ fn cue_len(st: &Sent, k: usize) -> usize {
 }
 
 fn np_word(st: &Sent, k: usize) -> bool {
-    if !(st.is_word(k) || st.is_tok(k, "&") || st.is_tok(k, "-")) {
+    if !(st.is_word(k) || st.is_tok(k, "&") || st.is_tok(k, "-") || st.is_tok(k, ".")) {
         return false;
     }
     let w = st.norm(k);
     if w == "and" {
         return st.is_cap(k.saturating_sub(1)) && st.is_cap(k + 1);
+    }
+    if w == "." {
+        // initials: "J.R. Kowalski"
+        return k > 0 && st.is_cap(k + 1) && {
+            let p = st.norm(k - 1);
+            p.chars().count() == 1 || p.contains('.')
+        };
+    }
+    if w == "to" {
+        // "a source close to the negotiations"
+        return k > 0 && matches!(st.norm(k - 1), "close" | "closer" | "loyal" | "near" | "linked" | "connected");
     }
     if NP_STOP.contains(&w) || matches!(w, "he" | "she" | "they" | "it" | "we" | "i") {
         return false;
@@ -823,7 +868,11 @@ fn right_speaker(st: &Sent, s: usize, reg: &mut Registry) -> Option<Who> {
             m += 1;
         }
         if m > e + 1 {
-            if let (Np::Description { words, .. }, Some(ent)) = (read_seg(st, (e + 1, m)), who.entity) {
+            if let Some(ent) = who.entity {
+                let words: Vec<String> = (e + 1..m)
+                    .filter(|&k| st.is_word(k) && !st.is_cap(k) || k + 1 == m)
+                    .map(|k| speakers_base(st.norm(k)).to_string())
+                    .collect();
                 reg.describe(ent, &words);
             }
         }
@@ -845,6 +894,14 @@ fn choose_segment(st: &Sent, segs: &[(usize, usize)], reg: &mut Registry, subjec
         Clause,
     }
     let mut kinds = Vec::new();
+    let mut segs: Vec<(usize, usize)> = segs.to_vec();
+    for seg in segs.iter_mut() {
+        // "an oncologist at the Centre who was not involved": the phrase before "who"
+        if let Some(r) = (seg.0 + 1..seg.1).find(|&k| matches!(st.norm(k), "who" | "which" | "whose")) {
+            seg.1 = r;
+        }
+    }
+    let segs = &segs[..];
     for &(a, b) in segs {
         if a >= b {
             kinds.push(Seg::Clause);
@@ -852,12 +909,16 @@ fn choose_segment(st: &Sent, segs: &[(usize, usize)], reg: &mut Registry, subjec
         }
         let first = st.norm(a);
         let n_words = (a..b).filter(|&k| st.is_word(k)).count();
-        let kind = if matches!(first, "who" | "which" | "whose" | "whom" | "where") {
+        let kind = if b == a + 1 && matches!(first, "he" | "she" | "they" | "it") {
+            Seg::Np(Np::Pronoun(first.to_string()))
+        } else if matches!(first, "who" | "which" | "whose" | "whom" | "where") {
             Seg::Skip
         } else if n_words == 1 && st.is_word(a) && st.doc.tokens[match st.items[a] { Item::Tok(i) => i, _ => 0 }].kind == TokenKind::Number {
             Seg::Skip // an age: "Otieno, 52, said"
         } else if !st.is_cap(a) && (first.ends_with("ing") || first == "asked") {
             Seg::Skip // "speaking on condition of anonymity"
+        } else if PREPOSITIONS.contains(&first) && !st.is_cap(a) || matches!(first, "in" | "on" | "at" | "after" | "before" | "despite" | "during" | "following" | "last" | "asked" | "appearing") {
+            Seg::Clause
         } else if (a..b).any(|k| st.is_quote(k)) || (a..b).any(|k| st.is_word(k) && !np_word(st, k) && st.norm(k) != "and") || n_words > 10 {
             Seg::Clause
         } else {
@@ -973,20 +1034,32 @@ fn subject_segments(st: &Sent, limit: usize) -> Option<(usize, Vec<(usize, usize
     if s >= n || !st.is_word(s) {
         return None;
     }
+    if matches!(st.norm(s), "he" | "she" | "they" | "it") {
+        return Some((s, vec![(s, s + 1)]));
+    }
     let mut segs = Vec::new();
     let mut a = s;
     loop {
         let mut e = a;
-        let cap_run = st.is_cap(a);
+        // A name has ended at a lower-case word after it ("Halloran visited"),
+        // unless the only capital so far is the sentence's first word.
+        let mut name_run = 0usize;
+        let mut name_seen_mid = false;
         while e < n && e - a < 12 && np_word(st, e) {
-            // a lower-case word after a capitalised run ends a name ("Halloran visited")
-            if cap_run && e > a && !st.is_cap(e) && !matches!(st.norm(e), "of" | "the" | "de" | "la" | "van" | "der" | "al" | "du" | "del" | "von" | "and" | "&") && !st.lx.titles.contains(st.norm(e)) {
-                if !(st.norm(e).ends_with("'s")) && !st.is_cap(e.saturating_sub(1)) || !st.lx.titles.contains(st.norm(e)) {
+            let w = st.norm(e);
+            let title = st.lx.titles.contains(speakers_base(w));
+            if st.is_cap(e) && !title && !LEADING.contains(&w) {
+                name_run += 1;
+                if e > 0 {
+                    name_seen_mid = true;
+                }
+            } else if !st.is_cap(e) && !crate::speakers::is_particle(w) && !matches!(w, "of" | "and" | "&" | ".") {
+                if name_run > 0 && (name_seen_mid || name_run > 1) && !title {
                     break;
                 }
-            }
-            if !cap_run && e > a + 1 && (st.norm(e).ends_with("ed") || st.norm(e) == "for") {
-                break;
+                if e > a + 1 && (w.ends_with("ed") || w == "for") {
+                    break;
+                }
             }
             e += 1;
         }

@@ -112,6 +112,14 @@ const LEADING_FILLERS: &[&str] = &[
     "his", "her", "their", "our",
 ];
 
+/// A lower-case name particle: "van", "de", "al-Rashid".
+pub fn is_particle(n: &str) -> bool {
+    PARTICLES.contains(&n)
+        || n.split_once('-').is_some_and(|(p, rest)| {
+            matches!(p, "al" | "el" | "bin" | "ibn" | "ben" | "abu" | "ul" | "ad" | "as" | "ash" | "at" | "az") && !rest.is_empty()
+        })
+}
+
 /// Strip a possessive "'s" / trailing "'".
 fn base(w: &str) -> &str {
     w.strip_suffix("'s").or_else(|| w.strip_suffix('\'')).unwrap_or(w)
@@ -144,11 +152,11 @@ pub fn read_np(doc: &Document, lx: &Lexicons, a: usize, b: usize) -> Np {
     let head = base(norms[head_k]);
 
     // Organisations named outright: a known name, or a capitalised keyword.
-    let known_name = (0..norms.len()).any(|k| {
+    let known_name = (0..cut).any(|k| {
         let ws: Vec<&str> = norms[k..].iter().map(|w| base(w)).collect();
         matches!(lx.orgs.longest(&ws), Some((OrgClass::Name, _))) && (is_cap(k) || ws[0].len() <= 4)
     });
-    let cap_keyword = (0..norms.len()).any(|k| {
+    let cap_keyword = (0..cut).any(|k| {
         is_cap(k)
             && lx.orgs.get(base(norms[k])) == Some(&OrgClass::Keyword)
             && !(k == 0 && norms.len() == 1)
@@ -170,8 +178,13 @@ pub fn read_np(doc: &Document, lx: &Lexicons, a: usize, b: usize) -> Np {
     if lx.anon_heads.contains(head) && !has_proper && first != "the" && !matches!(first, "his" | "her" | "its" | "their") {
         return Np::Anonymous(anon_text(doc, &idx));
     }
-    if known_name || cap_keyword || acronym {
-        return Np::Organization(org_name(doc, &idx, &norms));
+    // "Rovers manager Graham O'Donoghue": a title followed by a name is a
+    // person even when an organisation word comes before the title.
+    let titled_person = (0..cut).rev().find(|&k| {
+        matches!(lx.titles.get(base(norms[k])), Some(TitleClass::Title | TitleClass::Male | TitleClass::Female))
+    }).is_some_and(|t| t + 1 < cut && (t + 1..cut).all(|k| is_cap(k) || is_particle(norms[k]) || matches!(lx.titles.get(base(norms[k])), Some(TitleClass::Postnominal))) && lx.orgs.get(base(norms[cut - 1])) != Some(&OrgClass::Keyword));
+    if (known_name || cap_keyword || acronym) && !titled_person {
+        return Np::Organization(org_name(doc, lx, &idx, &norms));
     }
     // People: a capitalised run after the last title word of the head part.
     let mut last_title = None;
@@ -200,9 +213,9 @@ pub fn read_np(doc: &Document, lx: &Lexicons, a: usize, b: usize) -> Np {
         }
         if cap && !(name_ks.is_empty() && LEADING_FILLERS.contains(&n)) {
             name_ks.push(k);
-        } else if !name_ks.is_empty() && PARTICLES.contains(&n) && k + 1 < cut {
+        } else if !name_ks.is_empty() && is_particle(n) && (k + 1 < cut || n.contains('-')) {
             name_ks.push(k);
-        } else if name_ks.is_empty() && PARTICLES.contains(&n) && k + 1 < cut && is_cap(k + 1) {
+        } else if name_ks.is_empty() && is_particle(n) && (k + 1 < cut && is_cap(k + 1) || n.contains('-')) {
             // "van der Berg" written lower-case mid-sentence
             name_ks.push(k);
         } else if !name_ks.is_empty() {
@@ -213,7 +226,16 @@ pub fn read_np(doc: &Document, lx: &Lexicons, a: usize, b: usize) -> Np {
     let possessive = name_ks
         .last()
         .is_some_and(|&k| norms[k].ends_with("'s") && k + 1 < cut);
-    if !name_ks.is_empty() && !possessive {
+    // "the Dane": a nationality noun, not a name.
+    let demonym = name_ks.len() == 1
+        && matches!(lx.titles.get(norms[name_ks[0]]), Some(TitleClass::Demonym))
+        && name_ks[0] > 0
+        && norms[name_ks[0] - 1] == "the";
+    // The name must head the phrase: "US-Russia draft peace plan" is a plan.
+    let headed = name_ks.last().is_some_and(|&l| {
+        (l + 1..cut).all(|k| matches!(lx.titles.get(base(norms[k])), Some(TitleClass::Postnominal)))
+    });
+    if !name_ks.is_empty() && !possessive && !demonym && headed {
         // Drop trailing particles.
         while name_ks.last().is_some_and(|&k| PARTICLES.contains(&norms[k]) && !is_cap(k)) {
             name_ks.pop();
@@ -269,15 +291,24 @@ fn anon_text(doc: &Document, idx: &[usize]) -> String {
     out
 }
 
-fn org_name(doc: &Document, idx: &[usize], norms: &[&str]) -> String {
+fn org_name(doc: &Document, lx: &Lexicons, idx: &[usize], norms: &[&str]) -> String {
     let mut k0 = 0;
     while k0 + 1 < norms.len() && LEADING_FILLERS.contains(&norms[k0]) {
         k0 += 1;
     }
-    // Drop a trailing possessive noun phrase: "The Aurora Space Agency's Halcyon probe".
+    // A possessive splits the phrase: keep the side naming the organisation
+    // ("The Aurora Space Agency's Halcyon probe", "Nadia El-Amrani's Civic Alliance").
     let mut k1 = norms.len();
     if let Some(p) = norms[k0..].iter().position(|w| w.ends_with("'s")) {
-        k1 = k0 + p + 1;
+        let p = k0 + p;
+        let is_org = |k: usize| {
+            lx.orgs.get(base(norms[k])).is_some() && doc.tokens[idx[k]].cap
+        };
+        if (k0..=p).any(is_org) {
+            k1 = p + 1;
+        } else if p + 1 < norms.len() {
+            k0 = p + 1;
+        }
     }
     let s = doc.tokens[idx[k0]].span.start;
     let e = doc.tokens[idx[k1 - 1]].span.end;
