@@ -66,7 +66,7 @@ const NP_STOP: &[&str] = &[
     "could", "can", "may", "might", "must", "shall", "should", "did", "does", "do", "that", "who",
     "which", "whose", "whom", "when", "where", "while", "as", "after", "before", "because", "since",
     "although", "though", "if", "unless", "than", "to", "not", "but", "or", "so", "then", "there",
-    "this", "these", "those", "also", "what", "how", "why", "by", "into", "about", "against",
+    "this", "these", "those", "also", "what", "how", "why", "into", "about", "against",
 ];
 
 /// Words skipped between a speaker and the verb ("he also said", "has warned").
@@ -221,6 +221,9 @@ pub fn attribute(doc: &Document, lx: &Lexicons) -> (Vec<Attributed>, Registry) {
             index: si,
         };
         let before = out.len();
+        // Names and organisations first, so "..., and the company said" in
+        // the same sentence finds the company.
+        register_mentions(&st, &mut reg);
         sentence(&st, &mut reg, &mut out);
         register_subject(&st, &mut reg);
         // A sentence that is only a quotation: continue a speaker.
@@ -471,7 +474,10 @@ fn sentence(st: &Sent, reg: &mut Registry, out: &mut Vec<Attributed>) {
             CueClass::Object => {
                 let s = skip_adjuncts(st, after, false);
                 let (e, _) = clause_end(st, s, cue.class);
-                emit((s, e), &who, out);
+                // "dismissed that explanation" carries no content of its own
+                if (s..e).filter(|&k| st.is_word(k)).count() >= 3 || (s..e).any(|k| st.is_quote(k)) {
+                    emit((s, e), &who, out);
+                }
                 covered = e;
             }
             _ => {
@@ -491,6 +497,14 @@ fn sentence(st: &Sent, reg: &mut Registry, out: &mut Vec<Attributed>) {
                 let mut j = after;
                 // "that" after adjuncts and addressees
                 let j2 = skip_adjuncts(st, j, cue.class == CueClass::Tell || st.norm(cue.k) == "warned");
+                let mut j2 = j2;
+                if st.is_tok(j2, ",") {
+                    if let Some(t) = (j2 + 1..(j2 + 6).min(n)).find(|&m| st.is_tok(m, "that") && st.is_tok(m - 1, ",")) {
+                        if (j2 + 1..t - 1).all(|m| st.is_word(m) && st.is_cap(m)) {
+                            j2 = t;
+                        }
+                    }
+                }
                 let mut that = false;
                 if st.is_tok(j2, "that") {
                     j = j2 + 1;
@@ -560,7 +574,11 @@ fn clause_end(st: &Sent, s: usize, class: CueClass) -> (usize, Next) {
     let n = st.items.len();
     let mut j = s;
     while j < n {
-        if st.is_quote(j) || !st.is_tok(j, st.norm(j)) {
+        if st.is_quote(j) {
+            // "... the “common external tariff,” stressing that ..."
+            if j > s && is_cue_at(st, j + 1, &[CueClass::Participle]) && valid_cue_at(st, j + 1) {
+                return (j + 1, Next::Stop);
+            }
             j += 1;
             continue;
         }
@@ -854,6 +872,10 @@ fn right_speaker(st: &Sent, s: usize, reg: &mut Registry) -> Option<Who> {
     let n = st.items.len();
     let mut e = s;
     while e < n && e - s < 12 && np_word(st, e) && !matches!(st.norm(e), "shortly" | "standing" | "speaking" | "adding" | "who" | "as") {
+        // "a survey by the Institut Varenne published on Monday"
+        if e > s && !st.is_cap(e) && st.norm(e).ends_with("ed") {
+            break;
+        }
         e += 1;
     }
     if e == s {
@@ -938,10 +960,11 @@ fn choose_segment(st: &Sent, segs: &[(usize, usize)], reg: &mut Registry, subjec
             _ => None,
         })
         .collect();
+    // Appositives follow their head, so without a name the leftmost phrase
+    // (the last segment, as they run right to left) is the speaker.
     let named = nps
         .iter()
         .find(|(_, np)| matches!(np, Np::Person { .. } | Np::Organization(_)))
-        .or_else(|| nps.iter().find(|(_, np)| matches!(np, Np::Anonymous(_))))
         .or_else(|| nps.last())?;
     let (si, _) = *named;
     let who = speaker_from_np(st, segs[si], reg, subject)?;
@@ -1045,6 +1068,7 @@ fn subject_segments(st: &Sent, limit: usize) -> Option<(usize, Vec<(usize, usize
         // unless the only capital so far is the sentence's first word.
         let mut name_run = 0usize;
         let mut name_seen_mid = false;
+        let det_start = LEADING.contains(&st.norm(a)) || st.lx.anon_dets.contains(st.norm(a));
         while e < n && e - a < 12 && np_word(st, e) {
             let w = st.norm(e);
             let title = st.lx.titles.contains(speakers_base(w));
@@ -1054,7 +1078,7 @@ fn subject_segments(st: &Sent, limit: usize) -> Option<(usize, Vec<(usize, usize
                     name_seen_mid = true;
                 }
             } else if !st.is_cap(e) && !crate::speakers::is_particle(w) && !matches!(w, "of" | "and" | "&" | ".") {
-                if name_run > 0 && (name_seen_mid || name_run > 1) && !title {
+                if name_run > 0 && (name_seen_mid || name_run > 1) && !title && !det_start {
                     break;
                 }
                 if e > a + 1 && (w.ends_with("ed") || w == "for") {
@@ -1100,8 +1124,6 @@ fn subject_segments(st: &Sent, limit: usize) -> Option<(usize, Vec<(usize, usize
 /// Keep the registry's idea of "who the sentence is about" current, so that
 /// pronouns and descriptions in later sentences find their referent.
 fn register_subject(st: &Sent, reg: &mut Registry) {
-    // Names with titles or organisation keywords anywhere in the frame.
-    register_mentions(st, reg);
     let Some((_, segs)) = subject_segments(st, st.items.len()) else { return };
     // Only register subjects that are names, organisations, or descriptions
     // that clearly denote a person or body (titles, ages, nationalities).
@@ -1137,7 +1159,7 @@ fn register_mentions(st: &Sent, reg: &mut Registry) {
     let n = st.items.len();
     let mut k = 0;
     while k < n {
-        if !(st.is_cap(k) && st.is_word(k)) || k == 0 {
+        if !(st.is_cap(k) && st.is_word(k)) || LEADING.contains(&st.norm(k)) {
             k += 1;
             continue;
         }

@@ -261,3 +261,149 @@ pub fn analyse_gold(g: &GoldArticle, lx: &Lexicons) -> Analysis {
 pub fn type_name(t: SpeakerType) -> &'static str {
     t.as_str()
 }
+
+/// One PolNeAR attribution (`../shared/data/polnear/`).
+#[derive(Debug, Deserialize, Clone)]
+pub struct PolnearQuote {
+    pub speaker: Option<String>,
+    pub content_span: (usize, usize),
+    pub kind: String,
+    #[serde(default)]
+    pub cue: Option<String>,
+}
+
+#[derive(Debug, Deserialize, Clone)]
+pub struct PolnearArticle {
+    pub id: String,
+    pub text: String,
+    pub quotes: Vec<PolnearQuote>,
+}
+
+/// PolNeAR figures: attributions found, found with the right source, and
+/// statements that match some attribution.
+#[derive(Debug, Default, Clone, Copy)]
+pub struct PolnearCounts {
+    pub quoted: usize,
+    pub quoted_found: usize,
+    pub quoted_with_source: usize,
+    pub quoted_right: usize,
+    pub all: usize,
+    pub all_found: usize,
+    pub all_with_source: usize,
+    pub all_right: usize,
+    pub pred: usize,
+    pub pred_matched: usize,
+}
+
+impl PolnearCounts {
+    pub fn add(&mut self, o: &PolnearCounts) {
+        self.quoted += o.quoted;
+        self.quoted_found += o.quoted_found;
+        self.quoted_with_source += o.quoted_with_source;
+        self.quoted_right += o.quoted_right;
+        self.all += o.all;
+        self.all_found += o.all_found;
+        self.all_with_source += o.all_with_source;
+        self.all_right += o.all_right;
+        self.pred += o.pred;
+        self.pred_matched += o.pred_matched;
+    }
+}
+
+fn last_word_of(s: &str) -> String {
+    s.split_whitespace()
+        .last()
+        .unwrap_or("")
+        .trim_matches(|c: char| !c.is_alphanumeric())
+        .trim_end_matches("’s")
+        .trim_end_matches("'s")
+        .to_lowercase()
+}
+
+pub fn compare_polnear(g: &PolnearArticle, a: &Analysis, show: bool) -> PolnearCounts {
+    let text = &g.text;
+    // char offset -> byte offset
+    let mut byte_of: Vec<usize> = text.char_indices().map(|(b, _)| b).collect();
+    byte_of.push(text.len());
+    let words = word_spans(text);
+    let pred_tokens: Vec<Vec<usize>> = a
+        .statements
+        .iter()
+        .map(|s| tokens_in(&words, s.content.start, s.content.end))
+        .collect();
+    let matches = |gt: &[usize], pt: &[usize]| {
+        let ov = gt.iter().filter(|t| pt.binary_search(t).is_ok()).count();
+        ov > 0 && ov * 2 >= gt.len() && ov * 10 >= pt.len() * 3
+    };
+    let mut c = PolnearCounts {
+        pred: a.statements.len(),
+        ..Default::default()
+    };
+    let mut pred_hit = vec![false; a.statements.len()];
+    for q in &g.quotes {
+        let (cs, ce) = q.content_span;
+        let (bs, be) = (byte_of[cs.min(byte_of.len() - 1)], byte_of[ce.min(byte_of.len() - 1)]);
+        let gt = tokens_in(&words, bs, be);
+        if gt.is_empty() {
+            continue;
+        }
+        let quoted = q.kind == "direct" || q.kind == "mixed";
+        // PolNeAR keeps a split quote ("A," X said, "B.") as one attribution,
+        // so statements of one speaker inside it are judged together.
+        let mut hits: Vec<usize> = Vec::new();
+        let overlapping: Vec<usize> = (0..a.statements.len())
+            .filter(|&p| pred_tokens[p].iter().any(|t| gt.binary_search(t).is_ok()))
+            .collect();
+        let mut speakers: Vec<&str> = overlapping.iter().map(|&p| a.statements[p].speaker.as_str()).collect();
+        speakers.dedup();
+        for sp in speakers {
+            let group: Vec<usize> = overlapping.iter().copied().filter(|&p| a.statements[p].speaker == sp).collect();
+            let mut union: Vec<usize> = group.iter().flat_map(|&p| pred_tokens[p].iter().copied()).collect();
+            union.sort_unstable();
+            union.dedup();
+            if matches(&gt, &union) {
+                hits.extend(group);
+            }
+        }
+        for &p in &hits {
+            pred_hit[p] = true;
+        }
+        let found = !hits.is_empty();
+        let right = q.speaker.as_ref().is_some_and(|sp| {
+            let want = last_word_of(sp);
+            hits.iter().any(|&p| {
+                let s = &a.statements[p];
+                last_word_of(&s.mention) == want || last_word_of(&s.speaker) == want
+            })
+        });
+        if show && quoted && (!found || !right) {
+            let content: String = text[bs..be].chars().take(140).collect();
+            let got: Vec<String> = hits.iter().map(|&p| format!("{} ({})", a.statements[p].speaker, a.statements[p].mention)).collect();
+            println!(
+                "  {} [{}] gold {:?} cue {:?} | {} | got {:?}",
+                if found { "WRONG" } else { "MISS" },
+                g.id,
+                q.speaker.as_deref().unwrap_or("-"),
+                q.cue,
+                content.replace('\n', " "),
+                got
+            );
+        }
+        c.all += 1;
+        c.all_found += found as usize;
+        if q.speaker.is_some() {
+            c.all_with_source += 1;
+            c.all_right += right as usize;
+        }
+        if quoted {
+            c.quoted += 1;
+            c.quoted_found += found as usize;
+            if q.speaker.is_some() {
+                c.quoted_with_source += 1;
+                c.quoted_right += right as usize;
+            }
+        }
+    }
+    c.pred_matched = pred_hit.iter().filter(|x| **x).count();
+    c
+}

@@ -101,6 +101,17 @@ pub enum Np {
     Nothing,
 }
 
+/// Documents that speak for their author ("according to the bank's projections").
+const DOCUMENT_NOUNS: &[&str] = &[
+    "projections", "projection", "report", "survey", "poll", "data", "figures", "statement",
+    "study", "analysis", "estimates", "estimate", "forecast", "forecasts", "filing", "release",
+    "statistics", "research", "review", "assessment", "documents", "document", "records",
+];
+
+const DETERMINERS: &[&str] = &[
+    "a", "an", "one", "two", "three", "four", "five", "several", "some", "many", "another", "other", "most", "the",
+];
+
 const PRONOUNS: &[&str] = &["he", "she", "they", "it", "we", "i"];
 const PARTICLES: &[&str] = &[
     "van", "der", "den", "de", "la", "le", "du", "del", "della", "di", "da", "dos", "das", "von",
@@ -147,6 +158,21 @@ pub fn read_np(doc: &Document, lx: &Lexicons, a: usize, b: usize) -> Np {
         .unwrap_or(norms.len());
     let first = norms[0];
     let is_cap = |k: usize| doc.tokens[idx[k]].cap;
+    // "the central bank's own projections", "a survey by the Institut Varenne":
+    // a document speaks for its author.
+    if let Some(d) = norms.iter().position(|w| DOCUMENT_NOUNS.contains(&base(w))) {
+        if let Some(by) = norms[d..].iter().position(|w| *w == "by").map(|p| p + d) {
+            if by + 1 < norms.len() {
+                return read_np(doc, lx, idx[by + 1], idx[norms.len() - 1] + 1);
+            }
+        }
+        if let Some(p) = norms[..d].iter().rposition(|w| w.ends_with("'s")) {
+            let np = read_np(doc, lx, idx[0], idx[p] + 1);
+            if np != Np::Nothing {
+                return np;
+            }
+        }
+    }
     let anon_det = lx.anon_dets.contains(first) && first != "senior";
     let head_k = cut - 1;
     let head = base(norms[head_k]);
@@ -175,7 +201,8 @@ pub fn read_np(doc: &Document, lx: &Lexicons, a: usize, b: usize) -> Np {
             && lx.titles.get(base(norms[k])).is_none()
             && !lx.anon_heads.contains(base(norms[k]))
     });
-    if lx.anon_heads.contains(head) && !has_proper && first != "the" && !matches!(first, "his" | "her" | "its" | "their") {
+    let anon_head = (0..cut).any(|k| lx.anon_heads.contains(base(norms[k])) && (k == 0 || !is_cap(k)));
+    if anon_head && !has_proper && first != "the" && !matches!(first, "his" | "her" | "its" | "their") {
         return Np::Anonymous(anon_text(doc, &idx));
     }
     // "Rovers manager Graham O'Donoghue": a title followed by a name is a
@@ -263,7 +290,12 @@ pub fn read_np(doc: &Document, lx: &Lexicons, a: usize, b: usize) -> Np {
         };
     }
     // A description: "the minister", "the 41-year-old", "the Dane", "its chief executive".
-    let words: Vec<String> = norms[..cut].iter().map(|w| base(w).to_string()).collect();
+ let words: Vec<String> = norms[..cut].iter().map(|w| base(w).to_string()).collect();
+    if possessive && matches!(head, "team" | "campaign" | "camp" | "office" | "government" | "administration" | "lawyers" | "spokesman" | "spokeswoman" | "spokesperson" | "allies" | "family") {
+        let s = doc.tokens[idx[0]].span.start;
+        let e = doc.tokens[idx[cut - 1]].span.end;
+        return Np::Organization(doc.text[s..e].to_string());
+    }
     let org = matches!(lx.orgs.get(head), Some(OrgClass::Keyword) | Some(OrgClass::Noun))
         || (cut >= 2 && matches!(lx.orgs.longest(&[base(norms[cut - 2]), head]), Some((OrgClass::Noun, 2))));
     Np::Description {
@@ -280,8 +312,9 @@ fn anon_text(doc: &Document, idx: &[usize]) -> String {
     // "A senior official" -> "a senior official"; keep proper names' case.
     let mut out = String::with_capacity(t.len());
     let mut chars = t.chars();
+    let det = DETERMINERS.contains(&doc.norm(idx[0]));
     if let Some(c) = chars.next() {
-        if doc.tokens[idx[0]].kind == TokenKind::Word && idx.len() > 1 && doc.tok(idx[1]).chars().next().is_some_and(|c| c.is_lowercase()) || idx.len() == 1 {
+        if det || doc.tokens[idx[0]].kind == TokenKind::Word && idx.len() > 1 && doc.tok(idx[1]).chars().next().is_some_and(|c| c.is_lowercase()) || idx.len() == 1 {
             out.extend(c.to_lowercase());
         } else {
             out.push(c);
@@ -551,7 +584,13 @@ impl Registry {
                 e.kind == SpeakerType::Organization && e.descriptors.iter().any(|d| d == head)
             })
             .or_else(|| by_recency(&|e: &Entity| e.kind == SpeakerType::Organization && words.iter().all(|w| w == "the" || e.descriptors.contains(w))))
-            .or_else(|| if matches!(head, "company" | "firm" | "group") { self.recent_subject(|e| e.kind == SpeakerType::Organization) } else { None });
+            .or_else(|| {
+                if matches!(head, "company" | "firm" | "group" | "club" | "bank" | "agency" | "ministry" | "department" | "government" | "university" | "institute" | "authority" | "regulator" | "council" | "commission" | "committee" | "union" | "party" | "society" | "fund" | "trust" | "charity") {
+                    by_recency(&|e: &Entity| e.kind == SpeakerType::Organization)
+                } else {
+                    None
+                }
+            });
         }
         if let Some(i) = by_recency(&|e: &Entity| e.kind != SpeakerType::Organization && e.descriptors.iter().any(|d| d == head)) {
             return Some(i);

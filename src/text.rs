@@ -232,12 +232,14 @@ fn sentences(doc: &mut Document) {
                     }
                 }
             } else if t.kind == TokenKind::QuoteMark {
-                // `X said: "Done." Then ...`: a quote introduced by a colon ends its sentence.
+                // `X said: "Done." Then ...`: a quote that closes a sentence it did
+                // not open ends it (a quote opening the sentence keeps its attribution:
+                // `"Done?" Macron said.`).
                 if let Some(q) = t.quote {
                     let q = &doc.quotes[q as usize];
                     if q.close == Some(i)
-                        && q.open > a
-                        && doc.is_punct(q.open - 1, ":")
+                        && q.open > start
+                        && doc.tokens[q.open - 1].kind != TokenKind::QuoteMark
                         && doc
                             .slice(q.inner)
                             .ends_with(|c: char| matches!(c, '.' | '!' | '?'))

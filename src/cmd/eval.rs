@@ -10,7 +10,7 @@
 use std::io::BufRead;
 use std::path::PathBuf;
 
-use stance::gold::{Counts, GoldArticle, analyse_gold, compare, oracle};
+use stance::gold::{Counts, GoldArticle, PolnearArticle, PolnearCounts, analyse_gold, compare, compare_polnear, oracle};
 
 use super::LexiconArgs;
 
@@ -64,12 +64,31 @@ pub fn run(a: Args) -> u8 {
     let mut total = Counts::default();
     let mut total_oracle = Counts::default();
     let mut n = 0;
+    let mut polnear = PolnearCounts::default();
     for (i, l) in std::io::BufReader::new(f).lines().enumerate() {
         let Ok(l) = l else {
             eprintln!("stance: {}:{}: unreadable line", a.gold.display(), i + 1);
             return 2;
         };
         if l.trim().is_empty() {
+            continue;
+        }
+        if l.contains("\"quotes\"") && !l.contains("\"statements\"") {
+            // PolNeAR format
+            let g: PolnearArticle = match serde_json::from_str(&l) {
+                Ok(g) => g,
+                Err(e) => {
+                    eprintln!("stance: {}:{}: not a PolNeAR article: {e}", a.gold.display(), i + 1);
+                    return 2;
+                }
+            };
+            n += 1;
+            let an = stance::analyze::analyze(&g.text, &lx);
+            let c = compare_polnear(&g, &an, a.show_errors);
+            if a.per_article {
+                println!("{}: quoted found {}/{} right {}/{}; statements matched {}/{}", g.id, c.quoted_found, c.quoted, c.quoted_right, c.quoted_with_source, c.pred_matched, c.pred);
+            }
+            polnear.add(&c);
             continue;
         }
         let g: GoldArticle = match serde_json::from_str(&l) {
@@ -117,6 +136,22 @@ pub fn run(a: Args) -> u8 {
         }
     }
     println!("{n} articles");
+    if polnear.all > 0 {
+        let r = |a: usize, b: usize| if b == 0 { 0.0 } else { a as f64 / b as f64 };
+        let p = &polnear;
+        println!(
+            "quoted attributions (direct+mixed): {}  found {:.3}  found with right source {:.3} (of {} with a source)",
+            p.quoted, r(p.quoted_found, p.quoted), r(p.quoted_right, p.quoted_with_source), p.quoted_with_source
+        );
+        println!(
+            "all attributions: {}  found {:.3}  found with right source {:.3} (of {} with a source)",
+            p.all, r(p.all_found, p.all), r(p.all_right, p.all_with_source), p.all_with_source
+        );
+        println!("statements: {}  matching an attribution {:.3}", p.pred, r(p.pred_matched, p.pred));
+        if total.gold == 0 {
+            return 0;
+        }
+    }
     line("overall", &total);
     if a.oracle {
         line("oracle (gold contents)", &total_oracle);
