@@ -59,7 +59,10 @@ pub fn analyze(text: &str, lx: &Lexicons) -> Analysis {
             speakers.push(ei);
         }
         let mut found = a.found;
-        if found == Found::Name && !e.name.eq_ignore_ascii_case(&a.mention) && !a.mention.ends_with(&e.name) {
+        if found == Found::Name
+            && !e.name.eq_ignore_ascii_case(&a.mention)
+            && !a.mention.ends_with(&e.name)
+        {
             found = Found::Alias;
         }
         statements.push(Statement {

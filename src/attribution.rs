@@ -64,25 +64,98 @@ enum Item {
 const NP_STOP: &[&str] = &[
     "is", "was", "were", "are", "be", "been", "being", "has", "have", "had", "will", "would",
     "could", "can", "may", "might", "must", "shall", "should", "did", "does", "do", "that", "who",
-    "which", "whose", "whom", "when", "where", "while", "as", "after", "before", "because", "since",
-    "although", "though", "if", "unless", "than", "to", "not", "but", "or", "so", "then", "there",
-    "this", "these", "those", "also", "what", "how", "why", "into", "about", "against",
+    "which", "whose", "whom", "when", "where", "while", "as", "after", "before", "because",
+    "since", "although", "though", "if", "unless", "than", "to", "not", "but", "or", "so", "then",
+    "there", "this", "these", "those", "also", "what", "how", "why", "into", "about", "against",
 ];
 
 /// Words skipped between a speaker and the verb ("he also said", "has warned").
 const PRE_VERB_SKIP: &[&str] = &[
-    "also", "later", "previously", "repeatedly", "then", "again", "publicly", "privately",
-    "separately", "firmly", "flatly", "subsequently", "once", "now", "recently", "further", "has",
-    "have", "had", "will", "would", "already", "earlier", "still", "immediately", "quickly",
-    "simply", "angrily", "reportedly", "frequently", "often", "insistently", "bluntly", "openly",
-    "privately", "quietly", "tweeted", "had", "has", "first", "last", "originally",
+    "also",
+    "later",
+    "previously",
+    "repeatedly",
+    "then",
+    "again",
+    "publicly",
+    "privately",
+    "separately",
+    "firmly",
+    "flatly",
+    "subsequently",
+    "once",
+    "now",
+    "recently",
+    "further",
+    "has",
+    "have",
+    "had",
+    "will",
+    "would",
+    "already",
+    "earlier",
+    "still",
+    "immediately",
+    "quickly",
+    "simply",
+    "angrily",
+    "reportedly",
+    "frequently",
+    "often",
+    "insistently",
+    "bluntly",
+    "openly",
+    "privately",
+    "quietly",
+    "tweeted",
+    "had",
+    "has",
+    "first",
+    "last",
+    "originally",
 ];
 
 const PREPOSITIONS: &[&str] = &[
-    "on", "in", "at", "during", "after", "before", "outside", "from", "to", "via", "through",
-    "with", "inside", "at", "for", "over", "ahead", "following", "late", "early", "earlier",
-    "later", "last", "this", "yesterday", "today", "tonight", "shortly", "afterwards", "separately",
-    "privately", "publicly", "again", "also", "alongside", "near", "across", "by", "under", "amid",
+    "on",
+    "in",
+    "at",
+    "during",
+    "after",
+    "before",
+    "outside",
+    "from",
+    "to",
+    "via",
+    "through",
+    "with",
+    "inside",
+    "at",
+    "for",
+    "over",
+    "ahead",
+    "following",
+    "late",
+    "early",
+    "earlier",
+    "later",
+    "last",
+    "this",
+    "yesterday",
+    "today",
+    "tonight",
+    "shortly",
+    "afterwards",
+    "separately",
+    "privately",
+    "publicly",
+    "again",
+    "also",
+    "alongside",
+    "near",
+    "across",
+    "by",
+    "under",
+    "amid",
 ];
 
 /// Words that begin a new clause (so an adjunct or addressee ends before them).
@@ -93,18 +166,73 @@ const CLAUSE_START: &[&str] = &[
 ];
 
 /// Capitalised words at a phrase start that are not names.
-const LEADING: &[&str] = &["the", "a", "an", "its", "his", "her", "their", "our", "one", "two", "some", "however", "meanwhile"];
+const LEADING: &[&str] = &[
+    "the",
+    "a",
+    "an",
+    "its",
+    "his",
+    "her",
+    "their",
+    "our",
+    "one",
+    "two",
+    "some",
+    "however",
+    "meanwhile",
+];
 
 fn speakers_base(w: &str) -> &str {
     w.strip_suffix("'s").unwrap_or(w)
 }
 
 const INTRO_WORDS: &[&str] = &[
-    "in", "on", "at", "after", "before", "despite", "during", "following", "last", "earlier",
-    "later", "however", "meanwhile", "asked", "appearing", "speaking", "with", "for", "since", "as",
-    "while", "when", "under", "amid", "yesterday", "today", "this", "next", "but", "and", "still",
-    "instead", "separately", "elsewhere", "nevertheless", "speaking", "writing", "addressing",
-    "responding", "pressed", "questioned", "interviewed", "earlier", "overnight", "if", "although",
+    "in",
+    "on",
+    "at",
+    "after",
+    "before",
+    "despite",
+    "during",
+    "following",
+    "last",
+    "earlier",
+    "later",
+    "however",
+    "meanwhile",
+    "asked",
+    "appearing",
+    "speaking",
+    "with",
+    "for",
+    "since",
+    "as",
+    "while",
+    "when",
+    "under",
+    "amid",
+    "yesterday",
+    "today",
+    "this",
+    "next",
+    "but",
+    "and",
+    "still",
+    "instead",
+    "separately",
+    "elsewhere",
+    "nevertheless",
+    "speaking",
+    "writing",
+    "addressing",
+    "responding",
+    "pressed",
+    "questioned",
+    "interviewed",
+    "earlier",
+    "overnight",
+    "if",
+    "although",
 ];
 
 struct Sent<'a> {
@@ -234,8 +362,8 @@ pub fn attribute(doc: &Document, lx: &Lexicons) -> (Vec<Attributed>, Registry) {
                     _ => None,
                 })
                 .collect();
-            let only_quote = !quotes.is_empty()
-                && (0..st.items.len()).all(|k| st.is_quote(k) || st.is_punct(k));
+            let only_quote =
+                !quotes.is_empty() && (0..st.items.len()).all(|k| st.is_quote(k) || st.is_punct(k));
             if only_quote {
                 for q in quotes {
                     let inner = doc.quotes[q].inner;
@@ -250,7 +378,10 @@ pub fn attribute(doc: &Document, lx: &Lexicons) -> (Vec<Attributed>, Registry) {
                         .or_else(|| {
                             out.iter().rposition(|x| {
                                 let p = doc.sentences[x.sentence].paragraph;
-                                p == s.paragraph || (p + 1 == s.paragraph && doc.quotes[q].open == doc.paragraphs[s.paragraph].tokens.0)
+                                p == s.paragraph
+                                    || (p + 1 == s.paragraph
+                                        && doc.quotes[q].open
+                                            == doc.paragraphs[s.paragraph].tokens.0)
                             })
                         });
                     let (entity, mention, cue) = match prev {
@@ -280,8 +411,13 @@ pub fn attribute(doc: &Document, lx: &Lexicons) -> (Vec<Attributed>, Registry) {
         let Some(q) = out[idx].quote else { continue };
         let mut next = q;
         let mut found = None;
-        while let Some(n) = (next + 1..doc.quotes.len()).find(|&n| doc.quotes[n].continues == Some(next)) {
-            if let Some(p) = out.iter().position(|x| x.quote == Some(n) && x.found != Found::Continuation) {
+        while let Some(n) =
+            (next + 1..doc.quotes.len()).find(|&n| doc.quotes[n].continues == Some(next))
+        {
+            if let Some(p) = out
+                .iter()
+                .position(|x| x.quote == Some(n) && x.found != Found::Continuation)
+            {
                 found = Some(p);
                 break;
             }
@@ -331,30 +467,76 @@ fn valid_cue(st: &Sent, k: usize, len: usize, class: CueClass) -> bool {
     let prev = if k > 0 { st.norm(k - 1) } else { "" };
     let prev2 = if k > 1 { st.norm(k - 2) } else { "" };
     // Negated, infinitive, or a noun after a determiner.
-    if matches!(prev, "not" | "never" | "n't" | "to" | "the" | "a" | "an" | "his" | "her" | "its" | "their" | "our" | "whose" | "this" | "that" | "no" | "didn't" | "hasn't" | "haven't" | "won't" | "wouldn't" | "cannot" | "can't")
-        || matches!(prev2, "declined" | "refused" | "not")
+    if matches!(
+        prev,
+        "not"
+            | "never"
+            | "n't"
+            | "to"
+            | "the"
+            | "a"
+            | "an"
+            | "his"
+            | "her"
+            | "its"
+            | "their"
+            | "our"
+            | "whose"
+            | "this"
+            | "that"
+            | "no"
+            | "didn't"
+            | "hasn't"
+            | "haven't"
+            | "won't"
+            | "wouldn't"
+            | "cannot"
+            | "can't"
+    ) || matches!(prev2, "declined" | "refused" | "not")
     {
         return false;
     }
     // "agreed (on Thursday) to extend", "vowed to fight": an intention, not a statement.
-    if matches!(st.norm(k), "agreed" | "agrees" | "promised" | "promises" | "vowed" | "vows" | "pledged" | "pledges" | "claimed" | "claims" | "threatened") {
+    if matches!(
+        st.norm(k),
+        "agreed"
+            | "agrees"
+            | "promised"
+            | "promises"
+            | "vowed"
+            | "vows"
+            | "pledged"
+            | "pledges"
+            | "claimed"
+            | "claims"
+            | "threatened"
+    ) {
         let mut j = k + len;
         while j < st.items.len() && j < k + len + 6 && st.is_word(j) && st.norm(j) != "that" {
             if st.norm(j) == "to" {
-                return !(st.is_word(j + 1) && !st.is_cap(j + 1) && !CLAUSE_START.contains(&st.norm(j + 1)));
+                return !(st.is_word(j + 1)
+                    && !st.is_cap(j + 1)
+                    && !CLAUSE_START.contains(&st.norm(j + 1)));
             }
             j += 1;
         }
     }
     if class == CueClass::Participle {
         // Must open a participle clause and introduce content.
-        let opens = k > 0 && (matches!(prev, "," | "and" | "but" | "while" | "before" | "after" | "—" | "–") || st.is_quote(k - 1));
+        let opens = k > 0
+            && (matches!(
+                prev,
+                "," | "and" | "but" | "while" | "before" | "after" | "—" | "–"
+            ) || st.is_quote(k - 1));
         if !opens {
             return false;
         }
         let mut j = k + len;
         j = skip_adjuncts(st, j, false);
-        return st.is_tok(j, "that") || st.is_quote(j) || st.is_tok(j, ":") || (st.is_tok(j, ",") && st.is_quote(j + 1));
+        return st.is_tok(j, "that")
+            || st.is_quote(j)
+            || st.is_tok(j, ":")
+            || (st.is_tok(j, ",") && st.is_quote(j + 1));
     }
     if class == CueClass::According {
         return st.is_word(k + len);
@@ -382,7 +564,11 @@ fn skip_adjuncts(st: &Sent, mut j: usize, addressee: bool) -> usize {
             let mut taken = 0;
             while m < n && st.is_word(m) && taken < 6 {
                 let x = st.norm(m);
-                if x == "that" || (taken > 0 && CLAUSE_START.contains(&x) && !PREPOSITIONS.contains(&st.norm(m - 1))) {
+                if x == "that"
+                    || (taken > 0
+                        && CLAUSE_START.contains(&x)
+                        && !PREPOSITIONS.contains(&st.norm(m - 1)))
+                {
                     break;
                 }
                 if taken > 0 && st.lx.cues.get(x).is_some_and(|c| *c != CueClass::Platform) {
@@ -391,7 +577,22 @@ fn skip_adjuncts(st: &Sent, mut j: usize, addressee: bool) -> usize {
                 m += 1;
                 taken += 1;
             }
-            if taken == 0 && !matches!(w, "earlier" | "later" | "yesterday" | "today" | "tonight" | "again" | "also" | "separately" | "privately" | "publicly" | "afterwards") {
+            if taken == 0
+                && !matches!(
+                    w,
+                    "earlier"
+                        | "later"
+                        | "yesterday"
+                        | "today"
+                        | "tonight"
+                        | "again"
+                        | "also"
+                        | "separately"
+                        | "privately"
+                        | "publicly"
+                        | "afterwards"
+                )
+            {
                 break;
             }
             j = m;
@@ -466,7 +667,11 @@ fn sentence(st: &Sent, reg: &mut Registry, out: &mut Vec<Attributed>) {
                     emit((s, e), &who, out);
                     covered = e;
                 } else {
-                    let e = if cue.k > 0 && st.is_tok(cue.k - 1, ",") { cue.k - 1 } else { cue.k };
+                    let e = if cue.k > 0 && st.is_tok(cue.k - 1, ",") {
+                        cue.k - 1
+                    } else {
+                        cue.k
+                    };
                     emit((covered, e), &who, out);
                     covered = np_end;
                 }
@@ -475,7 +680,8 @@ fn sentence(st: &Sent, reg: &mut Registry, out: &mut Vec<Attributed>) {
                 let s = skip_adjuncts(st, after, false);
                 let (e, _) = clause_end(st, s, cue.class);
                 // "dismissed that explanation" carries no content of its own
-                if (s..e).filter(|&k| st.is_word(k)).count() >= 3 || (s..e).any(|k| st.is_quote(k)) {
+                if (s..e).filter(|&k| st.is_word(k)).count() >= 3 || (s..e).any(|k| st.is_quote(k))
+                {
                     emit((s, e), &who, out);
                 }
                 covered = e;
@@ -493,13 +699,22 @@ fn sentence(st: &Sent, reg: &mut Registry, out: &mut Vec<Attributed>) {
                 // "Q," X told Y ...: the quotation before the speaker is the statement.
                 let np_start = who.np.map(|x| x.0).unwrap_or(cue.k);
                 let quote_before = np_start > covered
-                    && (st.is_quote(np_start - 1) || (np_start >= 2 && st.is_tok(np_start - 1, ",") && st.is_quote(np_start - 2)));
+                    && (st.is_quote(np_start - 1)
+                        || (np_start >= 2
+                            && st.is_tok(np_start - 1, ",")
+                            && st.is_quote(np_start - 2)));
                 let mut j = after;
                 // "that" after adjuncts and addressees
-                let j2 = skip_adjuncts(st, j, cue.class == CueClass::Tell || st.norm(cue.k) == "warned");
+                let j2 = skip_adjuncts(
+                    st,
+                    j,
+                    cue.class == CueClass::Tell || st.norm(cue.k) == "warned",
+                );
                 let mut j2 = j2;
                 if st.is_tok(j2, ",") {
-                    if let Some(t) = (j2 + 1..(j2 + 6).min(n)).find(|&m| st.is_tok(m, "that") && st.is_tok(m - 1, ",")) {
+                    if let Some(t) = (j2 + 1..(j2 + 6).min(n))
+                        .find(|&m| st.is_tok(m, "that") && st.is_tok(m - 1, ","))
+                    {
                         if (j2 + 1..t - 1).all(|m| st.is_word(m) && st.is_cap(m)) {
                             j2 = t;
                         }
@@ -512,7 +727,11 @@ fn sentence(st: &Sent, reg: &mut Registry, out: &mut Vec<Attributed>) {
                 } else {
                     j = j2;
                 }
-                if !that && quote_before && !(st.is_tok(j, ",") && st.is_quote(j + 1)) && !st.is_tok(j, ":") {
+                if !that
+                    && quote_before
+                    && !(st.is_tok(j, ",") && st.is_quote(j + 1))
+                    && !st.is_tok(j, ":")
+                {
                     content_before(st, np_start, covered, &who, &mut emit, out);
                     // the rest of the frame up to the next split point is the attribution's
                     let (e, _) = clause_end(st, j, cue.class);
@@ -522,14 +741,28 @@ fn sentence(st: &Sent, reg: &mut Registry, out: &mut Vec<Attributed>) {
                 }
                 if !that && (j >= n || st.only_punct_from(j)) {
                     // Q, X said. / CLAUSE, X said on Sunday.
-                    content_before(st, cue.k.min(who.np.map(|x| x.0).unwrap_or(cue.k)), covered, &who, &mut emit, out);
+                    content_before(
+                        st,
+                        cue.k.min(who.np.map(|x| x.0).unwrap_or(cue.k)),
+                        covered,
+                        &who,
+                        &mut emit,
+                        out,
+                    );
                     covered = n;
                     last_who = Some(who);
                     continue;
                 }
                 if !that && st.is_tok(j, ",") && st.is_quote(j + 1) {
                     // "A," he said, "B."
-                    content_before(st, who.np.map(|x| x.0).unwrap_or(cue.k), covered, &who, &mut emit, out);
+                    content_before(
+                        st,
+                        who.np.map(|x| x.0).unwrap_or(cue.k),
+                        covered,
+                        &who,
+                        &mut emit,
+                        out,
+                    );
                     let (e, _) = clause_end(st, j + 1, cue.class);
                     emit((j + 1, e), &who, out);
                     covered = e;
@@ -538,7 +771,14 @@ fn sentence(st: &Sent, reg: &mut Registry, out: &mut Vec<Attributed>) {
                 }
                 if !that && st.is_tok(j, ",") {
                     // "..., X said, adding that ..."
-                    content_before(st, who.np.map(|x| x.0).unwrap_or(cue.k), covered, &who, &mut emit, out);
+                    content_before(
+                        st,
+                        who.np.map(|x| x.0).unwrap_or(cue.k),
+                        covered,
+                        &who,
+                        &mut emit,
+                        out,
+                    );
                     covered = j;
                     last_who = Some(who);
                     continue;
@@ -592,7 +832,9 @@ fn clause_end(st: &Sent, s: usize, class: CueClass) -> (usize, Next) {
                 if class == CueClass::Object && matches!(nx, "which" | "who") {
                     return (j, Next::Stop);
                 }
-                if is_cue_at(st, j + 1, &[CueClass::Participle, CueClass::According]) && valid_cue_at(st, j + 1) {
+                if is_cue_at(st, j + 1, &[CueClass::Participle, CueClass::According])
+                    && valid_cue_at(st, j + 1)
+                {
                     return (j, Next::Stop);
                 }
                 if w == ";" {
@@ -612,8 +854,16 @@ fn clause_end(st: &Sent, s: usize, class: CueClass) -> (usize, Next) {
                 while PRE_VERB_SKIP.contains(&st.norm(m)) && m < n {
                     m += 1;
                 }
-                if is_cue_at(st, m, &[CueClass::Speech, CueClass::Tell, CueClass::Object, CueClass::Participle])
-                    && valid_cue_at(st, m)
+                if is_cue_at(
+                    st,
+                    m,
+                    &[
+                        CueClass::Speech,
+                        CueClass::Tell,
+                        CueClass::Object,
+                        CueClass::Participle,
+                    ],
+                ) && valid_cue_at(st, m)
                 {
                     return (end, Next::Stop);
                 }
@@ -651,7 +901,13 @@ fn cue_text(st: &Sent, cue: Cue) -> String {
             let (x, y) = st.tok_range(j, j + 1 + l);
             s = format!("{s} {}", mention_text(st.doc, st.doc.token_span(x, y)));
         }
-    } else if st.is_tok(j, "in") && st.is_tok(j + 1, "a") && matches!(st.norm(j + 2), "statement" | "letter" | "post" | "report" | "speech" | "interview") {
+    } else if st.is_tok(j, "in")
+        && st.is_tok(j + 1, "a")
+        && matches!(
+            st.norm(j + 2),
+            "statement" | "letter" | "post" | "report" | "speech" | "interview"
+        )
+    {
         let (x, y) = st.tok_range(j, j + 3);
         s = format!("{s} {}", mention_text(st.doc, st.doc.token_span(x, y)));
     } else if cue.class == CueClass::Tell && st.is_tok(j, "reporters") {
@@ -672,7 +928,8 @@ fn content_before(
 ) {
     let mut e = np_start;
     // skip back over the comma (and dashes) between content and attribution
-    while e > covered && (st.is_tok(e - 1, ",") || st.is_tok(e - 1, "—") || st.is_tok(e - 1, "–")) {
+    while e > covered && (st.is_tok(e - 1, ",") || st.is_tok(e - 1, "—") || st.is_tok(e - 1, "–"))
+    {
         e -= 1;
     }
     if e <= covered {
@@ -681,7 +938,9 @@ fn content_before(
     if st.is_quote(e - 1) {
         // the quote, and a split quote right before it
         let mut s = e - 1;
-        while s > covered && (st.is_quote(s - 1) || (st.is_tok(s - 1, ",") && s >= 2 && st.is_quote(s - 2))) {
+        while s > covered
+            && (st.is_quote(s - 1) || (st.is_tok(s - 1, ",") && s >= 2 && st.is_quote(s - 2)))
+        {
             s -= 1;
         }
         for k in s..e {
@@ -698,7 +957,12 @@ fn content_before(
     }
 }
 
-fn make_statement(st: &Sent, (mut a, mut b): (usize, usize), who: &Who, cue: &str) -> Option<Attributed> {
+fn make_statement(
+    st: &Sent,
+    (mut a, mut b): (usize, usize),
+    who: &Who,
+    cue: &str,
+) -> Option<Attributed> {
     // trim punctuation at both ends
     while a < b && st.is_punct(a) {
         a += 1;
@@ -716,14 +980,26 @@ fn make_statement(st: &Sent, (mut a, mut b): (usize, usize), who: &Who, cue: &st
         })
         .collect();
     let (content, kind, quote) = if b - a == 1 && quotes.len() == 1 {
-        (st.doc.quotes[quotes[0]].inner, Kind::Direct, Some(quotes[0]))
+        (
+            st.doc.quotes[quotes[0]].inner,
+            Kind::Direct,
+            Some(quotes[0]),
+        )
     } else {
         let words = (a..b).filter(|&k| st.is_word(k)).count();
         if words < 2 && quotes.is_empty() {
             return None;
         }
         let span = Span::new(st.span(a).start, st.span(b - 1).end);
-        (span, if quotes.is_empty() { Kind::Indirect } else { Kind::Mixed }, None)
+        (
+            span,
+            if quotes.is_empty() {
+                Kind::Indirect
+            } else {
+                Kind::Mixed
+            },
+            None,
+        )
     };
     if content.is_empty() {
         return None;
@@ -799,7 +1075,9 @@ fn left_speaker(st: &Sent, k: usize, reg: &mut Registry, last: Option<&Who>) -> 
     if st.is_tok(p, ")") && p >= 3 && st.is_tok(p - 2, "(") {
         p -= 3;
     }
-    if !st.is_word(p) || !np_word(st, p) && !matches!(st.norm(p), "he" | "she" | "they" | "it" | "we" | "i") {
+    if !st.is_word(p)
+        || !np_word(st, p) && !matches!(st.norm(p), "he" | "she" | "they" | "it" | "we" | "i")
+    {
         return None;
     }
     // contiguous noun phrase
@@ -856,7 +1134,11 @@ fn np_word(st: &Sent, k: usize) -> bool {
     }
     if w == "to" {
         // "a source close to the negotiations"
-        return k > 0 && matches!(st.norm(k - 1), "close" | "closer" | "loyal" | "near" | "linked" | "connected");
+        return k > 0
+            && matches!(
+                st.norm(k - 1),
+                "close" | "closer" | "loyal" | "near" | "linked" | "connected"
+            );
     }
     if NP_STOP.contains(&w) || matches!(w, "he" | "she" | "they" | "it" | "we" | "i") {
         return false;
@@ -871,7 +1153,14 @@ fn np_word(st: &Sent, k: usize) -> bool {
 fn right_speaker(st: &Sent, s: usize, reg: &mut Registry) -> Option<Who> {
     let n = st.items.len();
     let mut e = s;
-    while e < n && e - s < 12 && np_word(st, e) && !matches!(st.norm(e), "shortly" | "standing" | "speaking" | "adding" | "who" | "as") {
+    while e < n
+        && e - s < 12
+        && np_word(st, e)
+        && !matches!(
+            st.norm(e),
+            "shortly" | "standing" | "speaking" | "adding" | "who" | "as"
+        )
+    {
         // "a survey by the Institut Varenne published on Monday"
         if e > s && !st.is_cap(e) && st.norm(e).ends_with("ed") {
             break;
@@ -908,7 +1197,12 @@ fn read_seg(st: &Sent, (a, b): (usize, usize)) -> Np {
 }
 
 /// Pick the speaker from appositive segments (`segs` right to left).
-fn choose_segment(st: &Sent, segs: &[(usize, usize)], reg: &mut Registry, subject: bool) -> Option<Who> {
+fn choose_segment(
+    st: &Sent,
+    segs: &[(usize, usize)],
+    reg: &mut Registry,
+    subject: bool,
+) -> Option<Who> {
     #[derive(PartialEq)]
     enum Seg {
         Np(Np),
@@ -919,7 +1213,9 @@ fn choose_segment(st: &Sent, segs: &[(usize, usize)], reg: &mut Registry, subjec
     let mut segs: Vec<(usize, usize)> = segs.to_vec();
     for seg in segs.iter_mut() {
         // "an oncologist at the Centre who was not involved": the phrase before "who"
-        if let Some(r) = (seg.0 + 1..seg.1).find(|&k| matches!(st.norm(k), "who" | "which" | "whose")) {
+        if let Some(r) =
+            (seg.0 + 1..seg.1).find(|&k| matches!(st.norm(k), "who" | "which" | "whose"))
+        {
             seg.1 = r;
         }
     }
@@ -935,13 +1231,38 @@ fn choose_segment(st: &Sent, segs: &[(usize, usize)], reg: &mut Registry, subjec
             Seg::Np(Np::Pronoun(first.to_string()))
         } else if matches!(first, "who" | "which" | "whose" | "whom" | "where") {
             Seg::Skip
-        } else if n_words == 1 && st.is_word(a) && st.doc.tokens[match st.items[a] { Item::Tok(i) => i, _ => 0 }].kind == TokenKind::Number {
+        } else if n_words == 1
+            && st.is_word(a)
+            && st.doc.tokens[match st.items[a] {
+                Item::Tok(i) => i,
+                _ => 0,
+            }]
+            .kind
+                == TokenKind::Number
+        {
             Seg::Skip // an age: "Otieno, 52, said"
         } else if !st.is_cap(a) && (first.ends_with("ing") || first == "asked") {
             Seg::Skip // "speaking on condition of anonymity"
-        } else if PREPOSITIONS.contains(&first) && !st.is_cap(a) || matches!(first, "in" | "on" | "at" | "after" | "before" | "despite" | "during" | "following" | "last" | "asked" | "appearing") {
+        } else if PREPOSITIONS.contains(&first) && !st.is_cap(a)
+            || matches!(
+                first,
+                "in" | "on"
+                    | "at"
+                    | "after"
+                    | "before"
+                    | "despite"
+                    | "during"
+                    | "following"
+                    | "last"
+                    | "asked"
+                    | "appearing"
+            )
+        {
             Seg::Clause
-        } else if (a..b).any(|k| st.is_quote(k)) || (a..b).any(|k| st.is_word(k) && !np_word(st, k) && st.norm(k) != "and") || n_words > 10 {
+        } else if (a..b).any(|k| st.is_quote(k))
+            || (a..b).any(|k| st.is_word(k) && !np_word(st, k) && st.norm(k) != "and")
+            || n_words > 10
+        {
             Seg::Clause
         } else {
             Seg::Np(read_seg(st, (a, b)))
@@ -992,7 +1313,12 @@ fn choose_segment(st: &Sent, segs: &[(usize, usize)], reg: &mut Registry, subjec
     Some(who)
 }
 
-fn speaker_from_np(st: &Sent, (a, b): (usize, usize), reg: &mut Registry, subject_only: bool) -> Option<Who> {
+fn speaker_from_np(
+    st: &Sent,
+    (a, b): (usize, usize),
+    reg: &mut Registry,
+    subject_only: bool,
+) -> Option<Who> {
     let _ = subject_only;
     let (x, y) = st.tok_range(a, b);
     let np = read_np(st.doc, st.lx, x, y);
@@ -1001,7 +1327,14 @@ fn speaker_from_np(st: &Sent, (a, b): (usize, usize), reg: &mut Registry, subjec
     let (entity, found) = match np {
         Np::Nothing => return None,
         Np::Pronoun(p) => (reg.resolve_pronoun(&p), Found::Pronoun),
-        Np::Person { name, title, gender } => (Some(reg.person(&name, &title, gender, si, true)), Found::Name),
+        Np::Person {
+            name,
+            title,
+            gender,
+        } => (
+            Some(reg.person(&name, &title, gender, si, true)),
+            Found::Name,
+        ),
         Np::Organization(name) => (Some(reg.organization(&name, si, true)), Found::Name),
         Np::Anonymous(text) => {
             let head = text.rsplit(' ').next().unwrap_or("").to_string();
@@ -1012,7 +1345,11 @@ fn speaker_from_np(st: &Sent, (a, b): (usize, usize), reg: &mut Registry, subjec
             match r {
                 Some(i) => (Some(i), Found::Description),
                 None => {
-                    let name = mention.strip_prefix("the ").or_else(|| mention.strip_prefix("The ")).unwrap_or(&mention).to_string();
+                    let name = mention
+                        .strip_prefix("the ")
+                        .or_else(|| mention.strip_prefix("The "))
+                        .unwrap_or(&mention)
+                        .to_string();
                     let i = if org {
                         reg.organization(&name, si, true)
                     } else {
@@ -1077,7 +1414,10 @@ fn subject_segments(st: &Sent, limit: usize) -> Option<(usize, Vec<(usize, usize
                 if e > 0 {
                     name_seen_mid = true;
                 }
-            } else if !st.is_cap(e) && !crate::speakers::is_particle(w) && !matches!(w, "of" | "and" | "&" | ".") {
+            } else if !st.is_cap(e)
+                && !crate::speakers::is_particle(w)
+                && !matches!(w, "of" | "and" | "&" | ".")
+            {
                 if name_run > 0 && (name_seen_mid || name_run > 1) && !title && !det_start {
                     break;
                 }
@@ -1100,7 +1440,20 @@ fn subject_segments(st: &Sent, limit: usize) -> Option<(usize, Vec<(usize, usize
             if st.is_tok(m, ",") && m > e + 1 {
                 segs.push((e + 1, m));
                 a = m + 1;
-                if a < n && st.is_word(a) && np_word(st, a) && !is_cue_at(st, a, &[CueClass::Speech, CueClass::Tell, CueClass::Object, CueClass::Participle]) {
+                if a < n
+                    && st.is_word(a)
+                    && np_word(st, a)
+                    && !is_cue_at(
+                        st,
+                        a,
+                        &[
+                            CueClass::Speech,
+                            CueClass::Tell,
+                            CueClass::Object,
+                            CueClass::Participle,
+                        ],
+                    )
+                {
                     // yet another appositive? only if it ends with a comma too
                     let mut m2 = a;
                     while m2 < n && !st.is_tok(m2, ",") && !st.is_quote(m2) && m2 - a < 14 {
@@ -1124,7 +1477,9 @@ fn subject_segments(st: &Sent, limit: usize) -> Option<(usize, Vec<(usize, usize
 /// Keep the registry's idea of "who the sentence is about" current, so that
 /// pronouns and descriptions in later sentences find their referent.
 fn register_subject(st: &Sent, reg: &mut Registry) {
-    let Some((_, segs)) = subject_segments(st, st.items.len()) else { return };
+    let Some((_, segs)) = subject_segments(st, st.items.len()) else {
+        return;
+    };
     // Only register subjects that are names, organisations, or descriptions
     // that clearly denote a person or body (titles, ages, nationalities).
     let mut named = false;
@@ -1141,7 +1496,15 @@ fn register_subject(st: &Sent, reg: &mut Registry) {
         || segs.iter().any(|&(a, b)| match read_seg(st, (a, b)) {
             Np::Description { head, org, .. } => {
                 org || head.ends_with("-year-old")
-                    || matches!(st.lx.titles.get(&head), Some(TitleClass::Title | TitleClass::Demonym | TitleClass::Male | TitleClass::Female))
+                    || matches!(
+                        st.lx.titles.get(&head),
+                        Some(
+                            TitleClass::Title
+                                | TitleClass::Demonym
+                                | TitleClass::Male
+                                | TitleClass::Female
+                        )
+                    )
             }
             Np::Anonymous(_) => true,
             Np::Pronoun(_) => false,
@@ -1164,7 +1527,14 @@ fn register_mentions(st: &Sent, reg: &mut Registry) {
             continue;
         }
         let mut e = k;
-        while e < n && (st.is_cap(e) || (matches!(st.norm(e), "of" | "de" | "la" | "van" | "der" | "al" | "and" | "&") && st.is_cap(e + 1))) && st.is_word(e) {
+        while e < n
+            && (st.is_cap(e)
+                || (matches!(
+                    st.norm(e),
+                    "of" | "de" | "la" | "van" | "der" | "al" | "and" | "&"
+                ) && st.is_cap(e + 1)))
+            && st.is_word(e)
+        {
             e += 1;
         }
         // include a lower-case title before the run ("summit president X")
@@ -1174,10 +1544,27 @@ fn register_mentions(st: &Sent, reg: &mut Registry) {
                 let i = reg.organization(&name, st.index, false);
                 let _ = i;
             }
-            Np::Person { name, title, gender } if !title.is_empty() && name.contains(' ') => {
+            Np::Person {
+                name,
+                title,
+                gender,
+            } if !title.is_empty() && name.contains(' ') => {
                 reg.person(&name, &title, gender, st.index, false);
             }
-            Np::Person { name, .. } if name.contains(' ') && reg.entities.iter().any(|x| x.kind == SpeakerType::Person && x.name.to_lowercase().ends_with(&name.to_lowercase().rsplit(' ').next().unwrap_or("").to_string())) => {
+            Np::Person { name, .. }
+                if name.contains(' ')
+                    && reg.entities.iter().any(|x| {
+                        x.kind == SpeakerType::Person
+                            && x.name.to_lowercase().ends_with(
+                                &name
+                                    .to_lowercase()
+                                    .rsplit(' ')
+                                    .next()
+                                    .unwrap_or("")
+                                    .to_string(),
+                            )
+                    }) =>
+            {
                 reg.person(&name, "", None, st.index, false);
             }
             _ => {}
@@ -1189,7 +1576,11 @@ fn register_mentions(st: &Sent, reg: &mut Registry) {
                 _ => String::new(),
             };
             if acr.chars().count() >= 2 && acr.chars().all(|c| c.is_uppercase()) {
-                if let Some(ent) = reg.entities.iter().rposition(|x| x.kind == SpeakerType::Organization) {
+                if let Some(ent) = reg
+                    .entities
+                    .iter()
+                    .rposition(|x| x.kind == SpeakerType::Organization)
+                {
                     reg.describe(ent, &[acr.to_lowercase()]);
                 }
             }

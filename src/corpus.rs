@@ -93,7 +93,8 @@ pub fn run(inputs: &[PathBuf], lx: &Lexicons, opt: &Options) -> io::Result<Summa
     if opt.article_files {
         std::fs::create_dir_all(&art_dir)?;
     }
-    let mut statements = AtomicCsv::create(&out.join("statements.csv"), STATEMENT_COLUMNS, opt.excel)?;
+    let mut statements =
+        AtomicCsv::create(&out.join("statements.csv"), STATEMENT_COLUMNS, opt.excel)?;
     let mut articles = AtomicCsv::create(&out.join("articles.csv"), ARTICLE_COLUMNS, opt.excel)?;
     let mut names = FileNames::default();
     let mut speakers: HashMap<(String, SpeakerType), SpeakerStats> = HashMap::new();
@@ -123,7 +124,11 @@ pub fn run(inputs: &[PathBuf], lx: &Lexicons, opt: &Options) -> io::Result<Summa
                         statements.row(r)?;
                     }
                     if opt.article_files {
-                        let mut f = AtomicCsv::create(&art_dir.join(names.name(&a.id)), STATEMENT_COLUMNS, opt.excel)?;
+                        let mut f = AtomicCsv::create(
+                            &art_dir.join(names.name(&a.id)),
+                            STATEMENT_COLUMNS,
+                            opt.excel,
+                        )?;
                         for r in &rows {
                             f.row(r)?;
                         }
@@ -161,7 +166,9 @@ pub fn run(inputs: &[PathBuf], lx: &Lexicons, opt: &Options) -> io::Result<Summa
                     continue;
                 }
                 (Input::Ok(a), Some(Err(e))) => (a.id.clone(), a.source.clone(), e),
-                (Input::Failed { id, source, error }, _) => (id.clone(), source.clone(), error.clone()),
+                (Input::Failed { id, source, error }, _) => {
+                    (id.clone(), source.clone(), error.clone())
+                }
                 (Input::Ok(a), None) => (a.id.clone(), a.source.clone(), "not analysed".into()),
             };
             summary.failures += 1;
@@ -170,12 +177,18 @@ pub fn run(inputs: &[PathBuf], lx: &Lexicons, opt: &Options) -> io::Result<Summa
             }
             articles.row(&error_row(&id, &source, &error, opt.raw_text))?;
             if opt.article_files {
-                AtomicCsv::create(&art_dir.join(names.name(&id)), STATEMENT_COLUMNS, opt.excel)?.finish()?;
+                AtomicCsv::create(&art_dir.join(names.name(&id)), STATEMENT_COLUMNS, opt.excel)?
+                    .finish()?;
             }
         }
         if tty {
             let secs = t0.elapsed().as_secs_f64();
-            eprint!("\rstance: {} articles, {} statements, {:.0} articles/s   ", summary.articles, summary.statements, summary.articles as f64 / secs.max(1e-9));
+            eprint!(
+                "\rstance: {} articles, {} statements, {:.0} articles/s   ",
+                summary.articles,
+                summary.statements,
+                summary.articles as f64 / secs.max(1e-9)
+            );
         }
     }
     if tty {
@@ -190,7 +203,11 @@ pub fn run(inputs: &[PathBuf], lx: &Lexicons, opt: &Options) -> io::Result<Summa
 
 /// Merge one-word person names into the unique fuller name with the same
 /// last word ("Macron" -> "Emmanuel Macron"), then write speakers.csv.
-fn write_speakers(out: &Path, speakers: HashMap<(String, SpeakerType), SpeakerStats>, opt: &Options) -> io::Result<()> {
+fn write_speakers(
+    out: &Path,
+    speakers: HashMap<(String, SpeakerType), SpeakerStats>,
+    opt: &Options,
+) -> io::Result<()> {
     let mut list: Vec<((String, SpeakerType), SpeakerStats)> = speakers.into_iter().collect();
     list.sort_by(|a, b| a.0.cmp(&b.0));
     let mut merged: Vec<Option<SpeakerStats>> = list.iter().map(|(_, s)| Some(s.clone())).collect();
@@ -220,7 +237,11 @@ fn write_speakers(out: &Path, speakers: HashMap<(String, SpeakerType), SpeakerSt
         let n = s.n.max(1) as f64;
         let mean = s.stance / n;
         let var = (s.stance2 / n - mean * mean).max(0.0);
-        let sd = if s.n > 1 { (var * n / (n - 1.0)).sqrt() } else { 0.0 };
+        let sd = if s.n > 1 {
+            (var * n / (n - 1.0)).sqrt()
+        } else {
+            0.0
+        };
         let (o, c) = ((s.optimism / n) as f32, (s.caution / n) as f32);
         w.row(&[
             safe(&s.name, opt.raw_text),

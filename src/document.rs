@@ -124,7 +124,11 @@ impl Document {
     /// Span from the start of token `a` to the end of token `b - 1`.
     pub fn token_span(&self, a: usize, b: usize) -> Span {
         if a >= b {
-            let at = self.tokens.get(a).map(|t| t.span.start).unwrap_or(self.text.len());
+            let at = self
+                .tokens
+                .get(a)
+                .map(|t| t.span.start)
+                .unwrap_or(self.text.len());
             return Span::new(at, at);
         }
         Span::new(self.tokens[a].span.start, self.tokens[b - 1].span.end)

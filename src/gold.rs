@@ -61,7 +61,11 @@ impl Counts {
         if b == 0 { 0.0 } else { a as f64 / b as f64 }
     }
     fn f1(p: f64, r: f64) -> f64 {
-        if p + r == 0.0 { 0.0 } else { 2.0 * p * r / (p + r) }
+        if p + r == 0.0 {
+            0.0
+        } else {
+            2.0 * p * r / (p + r)
+        }
     }
     pub fn precision(&self) -> f64 {
         Self::ratio(self.pairs, self.pred)
@@ -76,7 +80,10 @@ impl Counts {
         Self::ratio(self.speaker_right, self.pairs)
     }
     pub fn strict_f1(&self) -> f64 {
-        Self::f1(Self::ratio(self.speaker_right, self.pred), Self::ratio(self.speaker_right, self.gold))
+        Self::f1(
+            Self::ratio(self.speaker_right, self.pred),
+            Self::ratio(self.speaker_right, self.gold),
+        )
     }
     pub fn tone_exact(&self) -> f64 {
         Self::ratio(self.tone_exact, self.pairs)
@@ -142,7 +149,10 @@ pub fn speaker_matches(pred: &str, gold: &GoldSpeaker) -> bool {
 fn label_matches(l: Label, gold: &str) -> bool {
     matches!(
         (l, gold),
-        (Label::Optimistic, "optimism") | (Label::Cautious, "caution") | (Label::Mixed, "mixed") | (Label::Neutral, "neutral")
+        (Label::Optimistic, "optimism")
+            | (Label::Cautious, "caution")
+            | (Label::Mixed, "mixed")
+            | (Label::Neutral, "neutral")
     )
 }
 
@@ -240,8 +250,14 @@ pub fn oracle(g: &GoldArticle, lx: &Lexicons) -> Counts {
     let doc = crate::text::parse(g.text.clone());
     let mut c = Counts::default();
     for s in &g.statements {
-        let Some(at) = g.text.find(&s.content) else { continue };
-        let sc = tone::score(&doc, lx, crate::document::Span::new(at, at + s.content.len()));
+        let Some(at) = g.text.find(&s.content) else {
+            continue;
+        };
+        let sc = tone::score(
+            &doc,
+            lx,
+            crate::document::Span::new(at, at + s.content.len()),
+        );
         c.gold += 1;
         c.pred += 1;
         c.pairs += 1;
@@ -342,7 +358,10 @@ pub fn compare_polnear(g: &PolnearArticle, a: &Analysis, show: bool) -> PolnearC
     let mut pred_hit = vec![false; a.statements.len()];
     for q in &g.quotes {
         let (cs, ce) = q.content_span;
-        let (bs, be) = (byte_of[cs.min(byte_of.len() - 1)], byte_of[ce.min(byte_of.len() - 1)]);
+        let (bs, be) = (
+            byte_of[cs.min(byte_of.len() - 1)],
+            byte_of[ce.min(byte_of.len() - 1)],
+        );
         let gt = tokens_in(&words, bs, be);
         if gt.is_empty() {
             continue;
@@ -354,11 +373,21 @@ pub fn compare_polnear(g: &PolnearArticle, a: &Analysis, show: bool) -> PolnearC
         let overlapping: Vec<usize> = (0..a.statements.len())
             .filter(|&p| pred_tokens[p].iter().any(|t| gt.binary_search(t).is_ok()))
             .collect();
-        let mut speakers: Vec<&str> = overlapping.iter().map(|&p| a.statements[p].speaker.as_str()).collect();
+        let mut speakers: Vec<&str> = overlapping
+            .iter()
+            .map(|&p| a.statements[p].speaker.as_str())
+            .collect();
         speakers.dedup();
         for sp in speakers {
-            let group: Vec<usize> = overlapping.iter().copied().filter(|&p| a.statements[p].speaker == sp).collect();
-            let mut union: Vec<usize> = group.iter().flat_map(|&p| pred_tokens[p].iter().copied()).collect();
+            let group: Vec<usize> = overlapping
+                .iter()
+                .copied()
+                .filter(|&p| a.statements[p].speaker == sp)
+                .collect();
+            let mut union: Vec<usize> = group
+                .iter()
+                .flat_map(|&p| pred_tokens[p].iter().copied())
+                .collect();
             union.sort_unstable();
             union.dedup();
             if matches(&gt, &union) {
@@ -378,7 +407,10 @@ pub fn compare_polnear(g: &PolnearArticle, a: &Analysis, show: bool) -> PolnearC
         });
         if show && quoted && (!found || !right) {
             let content: String = text[bs..be].chars().take(140).collect();
-            let got: Vec<String> = hits.iter().map(|&p| format!("{} ({})", a.statements[p].speaker, a.statements[p].mention)).collect();
+            let got: Vec<String> = hits
+                .iter()
+                .map(|&p| format!("{} ({})", a.statements[p].speaker, a.statements[p].mention))
+                .collect();
             println!(
                 "  {} [{}] gold {:?} cue {:?} | {} | got {:?}",
                 if found { "WRONG" } else { "MISS" },

@@ -25,7 +25,11 @@ pub struct Article {
 #[derive(Debug, Clone)]
 pub enum Input {
     Ok(Article),
-    Failed { id: String, source: String, error: String },
+    Failed {
+        id: String,
+        source: String,
+        error: String,
+    },
 }
 
 impl Input {
@@ -52,7 +56,13 @@ pub fn decode(bytes: &[u8]) -> Result<(String, String), String> {
     let utf16 = |le: bool, b: &[u8]| {
         let units: Vec<u16> = b
             .chunks_exact(2)
-            .map(|c| if le { u16::from_le_bytes([c[0], c[1]]) } else { u16::from_be_bytes([c[0], c[1]]) })
+            .map(|c| {
+                if le {
+                    u16::from_le_bytes([c[0], c[1]])
+                } else {
+                    u16::from_be_bytes([c[0], c[1]])
+                }
+            })
             .collect();
         String::from_utf16_lossy(&units)
     };
@@ -73,9 +83,15 @@ pub fn decode(bytes: &[u8]) -> Result<(String, String), String> {
             let lossy = String::from_utf8_lossy(bytes);
             let bad = lossy.matches('\u{FFFD}').count();
             if bad * 50 < lossy.chars().count().max(1) && bad <= 3 {
-                Ok((lossy.into_owned(), format!("invalid UTF-8: {bad} byte sequence(s) replaced with U+FFFD")))
+                Ok((
+                    lossy.into_owned(),
+                    format!("invalid UTF-8: {bad} byte sequence(s) replaced with U+FFFD"),
+                ))
             } else {
-                Ok((bytes.iter().map(|&b| b as char).collect(), "not UTF-8: decoded as Latin-1".into()))
+                Ok((
+                    bytes.iter().map(|&b| b as char).collect(),
+                    "not UTF-8: decoded as Latin-1".into(),
+                ))
             }
         }
     }
@@ -102,7 +118,9 @@ fn expand(inputs: &[PathBuf]) -> Vec<(PathBuf, Option<PathBuf>)> {
 }
 
 fn walk(dir: &Path, out: &mut Vec<PathBuf>) {
-    let Ok(rd) = std::fs::read_dir(dir) else { return };
+    let Ok(rd) = std::fs::read_dir(dir) else {
+        return;
+    };
     for e in rd.flatten() {
         let p = e.path();
         if p.is_dir() {
@@ -114,7 +132,9 @@ fn walk(dir: &Path, out: &mut Vec<PathBuf>) {
 }
 
 fn ext(p: &Path) -> String {
-    p.extension().map(|e| e.to_string_lossy().to_lowercase()).unwrap_or_default()
+    p.extension()
+        .map(|e| e.to_string_lossy().to_lowercase())
+        .unwrap_or_default()
 }
 
 /// A streaming reader over all inputs, yielding articles in input order.
@@ -165,18 +185,40 @@ impl Iterator for Reader {
             let (path, base) = self.files.next()?;
             let shown = path.display().to_string();
             if path.as_os_str() == "-" {
-                self.current = Some(Box::new(jsonl(Box::new(BufReader::new(io::stdin())), "-".into(), "stdin".into())));
+                self.current = Some(Box::new(jsonl(
+                    Box::new(BufReader::new(io::stdin())),
+                    "-".into(),
+                    "stdin".into(),
+                )));
                 continue;
             }
-            let stem = path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
+            let stem = path
+                .file_stem()
+                .map(|s| s.to_string_lossy().into_owned())
+                .unwrap_or_default();
             match ext(&path).as_str() {
                 "jsonl" | "ndjson" => match File::open(&path) {
-                    Ok(f) => self.current = Some(Box::new(jsonl(Box::new(BufReader::new(f)), shown, stem))),
-                    Err(e) => return Some(self.unique(Input::Failed { id: stem, source: shown, error: format!("cannot open: {e}") })),
+                    Ok(f) => {
+                        self.current =
+                            Some(Box::new(jsonl(Box::new(BufReader::new(f)), shown, stem)))
+                    }
+                    Err(e) => {
+                        return Some(self.unique(Input::Failed {
+                            id: stem,
+                            source: shown,
+                            error: format!("cannot open: {e}"),
+                        }));
+                    }
                 },
                 "csv" => match File::open(&path) {
                     Ok(f) => self.current = Some(Box::new(csv_rows(f, shown, stem))),
-                    Err(e) => return Some(self.unique(Input::Failed { id: stem, source: shown, error: format!("cannot open: {e}") })),
+                    Err(e) => {
+                        return Some(self.unique(Input::Failed {
+                            id: stem,
+                            source: shown,
+                            error: format!("cannot open: {e}"),
+                        }));
+                    }
                 },
                 _ => {
                     let id = match &base {
@@ -187,10 +229,25 @@ impl Iterator for Reader {
                         None => stem,
                     };
                     let x = match std::fs::read(&path) {
-                        Err(e) => Input::Failed { id, source: shown, error: format!("cannot read: {e}") },
+                        Err(e) => Input::Failed {
+                            id,
+                            source: shown,
+                            error: format!("cannot read: {e}"),
+                        },
                         Ok(bytes) => match decode(&bytes) {
-                            Ok((text, warning)) => Input::Ok(Article { id, source: shown, title: String::new(), date: String::new(), text, warning }),
-                            Err(e) => Input::Failed { id, source: shown, error: e },
+                            Ok((text, warning)) => Input::Ok(Article {
+                                id,
+                                source: shown,
+                                title: String::new(),
+                                date: String::new(),
+                                text,
+                                warning,
+                            }),
+                            Err(e) => Input::Failed {
+                                id,
+                                source: shown,
+                                error: e,
+                            },
                         },
                     };
                     return Some(self.unique(x));
@@ -219,14 +276,24 @@ fn jsonl(mut r: Box<dyn BufRead>, shown: String, stem: String) -> impl Iterator<
             match r.read_until(b'\n', &mut buf) {
                 Ok(0) => return None,
                 Err(e) => {
-                    return Some(Input::Failed { id: format!("{stem}-{line_no}"), source: format!("{shown}:{line_no}"), error: format!("read error: {e}") });
+                    return Some(Input::Failed {
+                        id: format!("{stem}-{line_no}"),
+                        source: format!("{shown}:{line_no}"),
+                        error: format!("read error: {e}"),
+                    });
                 }
                 Ok(_) => {}
             }
             let source = format!("{shown}:{line_no}");
             let (line, warning) = match decode(&buf) {
                 Ok(x) => x,
-                Err(e) => return Some(Input::Failed { id: format!("{stem}-{line_no}"), source, error: e }),
+                Err(e) => {
+                    return Some(Input::Failed {
+                        id: format!("{stem}-{line_no}"),
+                        source,
+                        error: e,
+                    });
+                }
             };
             let t = line.trim();
             if t.is_empty() {
@@ -234,15 +301,29 @@ fn jsonl(mut r: Box<dyn BufRead>, shown: String, stem: String) -> impl Iterator<
             }
             let v: serde_json::Value = match serde_json::from_str(t) {
                 Ok(v) => v,
-                Err(e) => return Some(Input::Failed { id: format!("{stem}-{line_no}"), source, error: format!("malformed JSON: {e}") }),
+                Err(e) => {
+                    return Some(Input::Failed {
+                        id: format!("{stem}-{line_no}"),
+                        source,
+                        error: format!("malformed JSON: {e}"),
+                    });
+                }
             };
-            let id = str_field(&v, "id").filter(|s| !s.is_empty()).unwrap_or_else(|| format!("{stem}-{line_no}"));
+            let id = str_field(&v, "id")
+                .filter(|s| !s.is_empty())
+                .unwrap_or_else(|| format!("{stem}-{line_no}"));
             let Some(text) = v.get("text").and_then(|x| x.as_str()) else {
-                return Some(Input::Failed { id, source, error: "missing or non-string \"text\" field".into() });
+                return Some(Input::Failed {
+                    id,
+                    source,
+                    error: "missing or non-string \"text\" field".into(),
+                });
             };
             return Some(Input::Ok(Article {
                 id,
-                source: str_field(&v, "source").map(|s| format!("{source} ({s})")).unwrap_or(source),
+                source: str_field(&v, "source")
+                    .map(|s| format!("{source} ({s})"))
+                    .unwrap_or(source),
                 title: str_field(&v, "title").unwrap_or_default(),
                 date: str_field(&v, "date").unwrap_or_default(),
                 text: text.to_string(),
@@ -255,16 +336,27 @@ fn jsonl(mut r: Box<dyn BufRead>, shown: String, stem: String) -> impl Iterator<
 fn csv_rows<R: Read + 'static>(r: R, shown: String, stem: String) -> impl Iterator<Item = Input> {
     let mut rdr = csv::ReaderBuilder::new().flexible(true).from_reader(r);
     let headers: Vec<String> = match rdr.headers() {
-        Ok(h) => h.iter().map(|x| x.trim().trim_start_matches('\u{feff}').to_lowercase()).collect(),
+        Ok(h) => h
+            .iter()
+            .map(|x| x.trim().trim_start_matches('\u{feff}').to_lowercase())
+            .collect(),
         Err(e) => {
-            let err = Input::Failed { id: stem.clone(), source: shown.clone(), error: format!("unreadable CSV header: {e}") };
+            let err = Input::Failed {
+                id: stem.clone(),
+                source: shown.clone(),
+                error: format!("unreadable CSV header: {e}"),
+            };
             return Box::new(std::iter::once(err)) as Box<dyn Iterator<Item = Input>>;
         }
     };
     let col = |n: &str| headers.iter().position(|h| h == n);
     let (ci, ct, cti, cd) = (col("id"), col("text"), col("title"), col("date"));
     if ct.is_none() {
-        let err = Input::Failed { id: stem, source: shown, error: "CSV has no \"text\" column".into() };
+        let err = Input::Failed {
+            id: stem,
+            source: shown,
+            error: "CSV has no \"text\" column".into(),
+        };
         return Box::new(std::iter::once(err));
     }
     let mut records = rdr.into_byte_records();
@@ -273,18 +365,42 @@ fn csv_rows<R: Read + 'static>(r: R, shown: String, stem: String) -> impl Iterat
         Some(match rec {
             Err(e) => {
                 let line = e.position().map(|p| p.line()).unwrap_or(0);
-                Input::Failed { id: format!("{stem}-{line}"), source: format!("{shown}:{line}"), error: format!("malformed CSV row: {e}") }
+                Input::Failed {
+                    id: format!("{stem}-{line}"),
+                    source: format!("{shown}:{line}"),
+                    error: format!("malformed CSV row: {e}"),
+                }
             }
             Ok(r) => {
                 let line = r.position().map(|p| p.line()).unwrap_or(0);
                 let source = format!("{shown}:{line}");
-                let get = |c: Option<usize>| c.and_then(|c| r.get(c)).map(|b| String::from_utf8_lossy(b).into_owned());
-                let id = get(ci).filter(|s| !s.is_empty()).unwrap_or_else(|| format!("{stem}-{line}"));
+                let get = |c: Option<usize>| {
+                    c.and_then(|c| r.get(c))
+                        .map(|b| String::from_utf8_lossy(b).into_owned())
+                };
+                let id = get(ci)
+                    .filter(|s| !s.is_empty())
+                    .unwrap_or_else(|| format!("{stem}-{line}"));
                 match ct.and_then(|c| r.get(c)) {
-                    None => Input::Failed { id, source, error: "row has no text field".into() },
+                    None => Input::Failed {
+                        id,
+                        source,
+                        error: "row has no text field".into(),
+                    },
                     Some(b) => match decode(b) {
-                        Ok((text, warning)) => Input::Ok(Article { id, source, title: get(cti).unwrap_or_default(), date: get(cd).unwrap_or_default(), text, warning }),
-                        Err(e) => Input::Failed { id, source, error: e },
+                        Ok((text, warning)) => Input::Ok(Article {
+                            id,
+                            source,
+                            title: get(cti).unwrap_or_default(),
+                            date: get(cd).unwrap_or_default(),
+                            text,
+                            warning,
+                        }),
+                        Err(e) => Input::Failed {
+                            id,
+                            source,
+                            error: e,
+                        },
                     },
                 }
             }

@@ -148,12 +148,21 @@ fn compile_pattern(file: &str, e: &RawEntry) -> Result<Vec<Pat>, LexiconError> {
             continue;
         }
         if w.contains('*') {
-            return Err(err(file, e.line, format!("`*` only allowed at a word's end: {w:?}")));
+            return Err(err(
+                file,
+                e.line,
+                format!("`*` only allowed at a word's end: {w:?}"),
+            ));
         }
-        if w.chars()
-            .any(|c| !(c.is_alphanumeric() || matches!(c, '\'' | '-' | '.' | '%' | '&' | ':' | ')' | '(' | ';')))
-        {
-            return Err(err(file, e.line, format!("unexpected character in term {:?}", e.term)));
+        if w.chars().any(|c| {
+            !(c.is_alphanumeric()
+                || matches!(c, '\'' | '-' | '.' | '%' | '&' | ':' | ')' | '(' | ';'))
+        }) {
+            return Err(err(
+                file,
+                e.line,
+                format!("unexpected character in term {:?}", e.term),
+            ));
         }
         pats.push(Pat::Word((*w).to_string()));
     }
@@ -295,7 +304,11 @@ pub fn load_scored(
     let mut seen: HashMap<String, (usize, f32)> = HashMap::new();
     for e in parse_lines(file, content)? {
         let w: f32 = e.value.parse().map_err(|_| {
-            err(file, e.line, format!("weight {:?} is not a number", e.value))
+            err(
+                file,
+                e.line,
+                format!("weight {:?} is not a number", e.value),
+            )
         })?;
         if !w.is_finite() || w < lo || w > hi || w == 0.0 {
             return Err(err(
@@ -322,7 +335,11 @@ pub fn load_scored(
         if !overriding && into.get(&e.term).is_some() {
             // Same term in two built-in files: the later file wins, silently
             // would hide a mistake, so say so.
-            return Err(err(file, e.line, format!("{:?} is already defined in another lexicon file", e.term)));
+            return Err(err(
+                file,
+                e.line,
+                format!("{:?} is already defined in another lexicon file", e.term),
+            ));
         }
         into.insert(Entry {
             term: e.term,
@@ -361,7 +378,10 @@ pub fn load_classes(
                 return Err(err(
                     file,
                     e.line,
-                    format!("duplicate entry {:?} with a different class ({c} at line {l})", e.term),
+                    format!(
+                        "duplicate entry {:?} with a different class ({c} at line {l})",
+                        e.term
+                    ),
                 ));
             }
             continue;
@@ -386,7 +406,10 @@ pub const BUILT_IN: &[(&str, &str)] = &[
     ("modifiers.txt", include_str!("../lexicons/modifiers.txt")),
     ("reporting.txt", include_str!("../lexicons/reporting.txt")),
     ("titles.txt", include_str!("../lexicons/titles.txt")),
-    ("organizations.txt", include_str!("../lexicons/organizations.txt")),
+    (
+        "organizations.txt",
+        include_str!("../lexicons/organizations.txt"),
+    ),
     ("anonymous.txt", include_str!("../lexicons/anonymous.txt")),
 ];
 
@@ -419,12 +442,19 @@ mod tests {
 
     #[test]
     fn longest_match_and_stems_and_gaps() {
-        let m = matcher("tough = 0.3\ntough issues = 0.6\noptimis* = 0.7\nlong .. way to go = 0.5\n");
+        let m =
+            matcher("tough = 0.3\ntough issues = 0.6\noptimis* = 0.7\nlong .. way to go = 0.5\n");
         let w = ["some", "tough", "issues", "remain"];
         let (id, n) = m.longest_at(&w, 1).unwrap();
-        assert_eq!((m.entries[id as usize].term.as_str(), n), ("tough issues", 2));
+        assert_eq!(
+            (m.entries[id as usize].term.as_str(), n),
+            ("tough issues", 2)
+        );
         let w = ["optimistic"];
-        assert_eq!(m.entries[m.longest_at(&w, 0).unwrap().0 as usize].term, "optimis*");
+        assert_eq!(
+            m.entries[m.longest_at(&w, 0).unwrap().0 as usize].term,
+            "optimis*"
+        );
         let w = ["long", "long", "way", "to", "go"];
         assert_eq!(m.longest_at(&w, 0).unwrap().1, 5);
     }
@@ -432,15 +462,32 @@ mod tests {
     #[test]
     fn errors_name_file_and_line() {
         let mut m = PhraseMatcher::default();
-        let e = load_scored("x.txt", "# c\nfine = 0.5\nbad 0.5\n", 0.0, 1.0, 1.0, &mut m, false)
-            .unwrap_err();
+        let e = load_scored(
+            "x.txt",
+            "# c\nfine = 0.5\nbad 0.5\n",
+            0.0,
+            1.0,
+            1.0,
+            &mut m,
+            false,
+        )
+        .unwrap_err();
         assert!(e.0.starts_with("x.txt:3:"), "{e}");
         let e = load_scored("x.txt", "a = 2\n", 0.0, 1.0, 1.0, &mut m, false).unwrap_err();
-        assert!(e.0.starts_with("x.txt:1:") && e.0.contains("outside"), "{e}");
-        let e = load_scored("x.txt", "a = 0.2\na = 0.3\n", 0.0, 1.0, 1.0, &mut m, false)
-            .unwrap_err();
-        assert!(e.0.starts_with("x.txt:2:") && e.0.contains("duplicate"), "{e}");
+        assert!(
+            e.0.starts_with("x.txt:1:") && e.0.contains("outside"),
+            "{e}"
+        );
+        let e =
+            load_scored("x.txt", "a = 0.2\na = 0.3\n", 0.0, 1.0, 1.0, &mut m, false).unwrap_err();
+        assert!(
+            e.0.starts_with("x.txt:2:") && e.0.contains("duplicate"),
+            "{e}"
+        );
         let e = load_classes("y.txt", "said = shout\n", &["speech"]).unwrap_err();
-        assert!(e.0.starts_with("y.txt:1:") && e.0.contains("unknown class"), "{e}");
+        assert!(
+            e.0.starts_with("y.txt:1:") && e.0.contains("unknown class"),
+            "{e}"
+        );
     }
 }

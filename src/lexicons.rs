@@ -125,7 +125,14 @@ impl Lexicons {
         for (t, class) in load_classes(
             &f,
             &c,
-            &["speech", "tell", "object", "participle", "according", "platform"],
+            &[
+                "speech",
+                "tell",
+                "object",
+                "participle",
+                "according",
+                "platform",
+            ],
         )? {
             let class = match class.as_str() {
                 "speech" => CueClass::Speech,
@@ -177,7 +184,10 @@ impl Lexicons {
         for e in parse_lines(file, content)? {
             let at = |m: String| LexiconError(format!("{file}:{}: {m}", e.line));
             if let Some(l) = seen.get(&e.term) {
-                return Err(at(format!("duplicate modifier {:?} (first at line {l})", e.term)));
+                return Err(at(format!(
+                    "duplicate modifier {:?} (first at line {l})",
+                    e.term
+                )));
             }
             seen.insert(e.term.clone(), e.line);
             let mut parts = e.value.split_whitespace();

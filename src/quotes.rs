@@ -59,7 +59,10 @@ impl Ctx<'_> {
         p.span.end < self.doc.tokens[i].span.start
             || p.kind == TokenKind::QuoteMark
             || (p.kind == TokenKind::Punct
-                && matches!(self.doc.tok(i - 1), "(" | "[" | "{" | "—" | "–" | "-" | "/" | ":"))
+                && matches!(
+                    self.doc.tok(i - 1),
+                    "(" | "[" | "{" | "—" | "–" | "-" | "/" | ":"
+                ))
     }
     /// White space, punctuation or the paragraph end to the right.
     fn right_open(&self, i: usize) -> bool {
@@ -218,7 +221,10 @@ pub fn find(doc: &mut Document) {
                 Some(c) => doc.tokens[c].span.end,
                 None => doc.tokens[b - 1].span.end,
             };
-            let inner = trim(&doc.text, Span::new(inner_start, inner_end.max(inner_start)));
+            let inner = trim(
+                &doc.text,
+                Span::new(inner_start, inner_end.max(inner_start)),
+            );
             quotes.push(Quote {
                 open,
                 close,
@@ -266,12 +272,18 @@ mod tests {
 
     fn quoted(s: &str) -> Vec<String> {
         let d = parse(s.to_string());
-        d.quotes.iter().map(|q| d.slice(q.inner).to_string()).collect()
+        d.quotes
+            .iter()
+            .map(|q| d.slice(q.inner).to_string())
+            .collect()
     }
 
     #[test]
     fn curly_and_straight_doubles() {
-        assert_eq!(quoted("He said “yes, now” and \"no\"."), vec!["yes, now", "no"]);
+        assert_eq!(
+            quoted("He said “yes, now” and \"no\"."),
+            vec!["yes, now", "no"]
+        );
     }
 
     #[test]

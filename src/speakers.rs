@@ -103,13 +103,34 @@ pub enum Np {
 
 /// Documents that speak for their author ("according to the bank's projections").
 const DOCUMENT_NOUNS: &[&str] = &[
-    "projections", "projection", "report", "survey", "poll", "data", "figures", "statement",
-    "study", "analysis", "estimates", "estimate", "forecast", "forecasts", "filing", "release",
-    "statistics", "research", "review", "assessment", "documents", "document", "records",
+    "projections",
+    "projection",
+    "report",
+    "survey",
+    "poll",
+    "data",
+    "figures",
+    "statement",
+    "study",
+    "analysis",
+    "estimates",
+    "estimate",
+    "forecast",
+    "forecasts",
+    "filing",
+    "release",
+    "statistics",
+    "research",
+    "review",
+    "assessment",
+    "documents",
+    "document",
+    "records",
 ];
 
 const DETERMINERS: &[&str] = &[
-    "a", "an", "one", "two", "three", "four", "five", "several", "some", "many", "another", "other", "most", "the",
+    "a", "an", "one", "two", "three", "four", "five", "several", "some", "many", "another",
+    "other", "most", "the",
 ];
 
 const PRONOUNS: &[&str] = &["he", "she", "they", "it", "we", "i"];
@@ -118,28 +139,66 @@ const PARTICLES: &[&str] = &[
     "zu", "al", "el", "bin", "ibn", "ap", "ter", "ten", "y", "st", "mac",
 ];
 const LEADING_FILLERS: &[&str] = &[
-    "the", "however", "meanwhile", "later", "earlier", "also", "separately", "yesterday", "today",
-    "but", "and", "then", "now", "still", "instead", "indeed", "yet", "so", "elsewhere", "its",
-    "his", "her", "their", "our",
+    "the",
+    "however",
+    "meanwhile",
+    "later",
+    "earlier",
+    "also",
+    "separately",
+    "yesterday",
+    "today",
+    "but",
+    "and",
+    "then",
+    "now",
+    "still",
+    "instead",
+    "indeed",
+    "yet",
+    "so",
+    "elsewhere",
+    "its",
+    "his",
+    "her",
+    "their",
+    "our",
 ];
 
 /// A lower-case name particle: "van", "de", "al-Rashid".
 pub fn is_particle(n: &str) -> bool {
     PARTICLES.contains(&n)
         || n.split_once('-').is_some_and(|(p, rest)| {
-            matches!(p, "al" | "el" | "bin" | "ibn" | "ben" | "abu" | "ul" | "ad" | "as" | "ash" | "at" | "az") && !rest.is_empty()
+            matches!(
+                p,
+                "al" | "el"
+                    | "bin"
+                    | "ibn"
+                    | "ben"
+                    | "abu"
+                    | "ul"
+                    | "ad"
+                    | "as"
+                    | "ash"
+                    | "at"
+                    | "az"
+            ) && !rest.is_empty()
         })
 }
 
 /// Strip a possessive "'s" / trailing "'".
 fn base(w: &str) -> &str {
-    w.strip_suffix("'s").or_else(|| w.strip_suffix('\'')).unwrap_or(w)
+    w.strip_suffix("'s")
+        .or_else(|| w.strip_suffix('\''))
+        .unwrap_or(w)
 }
 
 /// Classify the tokens `[a, b)` (frame tokens only: no quotations).
 pub fn read_np(doc: &Document, lx: &Lexicons, a: usize, b: usize) -> Np {
     let idx: Vec<usize> = (a..b)
-        .filter(|&i| matches!(doc.tokens[i].kind, TokenKind::Word | TokenKind::Number) || doc.tok(i) == "&")
+        .filter(|&i| {
+            matches!(doc.tokens[i].kind, TokenKind::Word | TokenKind::Number) || doc.tok(i) == "&"
+        })
         .collect();
     if idx.is_empty() {
         return Np::Nothing;
@@ -153,7 +212,12 @@ pub fn read_np(doc: &Document, lx: &Lexicons, a: usize, b: usize) -> Np {
         .iter()
         .enumerate()
         .skip(1)
-        .find(|(_, n)| matches!(**n, "of" | "at" | "from" | "for" | "with" | "on" | "in" | "who"))
+        .find(|(_, n)| {
+            matches!(
+                **n,
+                "of" | "at" | "from" | "for" | "with" | "on" | "in" | "who"
+            )
+        })
         .map(|(k, _)| k)
         .unwrap_or(norms.len());
     let first = norms[0];
@@ -197,19 +261,39 @@ pub fn read_np(doc: &Document, lx: &Lexicons, a: usize, b: usize) -> Np {
     }
     // Bare plural or collective anonymous head without a proper name.
     let has_proper = (0..norms.len()).any(|k| {
-        is_cap(k) && (k > 0 || !LEADING_FILLERS.contains(&norms[k]))
+        is_cap(k)
+            && (k > 0 || !LEADING_FILLERS.contains(&norms[k]))
             && lx.titles.get(base(norms[k])).is_none()
             && !lx.anon_heads.contains(base(norms[k]))
     });
-    let anon_head = (0..cut).any(|k| lx.anon_heads.contains(base(norms[k])) && (k == 0 || !is_cap(k)));
-    if anon_head && !has_proper && first != "the" && !matches!(first, "his" | "her" | "its" | "their") {
+    let anon_head =
+        (0..cut).any(|k| lx.anon_heads.contains(base(norms[k])) && (k == 0 || !is_cap(k)));
+    if anon_head
+        && !has_proper
+        && first != "the"
+        && !matches!(first, "his" | "her" | "its" | "their")
+    {
         return Np::Anonymous(anon_text(doc, &idx));
     }
     // "Rovers manager Graham O'Donoghue": a title followed by a name is a
     // person even when an organisation word comes before the title.
-    let titled_person = (0..cut).rev().find(|&k| {
-        matches!(lx.titles.get(base(norms[k])), Some(TitleClass::Title | TitleClass::Male | TitleClass::Female))
-    }).is_some_and(|t| t + 1 < cut && (t + 1..cut).all(|k| is_cap(k) || is_particle(norms[k]) || matches!(lx.titles.get(base(norms[k])), Some(TitleClass::Postnominal))) && lx.orgs.get(base(norms[cut - 1])) != Some(&OrgClass::Keyword));
+    let titled_person = (0..cut)
+        .rev()
+        .find(|&k| {
+            matches!(
+                lx.titles.get(base(norms[k])),
+                Some(TitleClass::Title | TitleClass::Male | TitleClass::Female)
+            )
+        })
+        .is_some_and(|t| {
+            t + 1 < cut
+                && (t + 1..cut).all(|k| {
+                    is_cap(k)
+                        || is_particle(norms[k])
+                        || matches!(lx.titles.get(base(norms[k])), Some(TitleClass::Postnominal))
+                })
+                && lx.orgs.get(base(norms[cut - 1])) != Some(&OrgClass::Keyword)
+        });
     if (known_name || cap_keyword || acronym) && !titled_person {
         return Np::Organization(org_name(doc, lx, &idx, &norms));
     }
@@ -242,7 +326,10 @@ pub fn read_np(doc: &Document, lx: &Lexicons, a: usize, b: usize) -> Np {
             name_ks.push(k);
         } else if !name_ks.is_empty() && is_particle(n) && (k + 1 < cut || n.contains('-')) {
             name_ks.push(k);
-        } else if name_ks.is_empty() && is_particle(n) && (k + 1 < cut && is_cap(k + 1) || n.contains('-')) {
+        } else if name_ks.is_empty()
+            && is_particle(n)
+            && (k + 1 < cut && is_cap(k + 1) || n.contains('-'))
+        {
             // "van der Berg" written lower-case mid-sentence
             name_ks.push(k);
         } else if !name_ks.is_empty() {
@@ -264,7 +351,10 @@ pub fn read_np(doc: &Document, lx: &Lexicons, a: usize, b: usize) -> Np {
     });
     if !name_ks.is_empty() && !possessive && !demonym && headed {
         // Drop trailing particles.
-        while name_ks.last().is_some_and(|&k| PARTICLES.contains(&norms[k]) && !is_cap(k)) {
+        while name_ks
+            .last()
+            .is_some_and(|&k| PARTICLES.contains(&norms[k]) && !is_cap(k))
+        {
             name_ks.pop();
         }
         let s = doc.tokens[idx[name_ks[0]]].span.start;
@@ -290,14 +380,36 @@ pub fn read_np(doc: &Document, lx: &Lexicons, a: usize, b: usize) -> Np {
         };
     }
     // A description: "the minister", "the 41-year-old", "the Dane", "its chief executive".
- let words: Vec<String> = norms[..cut].iter().map(|w| base(w).to_string()).collect();
-    if possessive && matches!(head, "team" | "campaign" | "camp" | "office" | "government" | "administration" | "lawyers" | "spokesman" | "spokeswoman" | "spokesperson" | "allies" | "family") {
+    let words: Vec<String> = norms[..cut].iter().map(|w| base(w).to_string()).collect();
+    if possessive
+        && matches!(
+            head,
+            "team"
+                | "campaign"
+                | "camp"
+                | "office"
+                | "government"
+                | "administration"
+                | "lawyers"
+                | "spokesman"
+                | "spokeswoman"
+                | "spokesperson"
+                | "allies"
+                | "family"
+        )
+    {
         let s = doc.tokens[idx[0]].span.start;
         let e = doc.tokens[idx[cut - 1]].span.end;
         return Np::Organization(doc.text[s..e].to_string());
     }
-    let org = matches!(lx.orgs.get(head), Some(OrgClass::Keyword) | Some(OrgClass::Noun))
-        || (cut >= 2 && matches!(lx.orgs.longest(&[base(norms[cut - 2]), head]), Some((OrgClass::Noun, 2))));
+    let org = matches!(
+        lx.orgs.get(head),
+        Some(OrgClass::Keyword) | Some(OrgClass::Noun)
+    ) || (cut >= 2
+        && matches!(
+            lx.orgs.longest(&[base(norms[cut - 2]), head]),
+            Some((OrgClass::Noun, 2))
+        ));
     Np::Description {
         head: head.to_string(),
         words,
@@ -314,7 +426,16 @@ fn anon_text(doc: &Document, idx: &[usize]) -> String {
     let mut chars = t.chars();
     let det = DETERMINERS.contains(&doc.norm(idx[0]));
     if let Some(c) = chars.next() {
-        if det || doc.tokens[idx[0]].kind == TokenKind::Word && idx.len() > 1 && doc.tok(idx[1]).chars().next().is_some_and(|c| c.is_lowercase()) || idx.len() == 1 {
+        if det
+            || doc.tokens[idx[0]].kind == TokenKind::Word
+                && idx.len() > 1
+                && doc
+                    .tok(idx[1])
+                    .chars()
+                    .next()
+                    .is_some_and(|c| c.is_lowercase())
+            || idx.len() == 1
+        {
             out.extend(c.to_lowercase());
         } else {
             out.push(c);
@@ -334,9 +455,7 @@ fn org_name(doc: &Document, lx: &Lexicons, idx: &[usize], norms: &[&str]) -> Str
     let mut k1 = norms.len();
     if let Some(p) = norms[k0..].iter().position(|w| w.ends_with("'s")) {
         let p = k0 + p;
-        let is_org = |k: usize| {
-            lx.orgs.get(base(norms[k])).is_some() && doc.tokens[idx[k]].cap
-        };
+        let is_org = |k: usize| lx.orgs.get(base(norms[k])).is_some() && doc.tokens[idx[k]].cap;
         if (k0..=p).any(is_org) {
             k1 = p + 1;
         } else if p + 1 < norms.len() {
@@ -359,10 +478,7 @@ pub struct Registry {
 }
 
 fn last_word(s: &str) -> String {
-    s.split([' ', '-'])
-        .next_back()
-        .unwrap_or(s)
-        .to_lowercase()
+    s.split([' ', '-']).next_back().unwrap_or(s).to_lowercase()
 }
 
 fn words_lower(s: &str) -> Vec<String> {
@@ -380,14 +496,20 @@ impl Registry {
         let lw = name.to_lowercase();
         let ws = words_lower(name);
         // Exact, then same last word, then a one-word form equal to any word.
-        if let Some(i) = self.entities.iter().rposition(|e| e.name.to_lowercase() == lw) {
+        if let Some(i) = self
+            .entities
+            .iter()
+            .rposition(|e| e.name.to_lowercase() == lw)
+        {
             return Some(i);
         }
         let last = ws.last().cloned().unwrap_or_default();
         if let Some(i) = self.entities.iter().rposition(|e| {
             e.kind != SpeakerType::Anonymous
                 && words_lower(&e.name).last().is_some_and(|l| *l == last)
-                && (ws.len() == 1 || words_lower(&e.name).len() == 1 || first_compatible(&e.name, name))
+                && (ws.len() == 1
+                    || words_lower(&e.name).len() == 1
+                    || first_compatible(&e.name, name))
         }) {
             return Some(i);
         }
@@ -405,18 +527,28 @@ impl Registry {
             let en = strip_the(&e.name.to_lowercase()).to_string();
             e.kind != SpeakerType::Anonymous
                 && (en == lw
-                    || (e.kind == SpeakerType::Organization && (en.contains(&lw) || lw.contains(&en)))
+                    || (e.kind == SpeakerType::Organization
+                        && (en.contains(&lw) || lw.contains(&en)))
                     || e.descriptors.iter().any(|d| *d == lw)
                     || (lw.split(' ').count() == 1 && last_word(&en) == lw))
         })
     }
 
     /// Record a person mention; returns the entity.
-    pub fn person(&mut self, name: &str, title: &str, gender: Option<Gender>, sent: usize, subject: bool) -> usize {
+    pub fn person(
+        &mut self,
+        name: &str,
+        title: &str,
+        gender: Option<Gender>,
+        sent: usize,
+        subject: bool,
+    ) -> usize {
         let i = match self.find_person(name) {
             Some(i) => {
                 let e = &mut self.entities[i];
-                if name.chars().count() > e.name.chars().count() && e.kind != SpeakerType::Organization {
+                if name.chars().count() > e.name.chars().count()
+                    && e.kind != SpeakerType::Organization
+                {
                     e.name = name.to_string();
                 }
                 i
@@ -459,7 +591,9 @@ impl Registry {
                 if e.kind != SpeakerType::Organization {
                     e.kind = SpeakerType::Organization;
                 }
-                if name.chars().count() > e.name.chars().count() && !name.chars().all(|c| c.is_uppercase()) {
+                if name.chars().count() > e.name.chars().count()
+                    && !name.chars().all(|c| c.is_uppercase())
+                {
                     e.name = name.to_string();
                 }
                 i
@@ -491,23 +625,22 @@ impl Registry {
     }
 
     pub fn anonymous(&mut self, text: &str, head: &str, sent: usize) -> usize {
-        let i = match self
-            .entities
-            .iter()
-            .rposition(|e| e.kind == SpeakerType::Anonymous && e.name.eq_ignore_ascii_case(text))
-        {
-            Some(i) => i,
-            None => self.add(Entity {
-                name: text.to_string(),
-                kind: SpeakerType::Anonymous,
-                title: String::new(),
-                descriptors: vec![head.to_string()],
-                gender: None,
-                last_subject: sent,
-                subject_seen: true,
-                last_mention: sent,
-            }),
-        };
+        let i =
+            match self.entities.iter().rposition(|e| {
+                e.kind == SpeakerType::Anonymous && e.name.eq_ignore_ascii_case(text)
+            }) {
+                Some(i) => i,
+                None => self.add(Entity {
+                    name: text.to_string(),
+                    kind: SpeakerType::Anonymous,
+                    title: String::new(),
+                    descriptors: vec![head.to_string()],
+                    gender: None,
+                    last_subject: sent,
+                    subject_seen: true,
+                    last_mention: sent,
+                }),
+            };
         let e = &mut self.entities[i];
         e.last_subject = sent;
         e.subject_seen = true;
@@ -550,21 +683,35 @@ impl Registry {
     pub fn resolve_pronoun(&self, p: &str) -> Option<usize> {
         match p {
             "he" | "she" => {
-                let g = if p == "he" { Gender::Male } else { Gender::Female };
-                self.recent_subject(|e| e.kind == SpeakerType::Person && e.gender.is_none_or(|x| x == g))
-                    .or_else(|| self.recent_subject(|e| e.kind == SpeakerType::Person))
-                    .or_else(|| self.recent_subject(|e| e.kind == SpeakerType::Unknown))
+                let g = if p == "he" {
+                    Gender::Male
+                } else {
+                    Gender::Female
+                };
+                self.recent_subject(|e| {
+                    e.kind == SpeakerType::Person && e.gender.is_none_or(|x| x == g)
+                })
+                .or_else(|| self.recent_subject(|e| e.kind == SpeakerType::Person))
+                .or_else(|| self.recent_subject(|e| e.kind == SpeakerType::Unknown))
             }
             "it" => self.recent_subject(|e| e.kind == SpeakerType::Organization),
             "they" => self
-                .recent_subject(|e| matches!(e.kind, SpeakerType::Anonymous | SpeakerType::Organization))
+                .recent_subject(|e| {
+                    matches!(e.kind, SpeakerType::Anonymous | SpeakerType::Organization)
+                })
                 .or_else(|| self.recent_subject(|_| true)),
             _ => None,
         }
     }
 
     /// Resolve "the minister" / "the 49-year-old" / "the company".
-    pub fn resolve_description(&self, head: &str, words: &[String], org: bool, sent: usize) -> Option<usize> {
+    pub fn resolve_description(
+        &self,
+        head: &str,
+        words: &[String],
+        org: bool,
+        sent: usize,
+    ) -> Option<usize> {
         let _ = sent;
         let by_recency = |pred: &dyn Fn(&Entity) -> bool| -> Option<usize> {
             let mut best: Option<(usize, usize)> = None;
@@ -583,16 +730,49 @@ impl Registry {
             return by_recency(&|e: &Entity| {
                 e.kind == SpeakerType::Organization && e.descriptors.iter().any(|d| d == head)
             })
-            .or_else(|| by_recency(&|e: &Entity| e.kind == SpeakerType::Organization && words.iter().all(|w| w == "the" || e.descriptors.contains(w))))
             .or_else(|| {
-                if matches!(head, "company" | "firm" | "group" | "club" | "bank" | "agency" | "ministry" | "department" | "government" | "university" | "institute" | "authority" | "regulator" | "council" | "commission" | "committee" | "union" | "party" | "society" | "fund" | "trust" | "charity") {
+                by_recency(&|e: &Entity| {
+                    e.kind == SpeakerType::Organization
+                        && words
+                            .iter()
+                            .all(|w| w == "the" || e.descriptors.contains(w))
+                })
+            })
+            .or_else(|| {
+                if matches!(
+                    head,
+                    "company"
+                        | "firm"
+                        | "group"
+                        | "club"
+                        | "bank"
+                        | "agency"
+                        | "ministry"
+                        | "department"
+                        | "government"
+                        | "university"
+                        | "institute"
+                        | "authority"
+                        | "regulator"
+                        | "council"
+                        | "commission"
+                        | "committee"
+                        | "union"
+                        | "party"
+                        | "society"
+                        | "fund"
+                        | "trust"
+                        | "charity"
+                ) {
                     by_recency(&|e: &Entity| e.kind == SpeakerType::Organization)
                 } else {
                     None
                 }
             });
         }
-        if let Some(i) = by_recency(&|e: &Entity| e.kind != SpeakerType::Organization && e.descriptors.iter().any(|d| d == head)) {
+        if let Some(i) = by_recency(&|e: &Entity| {
+            e.kind != SpeakerType::Organization && e.descriptors.iter().any(|d| d == head)
+        }) {
             return Some(i);
         }
         // Ages, nationalities and generic roles point to the latest person.
@@ -615,5 +795,8 @@ fn first_compatible(a: &str, b: &str) -> bool {
 
 /// The text of a span, with white space runs collapsed (for mentions).
 pub fn mention_text(doc: &Document, span: Span) -> String {
-    doc.slice(span).split_whitespace().collect::<Vec<_>>().join(" ")
+    doc.slice(span)
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
 }

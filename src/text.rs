@@ -109,10 +109,7 @@ fn tokenize(doc: &mut Document) {
                             let rest = &text[i + 1..];
                             rest.len() >= 3
                                 && rest.as_bytes()[..3].iter().all(|b| b.is_ascii_digit())
-                                && !rest
-                                    .as_bytes()
-                                    .get(3)
-                                    .is_some_and(|b| b.is_ascii_digit())
+                                && !rest.as_bytes().get(3).is_some_and(|b| b.is_ascii_digit())
                         }));
                 if !joins {
                     break;
@@ -349,7 +346,11 @@ mod tests {
         let s: Vec<&str> = d.sentences.iter().map(|s| d.slice(s.span)).collect();
         assert_eq!(
             s,
-            vec!["Chief J.R. Kowalski spoke.", "He left!", "Mr. Smith stayed."]
+            vec![
+                "Chief J.R. Kowalski spoke.",
+                "He left!",
+                "Mr. Smith stayed."
+            ]
         );
     }
 

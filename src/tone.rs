@@ -137,7 +137,11 @@ pub fn finish(o: f32, c: f32, s: f32, hits: Vec<Hit>) -> Score {
         optimism,
         caution,
         stance: optimism - caution,
-        sentiment: if s == 0.0 { 0.0 } else { s / (s * s + SENTIMENT_ALPHA).sqrt() },
+        sentiment: if s == 0.0 {
+            0.0
+        } else {
+            s / (s * s + SENTIMENT_ALPHA).sqrt()
+        },
         label: Some(label_for(optimism, caution)),
         hits,
         o_sum: o,
@@ -265,24 +269,39 @@ pub fn score_tokens(doc: &Document, lx: &Lexicons, a: usize, b: usize) -> Score 
             }
         }
         // 4. HEDGE
-        if let Some(j) = (0..k).rev().take_while(|&j| ws[j].clause == ws[k].clause).find(|&j| {
-            matches!(modifier[j], Some((Modifier::Hedge(_), _))) && !in_tone[j]
-        }) {
+        if let Some(j) = (0..k)
+            .rev()
+            .take_while(|&j| ws[j].clause == ws[k].clause)
+            .find(|&j| matches!(modifier[j], Some((Modifier::Hedge(_), _))) && !in_tone[j])
+        {
             if w > 0.0 {
                 w *= 1.0 - HEDGE_DAMPING;
-                steps.push(format!("hedged by {:?} x{:.2}", words[j], 1.0 - HEDGE_DAMPING));
+                steps.push(format!(
+                    "hedged by {:?} x{:.2}",
+                    words[j],
+                    1.0 - HEDGE_DAMPING
+                ));
             }
         }
         // 5. CONDITION
-        if (0..k).rev().take_while(|&j| ws[j].sentence == ws[k].sentence).any(|j| {
-            matches!(modifier[j], Some((Modifier::Conditional, _))) && !in_tone[j]
-                && (ws[j].clause == ws[k].clause || ws[j].clause + 1 == ws[k].clause)
-        }) {
+        if (0..k)
+            .rev()
+            .take_while(|&j| ws[j].sentence == ws[k].sentence)
+            .any(|j| {
+                matches!(modifier[j], Some((Modifier::Conditional, _)))
+                    && !in_tone[j]
+                    && (ws[j].clause == ws[k].clause || ws[j].clause + 1 == ws[k].clause)
+            })
+        {
             w *= CONDITIONAL_SCALE;
             steps.push(format!("conditional x{CONDITIONAL_SCALE}"));
         }
         // 6. CONTRAST
-        let same_sentence: Vec<usize> = contrast_at.iter().copied().filter(|&x| ws[x].sentence == ws[k].sentence).collect();
+        let same_sentence: Vec<usize> = contrast_at
+            .iter()
+            .copied()
+            .filter(|&x| ws[x].sentence == ws[k].sentence)
+            .collect();
         if same_sentence.iter().any(|&x| x < k) {
             w *= CONTRAST_AFTER;
             steps.push(format!("after contrast x{CONTRAST_AFTER}"));
@@ -353,12 +372,17 @@ pub fn score_tokens(doc: &Document, lx: &Lexicons, a: usize, b: usize) -> Score 
         }
         let lo = k.saturating_sub(NEGATION_WINDOW + 1);
         let negated = (lo..k).any(|j| {
-            ws[j].clause == ws[k].clause && matches!(modifier[j], Some((Modifier::Negator, l)) if j + l <= k)
+            ws[j].clause == ws[k].clause
+                && matches!(modifier[j], Some((Modifier::Negator, l)) if j + l <= k)
         });
         if negated {
             v *= SENTIMENT_NEGATION;
         }
-        let contrast: Vec<usize> = contrast_at.iter().copied().filter(|&x| ws[x].sentence == ws[k].sentence).collect();
+        let contrast: Vec<usize> = contrast_at
+            .iter()
+            .copied()
+            .filter(|&x| ws[x].sentence == ws[k].sentence)
+            .collect();
         if contrast.iter().any(|&x| x < k) {
             v *= SENTIMENT_CONTRAST_AFTER;
         } else if contrast.iter().any(|&x| x > k) {

@@ -10,7 +10,10 @@
 use std::io::BufRead;
 use std::path::PathBuf;
 
-use stance::gold::{Counts, GoldArticle, PolnearArticle, PolnearCounts, analyse_gold, compare, compare_polnear, oracle};
+use stance::gold::{
+    Counts, GoldArticle, PolnearArticle, PolnearCounts, analyse_gold, compare, compare_polnear,
+    oracle,
+};
 
 use super::LexiconArgs;
 
@@ -78,7 +81,11 @@ pub fn run(a: Args) -> u8 {
             let g: PolnearArticle = match serde_json::from_str(&l) {
                 Ok(g) => g,
                 Err(e) => {
-                    eprintln!("stance: {}:{}: not a PolNeAR article: {e}", a.gold.display(), i + 1);
+                    eprintln!(
+                        "stance: {}:{}: not a PolNeAR article: {e}",
+                        a.gold.display(),
+                        i + 1
+                    );
                     return 2;
                 }
             };
@@ -86,7 +93,16 @@ pub fn run(a: Args) -> u8 {
             let an = stance::analyze::analyze(&g.text, &lx);
             let c = compare_polnear(&g, &an, a.show_errors);
             if a.per_article {
-                println!("{}: quoted found {}/{} right {}/{}; statements matched {}/{}", g.id, c.quoted_found, c.quoted, c.quoted_right, c.quoted_with_source, c.pred_matched, c.pred);
+                println!(
+                    "{}: quoted found {}/{} right {}/{}; statements matched {}/{}",
+                    g.id,
+                    c.quoted_found,
+                    c.quoted,
+                    c.quoted_right,
+                    c.quoted_with_source,
+                    c.pred_matched,
+                    c.pred
+                );
             }
             polnear.add(&c);
             continue;
@@ -94,7 +110,11 @@ pub fn run(a: Args) -> u8 {
         let g: GoldArticle = match serde_json::from_str(&l) {
             Ok(g) => g,
             Err(e) => {
-                eprintln!("stance: {}:{}: not a gold article: {e}", a.gold.display(), i + 1);
+                eprintln!(
+                    "stance: {}:{}: not a gold article: {e}",
+                    a.gold.display(),
+                    i + 1
+                );
                 return 2;
             }
         };
@@ -118,19 +138,39 @@ pub fn run(a: Args) -> u8 {
             }
             for (pi, s) in an.statements.iter().enumerate() {
                 if !paired_p.contains(&pi) {
-                    println!("  SPURIOUS [{}] {} ({}) | {}", g.id, s.speaker, s.mention, an.doc.slice(s.content));
+                    println!(
+                        "  SPURIOUS [{}] {} ({}) | {}",
+                        g.id,
+                        s.speaker,
+                        s.mention,
+                        an.doc.slice(s.content)
+                    );
                 }
             }
             for d in &details {
                 let gs = &g.statements[d.gold];
                 let ps = &an.statements[d.pred];
                 if !d.speaker_ok {
-                    println!("  SPEAKER [{}] gold {} / got {} ({}) | {}", g.id, gs.speaker, ps.speaker, ps.mention, gs.content);
+                    println!(
+                        "  SPEAKER [{}] gold {} / got {} ({}) | {}",
+                        g.id, gs.speaker, ps.speaker, ps.mention, gs.content
+                    );
                 }
                 let label = ps.score.label().as_str();
-                let want = match gs.tone.as_str() { "optimism" => "optimistic", "caution" => "cautious", x => x };
+                let want = match gs.tone.as_str() {
+                    "optimism" => "optimistic",
+                    "caution" => "cautious",
+                    x => x,
+                };
                 if label != want {
-                    println!("  TONE [{}] gold {} / got {} ({}) | {}", g.id, want, label, ps.score.cues_field(), gs.content);
+                    println!(
+                        "  TONE [{}] gold {} / got {} ({}) | {}",
+                        g.id,
+                        want,
+                        label,
+                        ps.score.cues_field(),
+                        gs.content
+                    );
                 }
             }
         }
@@ -141,13 +181,23 @@ pub fn run(a: Args) -> u8 {
         let p = &polnear;
         println!(
             "quoted attributions (direct+mixed): {}  found {:.3}  found with right source {:.3} (of {} with a source)",
-            p.quoted, r(p.quoted_found, p.quoted), r(p.quoted_right, p.quoted_with_source), p.quoted_with_source
+            p.quoted,
+            r(p.quoted_found, p.quoted),
+            r(p.quoted_right, p.quoted_with_source),
+            p.quoted_with_source
         );
         println!(
             "all attributions: {}  found {:.3}  found with right source {:.3} (of {} with a source)",
-            p.all, r(p.all_found, p.all), r(p.all_right, p.all_with_source), p.all_with_source
+            p.all,
+            r(p.all_found, p.all),
+            r(p.all_right, p.all_with_source),
+            p.all_with_source
         );
-        println!("statements: {}  matching an attribution {:.3}", p.pred, r(p.pred_matched, p.pred));
+        println!(
+            "statements: {}  matching an attribution {:.3}",
+            p.pred,
+            r(p.pred_matched, p.pred)
+        );
         if total.gold == 0 {
             return 0;
         }

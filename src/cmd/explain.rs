@@ -29,8 +29,15 @@ pub struct Args {
 
 fn print_score(s: &Score, indent: &str) {
     for h in &s.hits {
-        let steps = if h.steps.is_empty() { String::new() } else { format!("  [{}]", h.steps.join("; ")) };
-        println!("{indent}cue {:?}: weight {:+.2} -> {:+.2}{steps}", h.text, h.base, h.contribution);
+        let steps = if h.steps.is_empty() {
+            String::new()
+        } else {
+            format!("  [{}]", h.steps.join("; "))
+        };
+        println!(
+            "{indent}cue {:?}: weight {:+.2} -> {:+.2}{steps}",
+            h.text, h.base, h.contribution
+        );
     }
     println!(
         "{indent}optimism {:.4}  caution {:.4}  stance {:+.4}  sentiment {:+.4}  label {}",
@@ -49,7 +56,10 @@ pub fn run(a: Args) -> u8 {
     };
     let text = match (&a.text, &a.file) {
         (Some(t), _) => t.clone(),
-        (None, Some(f)) => match std::fs::read(f).map_err(|e| e.to_string()).and_then(|b| decode(&b)) {
+        (None, Some(f)) => match std::fs::read(f)
+            .map_err(|e| e.to_string())
+            .and_then(|b| decode(&b))
+        {
             Ok((t, _)) => t,
             Err(e) => {
                 eprintln!("stance: cannot read {}: {e}", f.display());
@@ -63,7 +73,11 @@ pub fn run(a: Args) -> u8 {
     println!("== {} sentences", doc.sentences.len());
     for (i, s) in doc.sentences.iter().enumerate() {
         let kind = format!("{:?}", doc.paragraphs[s.paragraph].kind).to_lowercase();
-        println!("[{i}] ({kind}, paragraph {}) {}", s.paragraph, doc.slice(s.span));
+        println!(
+            "[{i}] ({kind}, paragraph {}) {}",
+            s.paragraph,
+            doc.slice(s.span)
+        );
     }
     println!("\n== {} statements", an.statements.len());
     for (i, st) in an.statements.iter().enumerate() {
@@ -73,7 +87,11 @@ pub fn run(a: Args) -> u8 {
             st.kind.as_str(),
             st.speaker,
             st.speaker_type.as_str(),
-            if st.speaker_title.is_empty() { String::new() } else { format!(", {}", st.speaker_title) },
+            if st.speaker_title.is_empty() {
+                String::new()
+            } else {
+                format!(", {}", st.speaker_title)
+            },
             st.mention,
             st.found.as_str(),
             st.cue,

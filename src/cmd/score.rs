@@ -57,7 +57,11 @@ fn read_aliases(path: &PathBuf) -> Result<HashMap<String, String>, String> {
     for (i, rec) in r.records().enumerate() {
         let rec = rec.map_err(|e| format!("{}:{}: {e}", path.display(), i + 1))?;
         if rec.len() != 2 {
-            return Err(format!("{}:{}: expected `alias,canonical`", path.display(), i + 1));
+            return Err(format!(
+                "{}:{}: expected `alias,canonical`",
+                path.display(),
+                i + 1
+            ));
         }
         if i == 0 && rec[0].eq_ignore_ascii_case("alias") {
             continue;
@@ -93,7 +97,10 @@ pub fn run(a: Args) -> u8 {
             eprintln!("stance: --threads must be at least 1");
             return 2;
         }
-        if let Err(e) = rayon::ThreadPoolBuilder::new().num_threads(n).build_global() {
+        if let Err(e) = rayon::ThreadPoolBuilder::new()
+            .num_threads(n)
+            .build_global()
+        {
             eprintln!("stance: cannot start {n} threads: {e}");
             return 2;
         }

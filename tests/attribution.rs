@@ -1,0 +1,209 @@
+//! Who said what: one small article per trap, each asserting the speaker,
+//! the words and the kind. Written for this project.
+
+use stance::analyze::analyze;
+use stance::lexicons::Lexicons;
+
+fn statements(text: &str) -> Vec<(String, String, String)> {
+    let lx = Lexicons::built_in().unwrap();
+    let a = analyze(text, &lx);
+    a.statements
+        .iter()
+        .map(|s| {
+            (
+                s.speaker.clone(),
+                a.doc.slice(s.content).to_string(),
+                s.kind.as_str().to_string(),
+            )
+        })
+        .collect()
+}
+
+fn has(st: &[(String, String, String)], speaker: &str, content: &str, kind: &str) -> bool {
+    st.iter()
+        .any(|(s, c, k)| s == speaker && c == content && k == kind)
+}
+
+macro_rules! assert_has {
+    ($st:expr, $speaker:expr, $content:expr, $kind:expr) => {
+        assert!(
+            has(&$st, $speaker, $content, $kind),
+            "missing ({}, {:?}, {}) in {:#?}",
+            $speaker,
+            $content,
+            $kind,
+            $st
+        )
+    };
+}
+
+#[test]
+fn quote_before_attribution_and_inverted() {
+    let st = statements(
+        "\"We are close,\" Finance Minister Anna Kowal said.\n\"It is done,\" said Piotr Nowak, the head of the union.",
+    );
+    assert_has!(st, "Anna Kowal", "We are close,", "direct");
+    assert_has!(st, "Piotr Nowak", "It is done,", "direct");
+}
+
+#[test]
+fn colon_and_split_and_mid_sentence_attribution() {
+    let st = statements(
+        "Anna Kowal said: “The deal is fair.”\n“We waited,” she said. “Now we act.”\n“The deal,” he said, “is close.”",
+    );
+    assert_has!(st, "Anna Kowal", "The deal is fair.", "direct");
+    assert_has!(st, "Anna Kowal", "We waited,", "direct");
+    assert_has!(st, "Anna Kowal", "Now we act.", "direct");
+    assert_eq!(st.len(), 5, "{st:#?}");
+}
+
+#[test]
+fn reported_speech_and_coordination_give_two_statements() {
+    let st = statements(
+        "Mayor Lena Holt said the bridge would reopen soon but warned that repairs could take years.",
+    );
+    assert_has!(st, "Lena Holt", "the bridge would reopen soon", "indirect");
+    assert_has!(st, "Lena Holt", "repairs could take years", "indirect");
+    let st = statements("The council said rents would rise and that fees would fall.");
+    assert_eq!(st.len(), 2, "{st:#?}");
+}
+
+#[test]
+fn participle_clause_and_platform() {
+    let st = statements(
+        "Senator Dario Ruiz was more reserved, posting on X that the vote was “a mistake” and adding that he would appeal.",
+    );
+    assert_has!(st, "Dario Ruiz", "the vote was “a mistake”", "mixed");
+    assert_has!(st, "Dario Ruiz", "he would appeal", "indirect");
+    assert!(st.iter().all(|(s, _, _)| s != "X"));
+}
+
+#[test]
+fn according_to_before_and_after() {
+    let st = statements(
+        "Exports fell by a third, according to the Statistics Office.\nAccording to two people familiar with the matter, the merger is off.",
+    );
+    assert_has!(
+        st,
+        "Statistics Office",
+        "Exports fell by a third",
+        "indirect"
+    );
+    assert_has!(
+        st,
+        "two people familiar with the matter",
+        "the merger is off",
+        "indirect"
+    );
+}
+
+#[test]
+fn pronouns_and_descriptions_resolve() {
+    let text = "Prime Minister Ola Berg arrived late. He said the talks had stalled.\n\
+                Trade Minister Kari Lund, 49, was calmer.\n\
+                “There is time,” the minister said.\n\
+                “We can still win this,” the 49-year-old added.";
+    let st = statements(text);
+    assert_has!(st, "Ola Berg", "the talks had stalled", "indirect");
+    assert_has!(st, "Kari Lund", "There is time,", "direct");
+    assert_has!(st, "Kari Lund", "We can still win this,", "direct");
+}
+
+#[test]
+fn aliases_merge_to_the_longest_name() {
+    let st = statements(
+        "Van der Berg said prices were stable.\nJoost van der Berg later told reporters that rates would hold.",
+    );
+    assert!(
+        st.iter().all(|(s, _, _)| s == "Joost van der Berg"),
+        "{st:#?}"
+    );
+}
+
+#[test]
+fn names_with_particles_hyphens_apostrophes_diacritics() {
+    let st = statements(
+        "“Fine,” said Huda al-Rashid.\n“Good,” said Anne-Marie Dupont.\n“Great,” said Seán O'Neill.\n“Yes,” said Zofia Wróblewska.",
+    );
+    for name in [
+        "Huda al-Rashid",
+        "Anne-Marie Dupont",
+        "Seán O'Neill",
+        "Zofia Wróblewska",
+    ] {
+        assert!(
+            st.iter().any(|(s, _, _)| s == name),
+            "{name} missing: {st:#?}"
+        );
+    }
+}
+
+#[test]
+fn organisations_and_anonymous_sources() {
+    let st = statements(
+        "The Kremlin said the proposal was unacceptable.\n\
+         Acme Corp said profits would rise.\n\
+         A senior official, who spoke on condition of anonymity, said the deal was dead.\n\
+         Analysts said the decision was expected.",
+    );
+    assert_has!(st, "Kremlin", "the proposal was unacceptable", "indirect");
+    assert_has!(st, "Acme Corp", "profits would rise", "indirect");
+    assert_has!(st, "a senior official", "the deal was dead", "indirect");
+    assert_has!(st, "analysts", "the decision was expected", "indirect");
+}
+
+#[test]
+fn narration_meetings_and_refusals_are_not_statements() {
+    let st = statements(
+        "Anna Kowal was more reserved.\nWitkoff has spoken with Kowal and Nowak.\nHe will brief the cabinet.\n\
+         Nowak declined to comment on the decision.\nThe ministers agreed on Monday to extend the truce.",
+    );
+    assert!(st.is_empty(), "{st:#?}");
+}
+
+#[test]
+fn speech_inside_a_quote_stays_with_the_quoting_speaker() {
+    let st = statements("“The Russians have said no three times,” Emil Strand said.");
+    assert_eq!(st.len(), 1);
+    assert_has!(
+        st,
+        "Emil Strand",
+        "The Russians have said no three times,",
+        "direct"
+    );
+}
+
+#[test]
+fn outlet_is_not_the_speaker() {
+    let st = statements("Mayor Lena Holt told The Times that the plan was dead.");
+    assert_has!(st, "Lena Holt", "the plan was dead", "indirect");
+}
+
+#[test]
+fn quote_over_two_paragraphs_takes_the_later_attribution() {
+    let st = statements(
+        "Rita Moss was angry.\n“We were promised a road.\n“We got nothing,” the 61-year-old said.",
+    );
+    assert_has!(st, "Rita Moss", "We were promised a road.", "direct");
+    assert_has!(st, "Rita Moss", "We got nothing,", "direct");
+}
+
+#[test]
+fn british_single_quotes_with_apostrophes() {
+    let st =
+        statements("'We've done it, and the Rovers' fans know it,' said manager Sean O'Neill.");
+    assert_has!(
+        st,
+        "Sean O'Neill",
+        "We've done it, and the Rovers' fans know it,",
+        "direct"
+    );
+}
+
+#[test]
+fn unbalanced_quote_does_not_swallow_the_article() {
+    let st = statements(
+        "The 12\" model sold out, and \"stock is low.\nAnalysts said supply would recover.",
+    );
+    assert_has!(st, "analysts", "supply would recover", "indirect");
+}
