@@ -711,14 +711,12 @@ fn sentence(st: &Sent, reg: &mut Registry, out: &mut Vec<Attributed>) {
                     cue.class == CueClass::Tell || st.norm(cue.k) == "warned",
                 );
                 let mut j2 = j2;
-                if st.is_tok(j2, ",") {
-                    if let Some(t) = (j2 + 1..(j2 + 6).min(n))
+                if st.is_tok(j2, ",")
+                    && let Some(t) = (j2 + 1..(j2 + 6).min(n))
                         .find(|&m| st.is_tok(m, "that") && st.is_tok(m - 1, ","))
-                    {
-                        if (j2 + 1..t - 1).all(|m| st.is_word(m) && st.is_cap(m)) {
-                            j2 = t;
-                        }
-                    }
+                    && (j2 + 1..t - 1).all(|m| st.is_word(m) && st.is_cap(m))
+                {
+                    j2 = t;
                 }
                 let mut that = false;
                 if st.is_tok(j2, "that") {
@@ -727,11 +725,8 @@ fn sentence(st: &Sent, reg: &mut Registry, out: &mut Vec<Attributed>) {
                 } else {
                     j = j2;
                 }
-                if !that
-                    && quote_before
-                    && !(st.is_tok(j, ",") && st.is_quote(j + 1))
-                    && !st.is_tok(j, ":")
-                {
+                let split_or_colon = (st.is_tok(j, ",") && st.is_quote(j + 1)) || st.is_tok(j, ":");
+                if !that && quote_before && !split_or_colon {
                     content_before(st, np_start, covered, &who, &mut emit, out);
                     // the rest of the frame up to the next split point is the attribution's
                     let (e, _) = clause_end(st, j, cue.class);
@@ -1178,14 +1173,14 @@ fn right_speaker(st: &Sent, s: usize, reg: &mut Registry) -> Option<Who> {
         while m < n && np_word(st, m) && m - e < 10 {
             m += 1;
         }
-        if m > e + 1 {
-            if let Some(ent) = who.entity {
-                let words: Vec<String> = (e + 1..m)
-                    .filter(|&k| st.is_word(k) && !st.is_cap(k) || k + 1 == m)
-                    .map(|k| speakers_base(st.norm(k)).to_string())
-                    .collect();
-                reg.describe(ent, &words);
-            }
+        if m > e + 1
+            && let Some(ent) = who.entity
+        {
+            let words: Vec<String> = (e + 1..m)
+                .filter(|&k| st.is_word(k) && !st.is_cap(k) || k + 1 == m)
+                .map(|k| speakers_base(st.norm(k)).to_string())
+                .collect();
+            reg.describe(ent, &words);
         }
     }
     Some(who)
@@ -1229,20 +1224,13 @@ fn choose_segment(
         let n_words = (a..b).filter(|&k| st.is_word(k)).count();
         let kind = if b == a + 1 && matches!(first, "he" | "she" | "they" | "it") {
             Seg::Np(Np::Pronoun(first.to_string()))
-        } else if matches!(first, "who" | "which" | "whose" | "whom" | "where") {
-            Seg::Skip
-        } else if n_words == 1
-            && st.is_word(a)
-            && st.doc.tokens[match st.items[a] {
-                Item::Tok(i) => i,
-                _ => 0,
-            }]
-            .kind
-                == TokenKind::Number
+        } else if matches!(first, "who" | "which" | "whose" | "whom" | "where")
+            // an age: "Otieno, 52, said"
+            || (n_words == 1 && matches!(st.items[a], Item::Tok(i) if st.doc.tokens[i].kind == TokenKind::Number))
+            // "speaking on condition of anonymity"
+            || (!st.is_cap(a) && (first.ends_with("ing") || first == "asked"))
         {
-            Seg::Skip // an age: "Otieno, 52, said"
-        } else if !st.is_cap(a) && (first.ends_with("ing") || first == "asked") {
-            Seg::Skip // "speaking on condition of anonymity"
+            Seg::Skip
         } else if PREPOSITIONS.contains(&first) && !st.is_cap(a)
             || matches!(
                 first,
@@ -1257,9 +1245,7 @@ fn choose_segment(
                     | "asked"
                     | "appearing"
             )
-        {
-            Seg::Clause
-        } else if (a..b).any(|k| st.is_quote(k))
+            || (a..b).any(|k| st.is_quote(k))
             || (a..b).any(|k| st.is_word(k) && !np_word(st, k) && st.norm(k) != "and")
             || n_words > 10
         {
@@ -1292,12 +1278,12 @@ fn choose_segment(
     // Other descriptions describe the same speaker ("the mission's lead scientist").
     if let Some(ent) = who.entity {
         for (i, np) in &nps {
-            if *i != si {
-                if let Np::Description { words, head, .. } = np {
-                    let mut w = words.clone();
-                    w.push(head.clone());
-                    reg.describe(ent, &w);
-                }
+            if *i != si
+                && let Np::Description { words, head, .. } = np
+            {
+                let mut w = words.clone();
+                w.push(head.clone());
+                reg.describe(ent, &w);
             }
         }
         for (i, k) in kinds.iter().enumerate() {
@@ -1398,8 +1384,8 @@ fn subject_segments(st: &Sent, limit: usize) -> Option<(usize, Vec<(usize, usize
         return Some((s, vec![(s, s + 1)]));
     }
     let mut segs = Vec::new();
-    let mut a = s;
-    loop {
+    let a = s;
+    {
         let mut e = a;
         // A name has ended at a lower-case word after it ("Halloran visited"),
         // unless the only capital so far is the sentence's first word.
@@ -1428,7 +1414,7 @@ fn subject_segments(st: &Sent, limit: usize) -> Option<(usize, Vec<(usize, usize
             e += 1;
         }
         if e == a {
-            break;
+            return None;
         }
         segs.push((a, e));
         // continue over ", appositive,"
@@ -1439,7 +1425,7 @@ fn subject_segments(st: &Sent, limit: usize) -> Option<(usize, Vec<(usize, usize
             }
             if st.is_tok(m, ",") && m > e + 1 {
                 segs.push((e + 1, m));
-                a = m + 1;
+                let a = m + 1;
                 if a < n
                     && st.is_word(a)
                     && np_word(st, a)
@@ -1465,7 +1451,6 @@ fn subject_segments(st: &Sent, limit: usize) -> Option<(usize, Vec<(usize, usize
                 }
             }
         }
-        break;
     }
     if segs.is_empty() {
         return None;
@@ -1575,14 +1560,14 @@ fn register_mentions(st: &Sent, reg: &mut Registry) {
                 Item::Tok(i) => st.doc.tok(i).to_string(),
                 _ => String::new(),
             };
-            if acr.chars().count() >= 2 && acr.chars().all(|c| c.is_uppercase()) {
-                if let Some(ent) = reg
+            if acr.chars().count() >= 2
+                && acr.chars().all(|c| c.is_uppercase())
+                && let Some(ent) = reg
                     .entities
                     .iter()
                     .rposition(|x| x.kind == SpeakerType::Organization)
-                {
-                    reg.describe(ent, &[acr.to_lowercase()]);
-                }
+            {
+                reg.describe(ent, &[acr.to_lowercase()]);
             }
         }
         k = e.max(k + 1);

@@ -224,12 +224,11 @@ fn write_speakers(
                     && list[j].0.0.rsplit(' ').next() == Some(key.as_str())
             })
             .collect();
-        if fuller.len() == 1 {
-            if let Some(s) = merged[i].take() {
-                if let Some(t) = merged[fuller[0]].as_mut() {
-                    t.merge(&s);
-                }
-            }
+        if fuller.len() == 1
+            && let Some(s) = merged[i].take()
+            && let Some(t) = merged[fuller[0]].as_mut()
+        {
+            t.merge(&s);
         }
     }
     let mut w = AtomicCsv::create(&out.join("speakers.csv"), SPEAKER_COLUMNS, opt.excel)?;

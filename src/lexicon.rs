@@ -230,10 +230,10 @@ impl PhraseMatcher {
         let mut best: Option<(u32, usize)> = None;
         let mut consider = |ids: &Vec<u32>| {
             for &id in ids {
-                if let Some(n) = match_from(&self.entries[id as usize].pattern, words, i) {
-                    if best.is_none_or(|(_, m)| n > m) {
-                        best = Some((id, n));
-                    }
+                if let Some(n) = match_from(&self.entries[id as usize].pattern, words, i)
+                    && best.is_none_or(|(_, m)| n > m)
+                {
+                    best = Some((id, n));
                 }
             }
         };
@@ -246,10 +246,10 @@ impl PhraseMatcher {
                     if let Some(ids) = self.by_prefix.get(&first[..cut]) {
                         consider(ids);
                     }
-                } else if first.chars().count() == n {
-                    if let Some(ids) = self.by_prefix.get(first) {
-                        consider(ids);
-                    }
+                } else if first.chars().count() == n
+                    && let Some(ids) = self.by_prefix.get(first)
+                {
+                    consider(ids);
                 }
             }
         }

@@ -165,26 +165,24 @@ pub fn find(doc: &mut Document) {
                     '"' => {
                         if let Some(p) = open_has(&stack, Family::StraightDouble) {
                             close(&mut stack, p, i);
-                        } else if !cx.right_open(i) || i + 1 >= b {
-                            if i + 1 < b {
-                                stack.push((Family::StraightDouble, i));
-                            }
+                        } else if i + 1 < b && !cx.right_open(i) {
+                            stack.push((Family::StraightDouble, i));
                         }
                     }
-                    '‘' | '‚' => {
-                        if cx.left_open(i) || !cx.right_open(i) {
-                            stack.push((Family::CurlySingle, i));
-                        }
+                    '‘' | '‚' if (cx.left_open(i) || !cx.right_open(i)) => {
+                        stack.push((Family::CurlySingle, i));
                     }
                     '’' | '\'' => {
                         let single_open = stack
                             .iter()
                             .rposition(|(g, _)| g.is_single() || *g == Family::CurlySingle);
-                        if let Some(p) = single_open {
-                            if !cx.left_open(i) && cx.right_open(i) && !cx.looks_possessive(i) {
-                                close(&mut stack, p, i);
-                                continue;
-                            }
+                        if let Some(p) = single_open
+                            && !cx.left_open(i)
+                            && cx.right_open(i)
+                            && !cx.looks_possessive(i)
+                        {
+                            close(&mut stack, p, i);
+                            continue;
                         }
                         if c == '\'' && cx.left_open(i) && !cx.right_open(i) {
                             stack.push((Family::StraightSingle, i));

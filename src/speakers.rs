@@ -225,10 +225,10 @@ pub fn read_np(doc: &Document, lx: &Lexicons, a: usize, b: usize) -> Np {
     // "the central bank's own projections", "a survey by the Institut Varenne":
     // a document speaks for its author.
     if let Some(d) = norms.iter().position(|w| DOCUMENT_NOUNS.contains(&base(w))) {
-        if let Some(by) = norms[d..].iter().position(|w| *w == "by").map(|p| p + d) {
-            if by + 1 < norms.len() {
-                return read_np(doc, lx, idx[by + 1], idx[norms.len() - 1] + 1);
-            }
+        if let Some(by) = norms[d..].iter().position(|w| *w == "by").map(|p| p + d)
+            && by + 1 < norms.len()
+        {
+            return read_np(doc, lx, idx[by + 1], idx[norms.len() - 1] + 1);
         }
         if let Some(p) = norms[..d].iter().rposition(|w| w.ends_with("'s")) {
             let np = read_np(doc, lx, idx[0], idx[p] + 1);
@@ -316,21 +316,20 @@ pub fn read_np(doc: &Document, lx: &Lexicons, a: usize, b: usize) -> Np {
     }
     let name_from = last_title.map(|k| k + 1).unwrap_or(0);
     let mut name_ks: Vec<usize> = Vec::new();
-    for k in name_from..cut {
-        let n = norms[k];
+    for (k, &n) in norms.iter().enumerate().take(cut).skip(name_from) {
         let cap = is_cap(k);
         if matches!(lx.titles.get(n), Some(TitleClass::Postnominal)) && !name_ks.is_empty() {
             break;
         }
-        if cap && !(name_ks.is_empty() && LEADING_FILLERS.contains(&n)) {
-            name_ks.push(k);
-        } else if !name_ks.is_empty() && is_particle(n) && (k + 1 < cut || n.contains('-')) {
-            name_ks.push(k);
-        } else if name_ks.is_empty()
-            && is_particle(n)
-            && (k + 1 < cut && is_cap(k + 1) || n.contains('-'))
-        {
-            // "van der Berg" written lower-case mid-sentence
+        let capital = cap && !(name_ks.is_empty() && LEADING_FILLERS.contains(&n));
+        // particles inside a name, or opening one written lower-case mid-sentence ("van der Berg")
+        let particle = is_particle(n)
+            && if name_ks.is_empty() {
+                k + 1 < cut && is_cap(k + 1) || n.contains('-')
+            } else {
+                k + 1 < cut || n.contains('-')
+            };
+        if capital || particle {
             name_ks.push(k);
         } else if !name_ks.is_empty() {
             break;
@@ -529,7 +528,7 @@ impl Registry {
                 && (en == lw
                     || (e.kind == SpeakerType::Organization
                         && (en.contains(&lw) || lw.contains(&en)))
-                    || e.descriptors.iter().any(|d| *d == lw)
+                    || e.descriptors.contains(&lw)
                     || (lw.split(' ').count() == 1 && last_word(&en) == lw))
         })
     }

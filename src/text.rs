@@ -84,8 +84,7 @@ fn tokenize(doc: &mut Document) {
             let mut prev = c;
             let mut n_chars = 1usize;
             let mut all_initials = c.is_alphabetic();
-            loop {
-                let Some(&(i, d)) = it.peek() else { break };
+            while let Some(&(i, d)) = it.peek() {
                 if d.is_alphanumeric() {
                     it.next();
                     end = i + d.len_utf8();
@@ -237,9 +236,7 @@ fn sentences(doc: &mut Document) {
                     if q.close == Some(i)
                         && q.open > start
                         && doc.tokens[q.open - 1].kind != TokenKind::QuoteMark
-                        && doc
-                            .slice(q.inner)
-                            .ends_with(|c: char| matches!(c, '.' | '!' | '?'))
+                        && doc.slice(q.inner).ends_with(['.', '!', '?'])
                         && i + 1 < b
                         && starts_sentence(doc, i + 1)
                     {

@@ -273,15 +273,14 @@ pub fn score_tokens(doc: &Document, lx: &Lexicons, a: usize, b: usize) -> Score 
             .rev()
             .take_while(|&j| ws[j].clause == ws[k].clause)
             .find(|&j| matches!(modifier[j], Some((Modifier::Hedge(_), _))) && !in_tone[j])
+            && w > 0.0
         {
-            if w > 0.0 {
-                w *= 1.0 - HEDGE_DAMPING;
-                steps.push(format!(
-                    "hedged by {:?} x{:.2}",
-                    words[j],
-                    1.0 - HEDGE_DAMPING
-                ));
-            }
+            w *= 1.0 - HEDGE_DAMPING;
+            steps.push(format!(
+                "hedged by {:?} x{:.2}",
+                words[j],
+                1.0 - HEDGE_DAMPING
+            ));
         }
         // 5. CONDITION
         if (0..k)
@@ -329,17 +328,18 @@ pub fn score_tokens(doc: &Document, lx: &Lexicons, a: usize, b: usize) -> Score 
     }
     // Hedges add their own caution, once each.
     for k in 0..n {
-        if let Some((Modifier::Hedge(v), _)) = modifier[k] {
-            if !in_tone[k] && !hedges_counted[k] {
-                hedges_counted[k] = true;
-                c += v;
-                hits.push(Hit {
-                    text: words[k].to_string(),
-                    base: -v,
-                    contribution: -v,
-                    steps: vec!["hedge".into()],
-                });
-            }
+        if let Some((Modifier::Hedge(v), _)) = modifier[k]
+            && !in_tone[k]
+            && !hedges_counted[k]
+        {
+            hedges_counted[k] = true;
+            c += v;
+            hits.push(Hit {
+                text: words[k].to_string(),
+                base: -v,
+                contribution: -v,
+                steps: vec!["hedge".into()],
+            });
         }
     }
     for (si, q) in questions.iter().enumerate() {
