@@ -8,7 +8,9 @@
 //! 2. INTENSIFY: an intensifier or diminisher right before a cue scales it
 //!    by (1 + value) or (1 - value), as given in `modifiers.txt`.
 //! 3. NEGATE: a negator up to [`NEGATION_WINDOW`] words before a cue, in the
-//!    same clause, flips it: optimism becomes caution scaled by
+//!    same clause and with only "transparent" words between ("not *very*
+//!    optimistic", "cannot *be* ruled out", "no *real* progress"; but not
+//!    "won't accept another pay cut", where the negator belongs to the verb), flips it: optimism becomes caution scaled by
 //!    [`NEGATED_OPTIMISM`], caution becomes optimism scaled by
 //!    [`NEGATED_CAUTION`] ("not impossible" is weak hope, "not hopeful" clear doubt).
 //! 4. HEDGE: a hedge ("could", "perhaps") earlier in the clause softens
@@ -18,7 +20,13 @@
 //!    contrast word weigh [`CONTRAST_AFTER`], cues before it [`CONTRAST_BEFORE`].
 //! 7. QUESTION: a question ("are they ready to ...?") dampens optimism by
 //!    [`QUESTION_DAMPING`] and adds [`QUESTION_CAUTION`].
-//! 8. SPILL: general sentiment words that are not tone cues lend
+//! 8. EXPECT: an expectation word compared with ("smaller than many had
+//!    feared", "not as soon as people had hoped") says the opposite of
+//!    itself: "than ... feared" adds [`EXPECTATION_WEIGHT`] optimism, "than/as
+//!    ... hoped" adds it as caution; when a cue stands just before "than"
+//!    ("worse than feared") that cue carries the tone and the expectation
+//!    word counts for nothing.
+//! 9. SPILL: general sentiment words that are not tone cues lend
 //!    [`SENTIMENT_SPILL`] of their valence (scaled to [-1, 1]) to the tone.
 //!
 //! Sums become scores: `optimism = 1 - exp(-O / SATURATION)`, likewise
@@ -33,6 +41,15 @@ use crate::document::{Document, Span, TokenKind};
 use crate::lexicons::{Lexicons, Modifier};
 
 pub const NEGATION_WINDOW: usize = 3;
+/// Words a negation reaches across to the cue it negates.
+const NEGATION_TRANSPARENT: &[&str] = &[
+    "be", "been", "being", "is", "are", "was", "were", "a", "an", "any", "the", "that", "so", "too",
+    "very", "really", "yet", "quite", "all", "entirely", "particularly", "seem", "seems", "seemed",
+    "look", "looks", "feel", "feels", "sound", "sounds", "real", "much", "more", "as", "get",
+    "getting", "become", "becoming", "remotely", "exactly", "necessarily", "overly", "terribly",
+    "have", "has", "had", "it", "in", "out", "of", "at", "we", "i", "they", "he", "she", "you",
+    "expect", "think", "believe", "sign", "signs", "any", "much", "great", "big", "major",
+];
 pub const NEGATED_OPTIMISM: f32 = 0.9;
 pub const NEGATED_CAUTION: f32 = 0.5;
 pub const HEDGE_DAMPING: f32 = 0.25;
@@ -42,6 +59,9 @@ pub const CONTRAST_AFTER: f32 = 1.25;
 pub const QUESTION_DAMPING: f32 = 0.6;
 pub const QUESTION_CAUTION: f32 = 0.2;
 pub const SENTIMENT_SPILL: f32 = 0.3;
+pub const EXPECTATION_WEIGHT: f32 = 0.45;
+/// How far back "than"/"as" may stand from the expectation word.
+pub const EXPECTATION_WINDOW: usize = 4;
 pub const SATURATION: f32 = 0.6;
 pub const MIXED_MIN: f32 = 0.2;
 pub const MIXED_RATIO: f32 = 0.45;
@@ -209,10 +229,35 @@ pub fn score_tokens(doc: &Document, lx: &Lexicons, a: usize, b: usize) -> Score 
     let mut s = 0f32;
     let mut hits = Vec::new();
     let mut in_tone = vec![false; n];
+    // 8. EXPECT (found first: it replaces the expectation word's own cue)
+    let mut expectation: Vec<Option<f32>> = vec![None; n];
+    for k in 0..n {
+        let sign = match words[k] {
+            "feared" | "fear" | "dreaded" | "worried" => 1.0,
+            "hoped" | "hope" | "promised" | "wanted" => -1.0,
+            "expected" | "anticipated" | "predicted" | "forecast" => 0.0,
+            _ => continue,
+        };
+        let lo = k.saturating_sub(EXPECTATION_WINDOW + 1);
+        let Some(t) = (lo..k).rev().find(|&j| (words[j] == "than" || words[j] == "as") && ws[j].clause == ws[k].clause) else {
+            continue;
+        };
+        // a cue just before "than" carries the tone itself
+        let cue_before = (t.saturating_sub(3)..t).any(|j| lx.tone.longest_at(&words, j).is_some_and(|(_, l)| j + l >= t));
+        expectation[k] = Some(if cue_before { 0.0 } else { sign * EXPECTATION_WEIGHT });
+    }
     // 1. CUES
     let mut k = 0;
     let mut tone_hits: Vec<(usize, usize, f32, String)> = Vec::new();
     while k < n {
+        if let Some(w) = expectation[k] {
+            if w != 0.0 {
+                tone_hits.push((k, 1, w, format!("than {}", words[k])));
+            }
+            in_tone[k] = true;
+            k += 1;
+            continue;
+        }
         if let Some((id, len)) = lx.tone.longest_at(&words, k) {
             let e = &lx.tone.entries[id as usize];
             tone_hits.push((k, len, e.weight, e.term.clone()));
@@ -255,7 +300,8 @@ pub fn score_tokens(doc: &Document, lx: &Lexicons, a: usize, b: usize) -> Score 
         if let Some(j) = (lo..k).rev().find(|&j| {
             ws[j].clause == ws[k].clause
                 && !in_tone[j]
-                && matches!(modifier[j], Some((Modifier::Negator, l)) if j + l <= k)
+                && matches!(modifier[j], Some((Modifier::Negator, l)) if j + l <= k
+                    && (j + l..k).all(|m| NEGATION_TRANSPARENT.contains(&words[m]) || modifier[m].is_some()))
         }) {
             // a contrast word between negator and cue ends its scope
             if !contrast_at.iter().any(|&x| x > j && x < k) {
@@ -396,6 +442,12 @@ pub fn score_tokens(doc: &Document, lx: &Lexicons, a: usize, b: usize) -> Score 
             } else {
                 c -= t;
             }
+            hits.push(Hit {
+                text: format!("~{}", words[k..k + len].join(" ")),
+                base: e.weight,
+                contribution: t,
+                steps: vec![format!("sentiment {:+.1} spills x{SENTIMENT_SPILL}/4", v)],
+            });
         }
         k += len;
     }
