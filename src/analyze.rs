@@ -50,6 +50,7 @@ pub fn analyze(text: &str, lx: &Lexicons) -> Analysis {
     offsets.dedup();
     let chars = char_offsets(&doc.text, &offsets);
     let char_of = |b: usize| chars[offsets.binary_search(&b).expect("offset recorded")];
+    let prep = tone::prepare(&doc, lx);
     let mut statements = Vec::with_capacity(found.len());
     let mut speakers: Vec<usize> = Vec::new();
     for a in found {
@@ -77,10 +78,10 @@ pub fn analyze(text: &str, lx: &Lexicons) -> Analysis {
             mention: a.mention,
             found,
             sentence: a.sentence,
-            score: tone::score(&doc, lx, a.content),
+            score: tone::score_span(&doc, lx, &prep, a.content),
         });
     }
-    let article = article_score(&doc, lx);
+    let article = article_score(&doc, lx, &prep);
     Analysis {
         n_sentences: doc.sentences.len(),
         n_speakers: speakers.len(),
@@ -91,14 +92,14 @@ pub fn analyze(text: &str, lx: &Lexicons) -> Analysis {
 }
 
 /// Mean of the sentence scores, so long and short articles compare.
-fn article_score(doc: &Document, lx: &Lexicons) -> Score {
+fn article_score(doc: &Document, lx: &Lexicons, prep: &tone::Prepared) -> Score {
     let mut n = 0f32;
     let (mut o, mut c, mut s) = (0f32, 0f32, 0f32);
     for sent in &doc.sentences {
         if doc.paragraphs[sent.paragraph].kind == ParagraphKind::Meta {
             continue;
         }
-        let sc = tone::score_tokens(doc, lx, sent.tokens.0, sent.tokens.1);
+        let sc = tone::score_tokens(doc, lx, prep, sent.tokens.0, sent.tokens.1);
         o += sc.optimism;
         c += sc.caution;
         s += sc.s_sum;

@@ -248,14 +248,16 @@ fn tone_direction(c: &mut Counts, gold: &str, stance: f32) {
 /// Tone on the gold contents themselves, independent of attribution.
 pub fn oracle(g: &GoldArticle, lx: &Lexicons) -> Counts {
     let doc = crate::text::parse(g.text.clone());
+    let prep = tone::prepare(&doc, lx);
     let mut c = Counts::default();
     for s in &g.statements {
         let Some(at) = g.text.find(&s.content) else {
             continue;
         };
-        let sc = tone::score(
+        let sc = tone::score_span(
             &doc,
             lx,
+            &prep,
             crate::document::Span::new(at, at + s.content.len()),
         );
         c.gold += 1;

@@ -20,6 +20,8 @@
 //! or overrides entries.
 
 use std::collections::HashMap;
+
+use crate::fxhash::FxMap;
 use std::fmt;
 use std::path::Path;
 
@@ -181,13 +183,29 @@ pub struct Entry {
 /// Matches multi-word entries over normalised tokens, longest match first.
 /// Entries are indexed by their first word (or first stem), so each token
 /// costs one or two hash lookups.
-#[derive(Debug, Default, Clone)]
+#[derive(Debug, Clone)]
 pub struct PhraseMatcher {
     pub entries: Vec<Entry>,
-    by_word: HashMap<String, Vec<u32>>,
-    by_prefix: HashMap<String, Vec<u32>>,
+    by_word: FxMap<String, Vec<u32>>,
+    by_prefix: FxMap<String, Vec<u32>>,
+    /// Byte lengths of the stems (prefixes are compared on bytes).
     prefix_lens: Vec<usize>,
-    index: HashMap<String, u32>,
+    /// Stems' first bytes, to skip the prefix lookups for most words.
+    prefix_first: [bool; 256],
+    index: FxMap<String, u32>,
+}
+
+impl Default for PhraseMatcher {
+    fn default() -> Self {
+        PhraseMatcher {
+            entries: Vec::new(),
+            by_word: FxMap::default(),
+            by_prefix: FxMap::default(),
+            prefix_lens: Vec::new(),
+            prefix_first: [false; 256],
+            index: FxMap::default(),
+        }
+    }
 }
 
 impl PhraseMatcher {
@@ -201,7 +219,8 @@ impl PhraseMatcher {
         match &e.pattern[0] {
             Pat::Word(w) => self.by_word.entry(w.clone()).or_default().push(id),
             Pat::Prefix(p) => {
-                let n = p.chars().count();
+                let n = p.len();
+                self.prefix_first[p.as_bytes()[0] as usize] = true;
                 if !self.prefix_lens.contains(&n) {
                     self.prefix_lens.push(n);
                     self.prefix_lens.sort_unstable();
@@ -411,6 +430,7 @@ pub const BUILT_IN: &[(&str, &str)] = &[
         include_str!("../lexicons/organizations.txt"),
     ),
     ("anonymous.txt", include_str!("../lexicons/anonymous.txt")),
+    ("names.txt", include_str!("../lexicons/names.txt")),
 ];
 
 /// Read one named lexicon file from the chosen source.

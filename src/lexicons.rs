@@ -4,6 +4,8 @@
 use std::collections::HashMap;
 use std::path::Path;
 
+use crate::fxhash::FxMap;
+
 use crate::lexicon::{
     BUILT_IN, LexiconError, PhraseMatcher, Source, load_classes, load_scored, parse_lines,
     read_file,
@@ -23,13 +25,13 @@ pub enum Modifier {
 /// A small longest-match lookup of multi-word terms to a class.
 #[derive(Debug, Clone)]
 pub struct ClassMatcher<T: Clone> {
-    by_first: HashMap<String, Vec<(Vec<String>, T)>>,
+    by_first: FxMap<String, Vec<(Vec<String>, T)>>,
 }
 
 impl<T: Clone> Default for ClassMatcher<T> {
     fn default() -> Self {
         ClassMatcher {
-            by_first: HashMap::new(),
+            by_first: FxMap::default(),
         }
     }
 }
@@ -100,6 +102,8 @@ pub struct Lexicons {
     pub orgs: ClassMatcher<OrgClass>,
     pub anon_heads: ClassMatcher<()>,
     pub anon_dets: ClassMatcher<()>,
+    /// Given names and the pronoun they usually take (`names.txt`).
+    pub names: FxMap<String, crate::speakers::Gender>,
 }
 
 impl Lexicons {
@@ -174,6 +178,18 @@ impl Lexicons {
                 lx.anon_heads.insert(&t, ());
             } else {
                 lx.anon_dets.insert(&t, ());
+            }
+        }
+        let (f, c) = read_file(source, "names.txt")?;
+        for (t, class) in load_classes(&f, &c, &["female", "male", "unisex"])? {
+            match class.as_str() {
+                "female" => {
+                    lx.names.insert(t, crate::speakers::Gender::Female);
+                }
+                "male" => {
+                    lx.names.insert(t, crate::speakers::Gender::Male);
+                }
+                _ => {}
             }
         }
         Ok(lx)

@@ -372,6 +372,15 @@ pub fn read_np(doc: &Document, lx: &Lexicons, a: usize, b: usize) -> Np {
             }
             None => String::new(),
         };
+        // A given name tells the pronoun when no honorific did.
+        let gender = gender.or_else(|| {
+            name_ks
+                .iter()
+                .map(|&k| norms[k])
+                .find(|w| !is_particle(w))
+                .and_then(|w| lx.names.get(w).copied())
+                .filter(|_| name_ks.len() > 1)
+        });
         return Np::Person {
             name,
             title,

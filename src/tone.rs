@@ -43,12 +43,73 @@ use crate::lexicons::{Lexicons, Modifier};
 pub const NEGATION_WINDOW: usize = 3;
 /// Words a negation reaches across to the cue it negates.
 const NEGATION_TRANSPARENT: &[&str] = &[
-    "be", "been", "being", "is", "are", "was", "were", "a", "an", "any", "the", "that", "so", "too",
-    "very", "really", "yet", "quite", "all", "entirely", "particularly", "seem", "seems", "seemed",
-    "look", "looks", "feel", "feels", "sound", "sounds", "real", "much", "more", "as", "get",
-    "getting", "become", "becoming", "remotely", "exactly", "necessarily", "overly", "terribly",
-    "have", "has", "had", "it", "in", "out", "of", "at", "we", "i", "they", "he", "she", "you",
-    "expect", "think", "believe", "sign", "signs", "any", "much", "great", "big", "major",
+    "be",
+    "been",
+    "being",
+    "is",
+    "are",
+    "was",
+    "were",
+    "a",
+    "an",
+    "any",
+    "the",
+    "that",
+    "so",
+    "too",
+    "very",
+    "really",
+    "yet",
+    "quite",
+    "all",
+    "entirely",
+    "particularly",
+    "seem",
+    "seems",
+    "seemed",
+    "look",
+    "looks",
+    "feel",
+    "feels",
+    "sound",
+    "sounds",
+    "real",
+    "much",
+    "more",
+    "as",
+    "get",
+    "getting",
+    "become",
+    "becoming",
+    "remotely",
+    "exactly",
+    "necessarily",
+    "overly",
+    "terribly",
+    "have",
+    "has",
+    "had",
+    "it",
+    "in",
+    "out",
+    "of",
+    "at",
+    "we",
+    "i",
+    "they",
+    "he",
+    "she",
+    "you",
+    "expect",
+    "think",
+    "believe",
+    "sign",
+    "signs",
+    "any",
+    "much",
+    "great",
+    "big",
+    "major",
 ];
 pub const NEGATED_OPTIMISM: f32 = 0.9;
 pub const NEGATED_CAUTION: f32 = 0.5;
@@ -175,17 +236,72 @@ struct W<'a> {
     norm: &'a str,
     clause: usize,
     sentence: usize,
+    /// Index among the document's words (see [`Prepared`]).
+    global: usize,
+}
+
+/// Lexicon lookups for a whole document, done once: every statement and
+/// sentence scored afterwards only reads these arrays.
+pub struct Prepared {
+    /// For each token, its index among the document's words (u32::MAX if not a word).
+    word_of_token: Vec<u32>,
+    /// Longest tone, sentiment and modifier match starting at each word.
+    tone_at: Vec<Option<(u32, u8)>>,
+    senti_at: Vec<Option<(u32, u8)>>,
+    modifier_at: Vec<Option<(Modifier, u8)>>,
+}
+
+pub fn prepare(doc: &Document, lx: &Lexicons) -> Prepared {
+    let mut word_of_token = vec![u32::MAX; doc.tokens.len()];
+    let mut words: Vec<&str> = Vec::with_capacity(doc.tokens.len());
+    for (i, t) in doc.tokens.iter().enumerate() {
+        if matches!(t.kind, TokenKind::Word | TokenKind::Number) {
+            word_of_token[i] = words.len() as u32;
+            words.push(doc.norm(i));
+        }
+    }
+    let n = words.len();
+    let mut tone_at = vec![None; n];
+    let mut senti_at = vec![None; n];
+    let mut modifier_at = vec![None; n];
+    for k in 0..n {
+        tone_at[k] = lx
+            .tone
+            .longest_at(&words, k)
+            .map(|(id, l)| (id, l.min(255) as u8));
+        senti_at[k] = lx
+            .sentiment
+            .longest_at(&words, k)
+            .map(|(id, l)| (id, l.min(255) as u8));
+        let end = (k + 4).min(n);
+        modifier_at[k] = lx
+            .modifiers
+            .longest(&words[k..end])
+            .map(|(m, l)| (*m, l as u8));
+    }
+    Prepared {
+        word_of_token,
+        tone_at,
+        senti_at,
+        modifier_at,
+    }
 }
 
 /// Score the text of `span` (a statement, or a sentence).
 pub fn score(doc: &Document, lx: &Lexicons, span: Span) -> Score {
+    let prep = prepare(doc, lx);
+    score_span(doc, lx, &prep, span)
+}
+
+/// Score `span` with the document's lookups already done.
+pub fn score_span(doc: &Document, lx: &Lexicons, prep: &Prepared, span: Span) -> Score {
     let first = doc.tokens.partition_point(|t| t.span.start < span.start);
     let last = doc.tokens.partition_point(|t| t.span.end <= span.end);
-    score_tokens(doc, lx, first, last.max(first))
+    score_tokens(doc, lx, prep, first, last.max(first))
 }
 
 /// Score tokens `[a, b)`.
-pub fn score_tokens(doc: &Document, lx: &Lexicons, a: usize, b: usize) -> Score {
+pub fn score_tokens(doc: &Document, lx: &Lexicons, prep: &Prepared, a: usize, b: usize) -> Score {
     let mut ws: Vec<W> = Vec::with_capacity(b.saturating_sub(a));
     let mut clause = 0usize;
     let mut sentence = 0usize;
@@ -197,6 +313,7 @@ pub fn score_tokens(doc: &Document, lx: &Lexicons, a: usize, b: usize) -> Score 
                 norm: doc.norm(i),
                 clause,
                 sentence,
+                global: prep.word_of_token[i] as usize,
             }),
             TokenKind::Punct => match doc.tok(i) {
                 "." | "!" | "?" | "…" => {
@@ -217,13 +334,25 @@ pub fn score_tokens(doc: &Document, lx: &Lexicons, a: usize, b: usize) -> Score 
     }
     let words: Vec<&str> = ws.iter().map(|w| w.norm).collect();
     let n = words.len();
-    // Modifiers at each position (longest match), and contrast positions.
-    let mut modifier: Vec<Option<(Modifier, usize)>> = vec![None; n];
-    for k in 0..n {
-        if let Some((m, len)) = lx.modifiers.longest(&words[k..]) {
-            modifier[k] = Some((*m, len));
-        }
-    }
+    // Lookups, from the document's (a match may not run past this span).
+    let fits = |k: usize, l: u8| k + l as usize <= n;
+    let tone_at = |k: usize| {
+        prep.tone_at[ws[k].global]
+            .filter(|&(_, l)| fits(k, l))
+            .map(|(id, l)| (id, l as usize))
+    };
+    let senti_at = |k: usize| {
+        prep.senti_at[ws[k].global]
+            .filter(|&(_, l)| fits(k, l))
+            .map(|(id, l)| (id, l as usize))
+    };
+    let modifier: Vec<Option<(Modifier, usize)>> = (0..n)
+        .map(|k| {
+            prep.modifier_at[ws[k].global]
+                .filter(|&(_, l)| fits(k, l))
+                .map(|(m, l)| (m, l as usize))
+        })
+        .collect();
     let mut o = 0f32;
     let mut c = 0f32;
     let mut s = 0f32;
@@ -239,12 +368,20 @@ pub fn score_tokens(doc: &Document, lx: &Lexicons, a: usize, b: usize) -> Score 
             _ => continue,
         };
         let lo = k.saturating_sub(EXPECTATION_WINDOW + 1);
-        let Some(t) = (lo..k).rev().find(|&j| (words[j] == "than" || words[j] == "as") && ws[j].clause == ws[k].clause) else {
+        let Some(t) = (lo..k)
+            .rev()
+            .find(|&j| (words[j] == "than" || words[j] == "as") && ws[j].clause == ws[k].clause)
+        else {
             continue;
         };
         // a cue just before "than" carries the tone itself
-        let cue_before = (t.saturating_sub(3)..t).any(|j| lx.tone.longest_at(&words, j).is_some_and(|(_, l)| j + l >= t));
-        expectation[k] = Some(if cue_before { 0.0 } else { sign * EXPECTATION_WEIGHT });
+        let cue_before =
+            (t.saturating_sub(3)..t).any(|j| tone_at(j).is_some_and(|(_, l)| j + l >= t));
+        expectation[k] = Some(if cue_before {
+            0.0
+        } else {
+            sign * EXPECTATION_WEIGHT
+        });
     }
     // 1. CUES
     let mut k = 0;
@@ -258,7 +395,7 @@ pub fn score_tokens(doc: &Document, lx: &Lexicons, a: usize, b: usize) -> Score 
             k += 1;
             continue;
         }
-        if let Some((id, len)) = lx.tone.longest_at(&words, k) {
+        if let Some((id, len)) = tone_at(k) {
             let e = &lx.tone.entries[id as usize];
             tone_hits.push((k, len, e.weight, e.term.clone()));
             for f in in_tone.iter_mut().skip(k).take(len) {
@@ -403,7 +540,7 @@ pub fn score_tokens(doc: &Document, lx: &Lexicons, a: usize, b: usize) -> Score 
     // Sentiment, and 8. SPILL into tone from sentiment words that are not cues.
     let mut k = 0;
     while k < n {
-        let Some((id, len)) = lx.sentiment.longest_at(&words, k) else {
+        let Some((id, len)) = senti_at(k) else {
             k += 1;
             continue;
         };
@@ -462,7 +599,8 @@ mod tests {
     fn sc(s: &str) -> Score {
         let lx = Lexicons::built_in().unwrap();
         let d = parse(s.to_string());
-        score_tokens(&d, &lx, 0, d.tokens.len())
+        let p = prepare(&d, &lx);
+        score_tokens(&d, &lx, &p, 0, d.tokens.len())
     }
 
     #[test]
