@@ -212,12 +212,12 @@ impl Lexicons {
             if parts.next().is_some() {
                 return Err(at(format!("too many values for {:?}", e.term)));
             }
-            let value = |lo: f32, hi: f32| -> Result<f32, LexiconError> {
+            let value = |lo: f32, hi: f32, zero_ok: bool| -> Result<f32, LexiconError> {
                 let v: f32 = num
                     .ok_or_else(|| at(format!("{class} {:?} needs a number", e.term)))?
                     .parse()
                     .map_err(|_| at(format!("{:?} is not a number", num.unwrap_or(""))))?;
-                if !(lo..=hi).contains(&v) || v == 0.0 {
+                if !(lo..=hi).contains(&v) || (v == 0.0 && !zero_ok) {
                     return Err(at(format!("value {v} for {:?} outside {lo}..{hi}", e.term)));
                 }
                 Ok(v)
@@ -233,9 +233,9 @@ impl Lexicons {
                 "negator" => no_value(Modifier::Negator)?,
                 "contrast" => no_value(Modifier::Contrast)?,
                 "conditional" => no_value(Modifier::Conditional)?,
-                "intensifier" => Modifier::Intensifier(value(0.0, 2.0)?),
-                "diminisher" => Modifier::Diminisher(value(0.0, 0.99)?),
-                "hedge" => Modifier::Hedge(value(0.0, 1.0)?),
+                "intensifier" => Modifier::Intensifier(value(0.0, 2.0, false)?),
+                "diminisher" => Modifier::Diminisher(value(0.0, 0.99, false)?),
+                "hedge" => Modifier::Hedge(value(0.0, 1.0, true)?),
                 _ => {
                     return Err(at(format!(
                         "unknown modifier type {:?} for {:?} (expected negator, intensifier, diminisher, hedge, contrast or conditional)",

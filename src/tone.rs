@@ -26,7 +26,10 @@
 //!    ... hoped" adds it as caution; when a cue stands just before "than"
 //!    ("worse than feared") that cue carries the tone and the expectation
 //!    word counts for nothing.
-//! 9. SPILL: general sentiment words that are not tone cues lend
+//! 9. COMMIT: a first-person future ("we will", "I'll", "we are going to"),
+//!    not negated and not conditional, is a statement of confidence and adds
+//!    [`COMMITMENT_WEIGHT`] optimism once per clause.
+//! 10. SPILL: general sentiment words that are not tone cues lend
 //!    [`SENTIMENT_SPILL`] of their valence (scaled to [-1, 1]) to the tone.
 //!
 //! Sums become scores: `optimism = 1 - exp(-O / SATURATION)`, likewise
@@ -121,6 +124,7 @@ pub const QUESTION_DAMPING: f32 = 0.6;
 pub const QUESTION_CAUTION: f32 = 0.2;
 pub const SENTIMENT_SPILL: f32 = 0.3;
 pub const EXPECTATION_WEIGHT: f32 = 0.45;
+pub const COMMITMENT_WEIGHT: f32 = 0.25;
 /// How far back "than"/"as" may stand from the expectation word.
 pub const EXPECTATION_WINDOW: usize = 4;
 pub const SATURATION: f32 = 0.6;
@@ -524,6 +528,46 @@ pub fn score_tokens(doc: &Document, lx: &Lexicons, prep: &Prepared, a: usize, b:
                 steps: vec!["hedge".into()],
             });
         }
+    }
+    // 9. COMMIT
+    let mut committed_clause = usize::MAX;
+    for k in 0..n {
+        let first_person_will = matches!(words[k], "we'll" | "i'll")
+            || (matches!(words[k], "we" | "i")
+                && k + 1 < n
+                && (matches!(words[k + 1], "will" | "shall")
+                    || (k + 3 < n
+                        && matches!(words[k + 1], "are" | "am" | "'re" | "'m")
+                        && words[k + 2] == "going"
+                        && words[k + 3] == "to")));
+        if !first_person_will || ws[k].clause == committed_clause {
+            continue;
+        }
+        let next = if words[k].contains('\'') {
+            k + 1
+        } else {
+            k + 2
+        };
+        let negated =
+            (next..(next + 2).min(n)).any(|j| matches!(modifier[j], Some((Modifier::Negator, _))));
+        let conditional = (0..k)
+            .rev()
+            .take_while(|&j| ws[j].sentence == ws[k].sentence)
+            .any(|j| {
+                matches!(modifier[j], Some((Modifier::Conditional, _)))
+                    && (ws[j].clause == ws[k].clause || ws[j].clause + 1 == ws[k].clause)
+            });
+        if negated || conditional || questions[ws[k].sentence] {
+            continue;
+        }
+        committed_clause = ws[k].clause;
+        o += COMMITMENT_WEIGHT;
+        hits.push(Hit {
+            text: words[k..next.min(n)].join(" "),
+            base: COMMITMENT_WEIGHT,
+            contribution: COMMITMENT_WEIGHT,
+            steps: vec!["first-person commitment".into()],
+        });
     }
     for (si, q) in questions.iter().enumerate() {
         if *q && !questions_counted[si] && ws.iter().any(|w| w.sentence == si) {
