@@ -30,7 +30,7 @@
 //!    not negated and not conditional, is a statement of confidence and adds
 //!    [`COMMITMENT_WEIGHT`] optimism once per clause.
 //! 10. SPILL: general sentiment words that are not tone cues lend
-//!    [`SENTIMENT_SPILL`] of their valence (scaled to [-1, 1]) to the tone.
+//!     [`SENTIMENT_SPILL`] of their valence (scaled to [-1, 1]) to the tone.
 //!
 //! Sums become scores: `optimism = 1 - exp(-O / SATURATION)`, likewise
 //! `caution` from C; `stance = optimism - caution`. The label is `mixed` when
