@@ -32,6 +32,8 @@ pub struct Options {
     pub batch: usize,
     /// alias (lower case) -> canonical name, from `--speakers`.
     pub aliases: HashMap<String, String>,
+    /// An output folder that already holds results: refuse, start over, or resume.
+    pub existing: Existing,
 }
 
 #[derive(Default, Debug)]
@@ -85,14 +87,131 @@ fn analyse_one(text: &str, lx: &Lexicons) -> Analysed {
     })
 }
 
+/// Everything the writers need from one article, as plain rows. It is also
+/// what the resume journal keeps, so a resumed run writes exactly the bytes
+/// a clean run would.
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
+struct Outcome {
+    id: String,
+    article: Vec<String>,
+    statements: Vec<Vec<String>>,
+    /// Raw (not spreadsheet-escaped) speaker fields and scores per statement:
+    /// name, type, title, optimism, caution, stance, sentiment.
+    speakers: Vec<(String, String, String, f32, f32, f32, f32)>,
+    /// Set for an article that could not be read or analysed.
+    error: Option<(String, String)>,
+}
+
+fn outcome(input: &Input, res: Option<Analysed>, raw: bool) -> Outcome {
+    match (input, res) {
+        (Input::Ok(a), Some(Ok(an))) => Outcome {
+            id: a.id.clone(),
+            article: article_row(a, &an, raw),
+            statements: statement_rows(&a.id, &an, raw),
+            speakers: an
+                .statements
+                .iter()
+                .map(|st| {
+                    (
+                        st.speaker.clone(),
+                        st.speaker_type.as_str().to_string(),
+                        st.speaker_title.clone(),
+                        st.score.optimism,
+                        st.score.caution,
+                        st.score.stance,
+                        st.score.sentiment,
+                    )
+                })
+                .collect(),
+            error: None,
+        },
+        (input, res) => {
+            let (id, source, error) = match (input, res) {
+                (Input::Ok(a), Some(Err(e))) => (a.id.clone(), a.source.clone(), e),
+                (Input::Failed { id, source, error }, _) => {
+                    (id.clone(), source.clone(), error.clone())
+                }
+                (Input::Ok(a), _) => (a.id.clone(), a.source.clone(), "not analysed".into()),
+            };
+            Outcome {
+                article: error_row(&id, &source, &error, raw),
+                id,
+                statements: Vec::new(),
+                speakers: Vec::new(),
+                error: Some((source, error)),
+            }
+        }
+    }
+}
+
+/// Name of the journal of completed articles kept while a run is going on.
+pub const JOURNAL: &str = ".stance-journal.jsonl";
+
+/// Output files of a run, to tell whether a folder already holds results.
+fn has_results(out: &Path) -> bool {
+    ["statements.csv", "articles.csv", "speakers.csv", JOURNAL]
+        .iter()
+        .any(|f| out.join(f).exists())
+        || std::fs::read_dir(out.join("articles"))
+            .map(|mut d| d.next().is_some())
+            .unwrap_or(false)
+}
+
+/// What to do with an output folder that already holds results.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Existing {
+    Refuse,
+    Force,
+    Resume,
+}
+
 pub fn run(inputs: &[PathBuf], lx: &Lexicons, opt: &Options) -> io::Result<Summary> {
     let t0 = Instant::now();
     let out = &opt.out;
+    if has_results(out) {
+        match opt.existing {
+            Existing::Refuse => {
+                return Err(io::Error::new(
+                    io::ErrorKind::AlreadyExists,
+                    format!(
+                        "{} already holds results; use --force to start over or --resume to finish an interrupted run",
+                        out.display()
+                    ),
+                ));
+            }
+            Existing::Force => {
+                for f in ["statements.csv", "articles.csv", "speakers.csv", JOURNAL] {
+                    let _ = std::fs::remove_file(out.join(f));
+                }
+                let _ = std::fs::remove_dir_all(out.join("articles"));
+            }
+            Existing::Resume => {}
+        }
+    }
     std::fs::create_dir_all(out)?;
     let art_dir = out.join("articles");
     if opt.article_files {
         std::fs::create_dir_all(&art_dir)?;
     }
+    // Articles completed by an interrupted run (resume only).
+    let mut done: HashMap<String, Outcome> = HashMap::new();
+    let journal_path = out.join(JOURNAL);
+    if opt.existing == Existing::Resume {
+        if let Ok(text) = std::fs::read_to_string(&journal_path) {
+            for line in text.lines() {
+                // a line cut short by the interruption is simply redone
+                if let Ok(o) = serde_json::from_str::<Outcome>(line) {
+                    done.insert(o.id.clone(), o);
+                }
+            }
+        }
+    }
+    let mut journal = io::BufWriter::new(
+        std::fs::OpenOptions::new()
+            .create(true)
+            .append(true)
+            .open(&journal_path)?,
+    );
     let mut statements =
         AtomicCsv::create(&out.join("statements.csv"), STATEMENT_COLUMNS, opt.excel)?;
     let mut articles = AtomicCsv::create(&out.join("articles.csv"), ARTICLE_COLUMNS, opt.excel)?;
@@ -108,79 +227,86 @@ pub fn run(inputs: &[PathBuf], lx: &Lexicons, opt: &Options) -> io::Result<Summa
         if batch.is_empty() {
             break;
         }
-        let results: Vec<Option<Analysed>> = batch
+        let outcomes: Vec<(Outcome, bool)> = batch
             .par_iter()
-            .map(|x| match x {
-                Input::Ok(a) => Some(analyse_one(&a.text, lx)),
-                Input::Failed { .. } => None,
+            .map(|x| {
+                if let Some(o) = done.get(x.id()) {
+                    return (o.clone(), true);
+                }
+                let res = match x {
+                    Input::Ok(a) => Some(analyse_one(&a.text, lx)),
+                    Input::Failed { .. } => None,
+                };
+                (outcome(x, res, opt.raw_text), false)
             })
             .collect();
-        for (input, res) in batch.iter().zip(results) {
+        for (o, resumed) in &outcomes {
             summary.articles += 1;
-            let (id, source, error) = match (input, res) {
-                (Input::Ok(a), Some(Ok(an))) => {
-                    let rows = statement_rows(&a.id, &an, opt.raw_text);
-                    for r in &rows {
-                        statements.row(r)?;
+            for r in &o.statements {
+                statements.row(r)?;
+            }
+            articles.row(&o.article)?;
+            let file_name = names.name(&o.id);
+            if opt.article_files {
+                let path = art_dir.join(&file_name);
+                if !(*resumed && path.exists()) {
+                    let mut f = AtomicCsv::create(&path, STATEMENT_COLUMNS, opt.excel)?;
+                    for r in &o.statements {
+                        f.row(r)?;
                     }
-                    if opt.article_files {
-                        let mut f = AtomicCsv::create(
-                            &art_dir.join(names.name(&a.id)),
-                            STATEMENT_COLUMNS,
-                            opt.excel,
-                        )?;
-                        for r in &rows {
-                            f.row(r)?;
-                        }
-                        f.finish()?;
-                    }
-                    articles.row(&article_row(a, &an, opt.raw_text))?;
-                    summary.statements += an.statements.len();
-                    for st in &an.statements {
-                        let name = opt
-                            .aliases
-                            .get(&st.speaker.to_lowercase())
-                            .cloned()
-                            .unwrap_or_else(|| st.speaker.clone());
-                        let key = (name.to_lowercase(), st.speaker_type);
-                        let e = speakers.entry(key).or_insert_with(|| SpeakerStats {
-                            name: name.clone(),
-                            kind: Some(st.speaker_type),
-                            ..Default::default()
-                        });
-                        if e.n_articles == 0 || e.last_article != summary.articles {
-                            e.n_articles += 1;
-                            e.last_article = summary.articles;
-                        }
-                        if e.title.is_empty() {
-                            e.title = st.speaker_title.clone();
-                        }
-                        let s = &st.score;
-                        e.n += 1;
-                        e.optimism += s.optimism as f64;
-                        e.caution += s.caution as f64;
-                        e.stance += s.stance as f64;
-                        e.stance2 += (s.stance as f64) * (s.stance as f64);
-                        e.sentiment += s.sentiment as f64;
-                    }
+                    f.finish()?;
+                }
+            }
+            if !resumed {
+                serde_json::to_writer(&mut journal, o).map_err(io::Error::other)?;
+                io::Write::write_all(&mut journal, b"\n")?;
+            }
+            if let Some((source, error)) = &o.error {
+                summary.failures += 1;
+                if !opt.quiet {
+                    eprintln!("stance: {source}: {error} (article {})", o.id);
+                }
+                continue;
+            }
+            summary.statements += o.statements.len();
+            for (name, kind, title, opt_, cau, stance, sent) in &o.speakers {
+                if name.is_empty() {
                     continue;
                 }
-                (Input::Ok(a), Some(Err(e))) => (a.id.clone(), a.source.clone(), e),
-                (Input::Failed { id, source, error }, _) => {
-                    (id.clone(), source.clone(), error.clone())
+                let kind = match kind.as_str() {
+                    "person" => SpeakerType::Person,
+                    "organization" => SpeakerType::Organization,
+                    "anonymous" => SpeakerType::Anonymous,
+                    _ => SpeakerType::Unknown,
+                };
+                let name = opt
+                    .aliases
+                    .get(&name.to_lowercase())
+                    .cloned()
+                    .unwrap_or_else(|| name.clone());
+                let e = speakers
+                    .entry((name.to_lowercase(), kind))
+                    .or_insert_with(|| SpeakerStats {
+                        name: name.clone(),
+                        kind: Some(kind),
+                        ..Default::default()
+                    });
+                if e.n_articles == 0 || e.last_article != summary.articles {
+                    e.n_articles += 1;
+                    e.last_article = summary.articles;
                 }
-                (Input::Ok(a), None) => (a.id.clone(), a.source.clone(), "not analysed".into()),
-            };
-            summary.failures += 1;
-            if !opt.quiet {
-                eprintln!("stance: {source}: {error} (article {id})");
-            }
-            articles.row(&error_row(&id, &source, &error, opt.raw_text))?;
-            if opt.article_files {
-                AtomicCsv::create(&art_dir.join(names.name(&id)), STATEMENT_COLUMNS, opt.excel)?
-                    .finish()?;
+                if e.title.is_empty() {
+                    e.title = title.clone();
+                }
+                e.n += 1;
+                e.optimism += *opt_ as f64;
+                e.caution += *cau as f64;
+                e.stance += *stance as f64;
+                e.stance2 += (*stance as f64) * (*stance as f64);
+                e.sentiment += *sent as f64;
             }
         }
+        io::Write::flush(&mut journal)?;
         if tty {
             let secs = t0.elapsed().as_secs_f64();
             eprint!(
@@ -197,6 +323,8 @@ pub fn run(inputs: &[PathBuf], lx: &Lexicons, opt: &Options) -> io::Result<Summa
     statements.finish()?;
     articles.finish()?;
     write_speakers(out, speakers, opt)?;
+    drop(journal);
+    std::fs::remove_file(&journal_path)?;
     summary.seconds = t0.elapsed().as_secs_f64();
     Ok(summary)
 }

@@ -12,7 +12,7 @@
 use std::collections::HashMap;
 use std::path::PathBuf;
 
-use stance::corpus::{Options, run as run_corpus};
+use stance::corpus::{Existing, Options, run as run_corpus};
 
 use super::LexiconArgs;
 
@@ -43,6 +43,12 @@ pub struct Args {
     /// No progress or per-article messages on standard error.
     #[arg(long)]
     pub quiet: bool,
+    /// Replace the results already in --out (a folder with results is refused otherwise).
+    #[arg(long, conflicts_with = "resume")]
+    pub force: bool,
+    /// Finish an interrupted run in --out: skip articles already done, then rebuild the tables.
+    #[arg(long)]
+    pub resume: bool,
     #[command(flatten)]
     pub lex: LexiconArgs,
 }
@@ -113,6 +119,13 @@ pub fn run(a: Args) -> u8 {
         quiet: a.quiet,
         batch: 256,
         aliases,
+        existing: if a.force {
+            Existing::Force
+        } else if a.resume {
+            Existing::Resume
+        } else {
+            Existing::Refuse
+        },
     };
     match run_corpus(&a.inputs, &lx, &opt) {
         Ok(s) => {
@@ -127,6 +140,10 @@ pub fn run(a: Args) -> u8 {
                 );
             }
             if s.failures > 0 { 1 } else { 0 }
+        }
+        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
+            eprintln!("stance: {e}");
+            2
         }
         Err(e) => {
             eprintln!("stance: cannot write output to {}: {e}", a.out.display());
