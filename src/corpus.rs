@@ -196,13 +196,13 @@ pub fn run(inputs: &[PathBuf], lx: &Lexicons, opt: &Options) -> io::Result<Summa
     // Articles completed by an interrupted run (resume only).
     let mut done: HashMap<String, Outcome> = HashMap::new();
     let journal_path = out.join(JOURNAL);
-    if opt.existing == Existing::Resume {
-        if let Ok(text) = std::fs::read_to_string(&journal_path) {
-            for line in text.lines() {
-                // a line cut short by the interruption is simply redone
-                if let Ok(o) = serde_json::from_str::<Outcome>(line) {
-                    done.insert(o.id.clone(), o);
-                }
+    if opt.existing == Existing::Resume
+        && let Ok(text) = std::fs::read_to_string(&journal_path)
+    {
+        for line in text.lines() {
+            // a line cut short by the interruption is simply redone
+            if let Ok(o) = serde_json::from_str::<Outcome>(line) {
+                done.insert(o.id.clone(), o);
             }
         }
     }
