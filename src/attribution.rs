@@ -282,12 +282,17 @@ impl Sent<'_> {
         };
         (first, last)
     }
-    fn words_from(&self, k: usize, n: usize) -> Vec<&str> {
-        let mut out = Vec::with_capacity(n);
+    /// Up to four normalised words from item `k` (stopping at a quotation),
+    /// without allocating: this runs for every word of every sentence.
+    fn words_from(&self, k: usize, n: usize) -> Words<'_> {
+        let mut out = Words { w: [""; 4], len: 0 };
         let mut j = k;
-        while j < self.items.len() && out.len() < n {
+        while j < self.items.len() && out.len < n.min(4) {
             match self.items[j] {
-                Item::Tok(i) => out.push(self.doc.norm(i)),
+                Item::Tok(i) => {
+                    out.w[out.len] = self.doc.norm(i);
+                    out.len += 1;
+                }
                 Item::Quote(_) => break,
             }
             j += 1;
@@ -297,6 +302,19 @@ impl Sent<'_> {
     /// End of the sentence, ignoring closing punctuation.
     fn only_punct_from(&self, k: usize) -> bool {
         (k..self.items.len()).all(|j| self.is_punct(j))
+    }
+}
+
+/// A few words, on the stack.
+struct Words<'a> {
+    w: [&'a str; 4],
+    len: usize,
+}
+
+impl<'a> std::ops::Deref for Words<'a> {
+    type Target = [&'a str];
+    fn deref(&self) -> &[&'a str] {
+        &self.w[..self.len]
     }
 }
 
@@ -1522,8 +1540,22 @@ fn register_mentions(st: &Sent, reg: &mut Registry) {
         {
             e += 1;
         }
-        // include a lower-case title before the run ("summit president X")
+        // Only runs that can name someone new are worth reading: several
+        // capitalised words, an acronym, or an organisation word.
         let a = k;
+        let single = e == k + 1;
+        let worth = !single || {
+            let t = match st.items[k] {
+                Item::Tok(i) => st.doc.tok(i),
+                _ => "",
+            };
+            (t.chars().count() >= 2 && t.chars().all(|c| c.is_uppercase()))
+                || st.lx.orgs.get(speakers_base(st.norm(k))).is_some()
+        };
+        if !worth {
+            k = e.max(k + 1);
+            continue;
+        }
         match read_seg(st, (a, e)) {
             Np::Organization(name) => {
                 let i = reg.organization(&name, st.index, false);

@@ -186,7 +186,17 @@ pub struct Entry {
 #[derive(Debug, Clone)]
 pub struct PhraseMatcher {
     pub entries: Vec<Entry>,
-    by_word: FxMap<String, Vec<u32>>,
+    /// Every word used in a pattern, numbered: text words are looked up
+    /// once and then compared as numbers.
+    vocab: FxMap<String, u32>,
+    /// Patterns with their words as vocabulary ids, parallel to `entries`.
+    compiled: Vec<Vec<PatId>>,
+    /// Entries by the vocabulary id of their first word (only entries with a
+    /// gap or a stem after the first word; plain phrases live in the trie).
+    by_first: Vec<Vec<u32>>,
+    /// Plain word phrases as a trie over word ids: matching walks it word by
+    /// word, so the cost is the length of the match, not the number of entries.
+    trie: Vec<TrieNode>,
     by_prefix: FxMap<String, Vec<u32>>,
     /// Byte lengths of the stems (prefixes are compared on bytes).
     prefix_lens: Vec<usize>,
@@ -195,11 +205,42 @@ pub struct PhraseMatcher {
     index: FxMap<String, u32>,
 }
 
+#[derive(Debug, Clone, Default)]
+struct TrieNode {
+    /// (word id, child node), sorted by word id.
+    children: Vec<(u32, u32)>,
+    /// Entry ending here.
+    entry: Option<u32>,
+}
+
+impl TrieNode {
+    fn child(&self, w: u32) -> Option<u32> {
+        self.children
+            .binary_search_by_key(&w, |c| c.0)
+            .ok()
+            .map(|i| self.children[i].1)
+    }
+}
+
+/// A pattern element with its word numbered.
+#[derive(Debug, Clone, PartialEq)]
+enum PatId {
+    Word(u32),
+    Prefix(String),
+    Gap,
+}
+
+/// Id of a word that no pattern uses.
+pub const UNKNOWN_WORD: u32 = u32::MAX;
+
 impl Default for PhraseMatcher {
     fn default() -> Self {
         PhraseMatcher {
             entries: Vec::new(),
-            by_word: FxMap::default(),
+            vocab: FxMap::default(),
+            compiled: Vec::new(),
+            by_first: Vec::new(),
+            trie: vec![TrieNode::default()],
             by_prefix: FxMap::default(),
             prefix_lens: Vec::new(),
             prefix_first: [false; 256],
@@ -209,6 +250,27 @@ impl Default for PhraseMatcher {
 }
 
 impl PhraseMatcher {
+    fn intern(&mut self, w: &str) -> u32 {
+        if let Some(&id) = self.vocab.get(w) {
+            return id;
+        }
+        let id = self.vocab.len() as u32;
+        self.vocab.insert(w.to_string(), id);
+        self.by_first.push(Vec::new());
+        id
+    }
+
+    fn compile(&mut self, pattern: &[Pat]) -> Vec<PatId> {
+        pattern
+            .iter()
+            .map(|p| match p {
+                Pat::Word(w) => PatId::Word(self.intern(w)),
+                Pat::Prefix(x) => PatId::Prefix(x.clone()),
+                Pat::Gap => PatId::Gap,
+            })
+            .collect()
+    }
+
     /// Add or override (same term replaces the weight).
     pub fn insert(&mut self, e: Entry) {
         if let Some(&id) = self.index.get(&e.term) {
@@ -216,9 +278,34 @@ impl PhraseMatcher {
             return;
         }
         let id = self.entries.len() as u32;
-        match &e.pattern[0] {
-            Pat::Word(w) => self.by_word.entry(w.clone()).or_default().push(id),
-            Pat::Prefix(p) => {
+        let compiled = self.compile(&e.pattern);
+        let plain: Option<Vec<u32>> = compiled
+            .iter()
+            .map(|p| match p {
+                PatId::Word(w) => Some(*w),
+                _ => None,
+            })
+            .collect();
+        match &compiled[0] {
+            PatId::Word(_) if plain.is_some() => {
+                let mut node = 0usize;
+                for w in plain.unwrap() {
+                    node = match self.trie[node].child(w) {
+                        Some(c) => c as usize,
+                        None => {
+                            let c = self.trie.len() as u32;
+                            self.trie.push(TrieNode::default());
+                            let ch = &mut self.trie[node].children;
+                            let at = ch.partition_point(|x| x.0 < w);
+                            ch.insert(at, (w, c));
+                            c as usize
+                        }
+                    };
+                }
+                self.trie[node].entry = Some(id);
+            }
+            PatId::Word(w) => self.by_first[*w as usize].push(id),
+            PatId::Prefix(p) => {
                 let n = p.len();
                 self.prefix_first[p.as_bytes()[0] as usize] = true;
                 if !self.prefix_lens.contains(&n) {
@@ -227,10 +314,11 @@ impl PhraseMatcher {
                 }
                 self.by_prefix.entry(p.clone()).or_default().push(id)
             }
-            Pat::Gap => unreachable!("rejected by compile_pattern"),
+            PatId::Gap => unreachable!("rejected by compile_pattern"),
         }
         self.index.insert(e.term.clone(), id);
         self.entries.push(e);
+        self.compiled.push(compiled);
     }
 
     pub fn len(&self) -> usize {
@@ -243,32 +331,62 @@ impl PhraseMatcher {
         self.index.get(term).map(|&i| &self.entries[i as usize])
     }
 
+    /// The vocabulary id of each word ([`UNKNOWN_WORD`] if no pattern uses it).
+    pub fn word_ids(&self, words: &[&str]) -> Vec<u32> {
+        words
+            .iter()
+            .map(|w| self.vocab.get(*w).copied().unwrap_or(UNKNOWN_WORD))
+            .collect()
+    }
+
     /// Longest entry starting at `words[i]`; returns (entry id, words consumed).
     pub fn longest_at(&self, words: &[&str], i: usize) -> Option<(u32, usize)> {
-        let first = words[i];
+        let end = (i + 12).min(words.len());
+        let ids = self.word_ids(&words[i..end]);
+        self.longest_at_ids(&ids, &words[i..end], 0)
+    }
+
+    /// As [`PhraseMatcher::longest_at`], with the words' ids already looked up.
+    pub fn longest_at_ids(&self, ids: &[u32], words: &[&str], i: usize) -> Option<(u32, usize)> {
         let mut best: Option<(u32, usize)> = None;
-        let mut consider = |ids: &Vec<u32>| {
-            for &id in ids {
-                if let Some(n) = match_from(&self.entries[id as usize].pattern, words, i)
+        if ids[i] != UNKNOWN_WORD {
+            // plain phrases: walk the trie
+            let mut node = 0usize;
+            let mut at = i;
+            while at < ids.len() && ids[at] != UNKNOWN_WORD {
+                match self.trie[node].child(ids[at]) {
+                    Some(c) => node = c as usize,
+                    None => break,
+                }
+                at += 1;
+                if let Some(e) = self.trie[node].entry {
+                    best = Some((e, at - i));
+                }
+            }
+        }
+        let mut consider = |cands: &[u32]| {
+            for &id in cands {
+                if let Some(n) = match_ids(&self.compiled[id as usize], ids, words, i)
                     && best.is_none_or(|(_, m)| n > m)
                 {
                     best = Some((id, n));
                 }
             }
         };
-        if let Some(ids) = self.by_word.get(first) {
-            consider(ids);
+        if ids[i] != UNKNOWN_WORD {
+            consider(&self.by_first[ids[i] as usize]);
         }
-        if !self.by_prefix.is_empty() {
+        let first = words[i];
+        if !self.by_prefix.is_empty()
+            && !first.is_empty()
+            && self.prefix_first[first.as_bytes()[0] as usize]
+        {
             for &n in &self.prefix_lens {
-                if let Some((cut, _)) = first.char_indices().nth(n) {
-                    if let Some(ids) = self.by_prefix.get(&first[..cut]) {
-                        consider(ids);
-                    }
-                } else if first.chars().count() == n
-                    && let Some(ids) = self.by_prefix.get(first)
+                if n <= first.len()
+                    && first.is_char_boundary(n)
+                    && let Some(c) = self.by_prefix.get(&first[..n])
                 {
-                    consider(ids);
+                    consider(c);
                 }
             }
         }
@@ -276,38 +394,32 @@ impl PhraseMatcher {
     }
 }
 
-fn word_matches(p: &Pat, w: &str) -> bool {
-    match p {
-        Pat::Word(x) => x == w,
-        Pat::Prefix(x) => w.starts_with(x.as_str()),
-        Pat::Gap => true,
-    }
-}
-
-/// Match `pattern` at `words[i..]`; returns the number of words consumed.
-fn match_from(pattern: &[Pat], words: &[&str], i: usize) -> Option<usize> {
-    fn go(p: &[Pat], w: &[&str], at: usize) -> Option<usize> {
+/// Match a compiled pattern at `i`; returns the number of words consumed.
+fn match_ids(pattern: &[PatId], ids: &[u32], words: &[&str], i: usize) -> Option<usize> {
+    fn go(p: &[PatId], ids: &[u32], w: &[&str], at: usize) -> Option<usize> {
         let Some(first) = p.first() else {
             return Some(at);
         };
-        if *first == Pat::Gap {
-            for skip in 0..=GAP_MAX {
-                if at + skip > w.len() {
-                    break;
+        match first {
+            PatId::Gap => {
+                for skip in 0..=GAP_MAX {
+                    if at + skip > w.len() {
+                        break;
+                    }
+                    if let Some(n) = go(&p[1..], ids, w, at + skip) {
+                        return Some(n);
+                    }
                 }
-                if let Some(n) = go(&p[1..], w, at + skip) {
-                    return Some(n);
-                }
+                None
             }
-            return None;
-        }
-        if at < w.len() && word_matches(first, w[at]) {
-            go(&p[1..], w, at + 1)
-        } else {
-            None
+            PatId::Word(x) if at < ids.len() && ids[at] == *x => go(&p[1..], ids, w, at + 1),
+            PatId::Prefix(x) if at < w.len() && w[at].starts_with(x.as_str()) => {
+                go(&p[1..], ids, w, at + 1)
+            }
+            _ => None,
         }
     }
-    go(pattern, words, i).map(|end| end - i)
+    go(pattern, ids, words, i).map(|end| end - i)
 }
 
 /// Read a scored lexicon: weights must lie within `[lo, hi]` and not be zero.

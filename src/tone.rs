@@ -268,14 +268,16 @@ pub fn prepare(doc: &Document, lx: &Lexicons) -> Prepared {
     let mut tone_at = vec![None; n];
     let mut senti_at = vec![None; n];
     let mut modifier_at = vec![None; n];
+    let tone_ids = lx.tone.word_ids(&words);
+    let senti_ids = lx.sentiment.word_ids(&words);
     for k in 0..n {
         tone_at[k] = lx
             .tone
-            .longest_at(&words, k)
+            .longest_at_ids(&tone_ids, &words, k)
             .map(|(id, l)| (id, l.min(255) as u8));
         senti_at[k] = lx
             .sentiment
-            .longest_at(&words, k)
+            .longest_at_ids(&senti_ids, &words, k)
             .map(|(id, l)| (id, l.min(255) as u8));
         let end = (k + 4).min(n);
         modifier_at[k] = lx

@@ -25,7 +25,11 @@ fn newsy() -> impl Strategy<Value = String> {
         Just("that".to_string()),
         Just("not optimistic".to_string()),
         Just("but".to_string()),
-        prop::sample::select(vec!["\"", "'", "“", "”", "‘", "’", "«", "»", "„", ",", ".", "?", ":", "\n", "\n\n", " ", "—", "(", ")"]).prop_map(str::to_string),
+        prop::sample::select(vec![
+            "\"", "'", "“", "”", "‘", "’", "«", "»", "„", ",", ".", "?", ":", "\n", "\n\n", " ",
+            "—", "(", ")"
+        ])
+        .prop_map(str::to_string),
         "[a-zA-Z]{1,8}",
         any::<String>(),
     ];
@@ -46,11 +50,16 @@ fn check(text: &str) {
         for v in [s.score.optimism, s.score.caution] {
             assert!((0.0..=1.0).contains(&v));
         }
-        assert!((-1.0..=1.0).contains(&s.score.stance) && (-1.0..=1.0).contains(&s.score.sentiment));
+        assert!(
+            (-1.0..=1.0).contains(&s.score.stance) && (-1.0..=1.0).contains(&s.score.sentiment)
+        );
     }
     let b = analyze(text, lx);
     let key = |a: &stance::analyze::Analysis| {
-        a.statements.iter().map(|s| (s.start, s.end, s.speaker.clone(), s.score.stance.to_bits())).collect::<Vec<_>>()
+        a.statements
+            .iter()
+            .map(|s| (s.start, s.end, s.speaker.clone(), s.score.stance.to_bits()))
+            .collect::<Vec<_>>()
     };
     assert_eq!(key(&a), key(&b), "deterministic");
 }
