@@ -266,7 +266,8 @@ fn str_field(v: &serde_json::Value, k: &str) -> Option<String> {
     }
 }
 
-fn jsonl(mut r: Box<dyn BufRead>, shown: String, stem: String) -> impl Iterator<Item = Input> {
+/// Articles from JSONL, one per line (public for the fuzz targets).
+pub fn jsonl(mut r: Box<dyn BufRead>, shown: String, stem: String) -> impl Iterator<Item = Input> {
     let mut line_no = 0usize;
     let mut buf = Vec::new();
     std::iter::from_fn(move || {
@@ -333,7 +334,8 @@ fn jsonl(mut r: Box<dyn BufRead>, shown: String, stem: String) -> impl Iterator<
     })
 }
 
-fn csv_rows<R: Read + 'static>(r: R, shown: String, stem: String) -> impl Iterator<Item = Input> {
+/// Articles from CSV rows with `id` and `text` columns (public for the fuzz targets).
+pub fn csv_rows<R: Read + 'static>(r: R, shown: String, stem: String) -> impl Iterator<Item = Input> {
     let mut rdr = csv::ReaderBuilder::new().flexible(true).from_reader(r);
     let headers: Vec<String> = match rdr.headers() {
         Ok(h) => h
