@@ -372,6 +372,35 @@ pub fn attribute(doc: &Document, lx: &Lexicons) -> (Vec<Attributed>, Registry) {
         register_mentions(&st, &mut reg);
         sentence(&st, &mut reg, &mut out);
         register_subject(&st, &mut reg);
+        // A quotation left over in a sentence whose statements all have one
+        // speaker is that speaker's too: "“A,” Tester said, referring to X, “B.”"
+        if out.len() > before && out[before..].iter().all(|x| x.entity == out[before].entity) {
+            let taken: Vec<Span> = out[before..].iter().map(|x| x.content).collect();
+            for k in 0..st.items.len() {
+                if let Item::Quote(q) = st.items[k] {
+                    let qd = &doc.quotes[q];
+                    let inner = qd.inner;
+                    let free = !taken
+                        .iter()
+                        .any(|t| t.start < qd.outer.end && qd.outer.start < t.end);
+                    // only a quote standing on its own (after a comma or at the end),
+                    // not a scare quote inside narration
+                    let standalone = k > 0
+                        && (st.is_tok(k - 1, ",") || st.is_punct(k - 1))
+                        && (k + 1 >= st.items.len() || st.is_punct(k + 1));
+                    if free && standalone && !inner.is_empty() {
+                        let first = out[before].clone();
+                        out.push(Attributed {
+                            content: inner,
+                            kind: Kind::Direct,
+                            quote: Some(q),
+                            found: Found::Continuation,
+                            ..first
+                        });
+                    }
+                }
+            }
+        }
         // A sentence that is only a quotation: continue a speaker.
         if out.len() == before {
             let quotes: Vec<usize> = (0..st.items.len())
@@ -746,9 +775,9 @@ fn sentence(st: &Sent, reg: &mut Registry, out: &mut Vec<Attributed>) {
                 let split_or_colon = (st.is_tok(j, ",") && st.is_quote(j + 1)) || st.is_tok(j, ":");
                 if !that && quote_before && !split_or_colon {
                     content_before(st, np_start, covered, &who, &mut emit, out);
-                    // the rest of the frame up to the next split point is the attribution's
-                    let (e, _) = clause_end(st, j, cue.class);
-                    covered = e;
+                    // what follows belongs to the attribution, up to a participle
+                    // or coordinated cue (", adding that ...") processed next
+                    covered = j;
                     last_who = Some(who);
                     continue;
                 }
@@ -1083,10 +1112,14 @@ fn left_speaker(st: &Sent, k: usize, reg: &mut Registry, last: Option<&Who>) -> 
         }
         return choose_segment(st, &segs, reg, false);
     }
-    // "The Pan-Continental Health Agency (PCHA) said": step over the acronym.
+    // "The Pan-Continental Health Agency (PCHA) said", "Rep. Gwen Moore
+    // (D-Wis.) said": step over a short parenthesis.
     let mut p = p;
-    if st.is_tok(p, ")") && p >= 3 && st.is_tok(p - 2, "(") {
-        p -= 3;
+    if st.is_tok(p, ")")
+        && let Some(open) = (p.saturating_sub(8)..p).rev().find(|&m| st.is_tok(m, "("))
+        && open > 0
+    {
+        p = open - 1;
     }
     if !st.is_word(p)
         || !np_word(st, p) && !matches!(st.norm(p), "he" | "she" | "they" | "it" | "we" | "i")
@@ -1139,10 +1172,10 @@ fn np_word(st: &Sent, k: usize) -> bool {
         return st.is_cap(k.saturating_sub(1)) && st.is_cap(k + 1);
     }
     if w == "." {
-        // initials: "J.R. Kowalski"
+        // initials and abbreviated titles: "J.R. Kowalski", "Mr. Obama", "Sen. Warren"
         return k > 0 && st.is_cap(k + 1) && {
             let p = st.norm(k - 1);
-            p.chars().count() == 1 || p.contains('.')
+            p.chars().count() == 1 || p.contains('.') || st.lx.titles.contains(p)
         };
     }
     if w == "to" {
@@ -1330,7 +1363,12 @@ fn speaker_from_np(
     let si = st.index;
     let (entity, found) = match np {
         Np::Nothing => return None,
-        Np::Pronoun(p) => (reg.resolve_pronoun(&p), Found::Pronoun),
+        // A pronoun with no fitting referent keeps its statement, credited to
+        // an unresolved speaker (empty name, type unknown, mention as written).
+        Np::Pronoun(p) => (
+            Some(reg.resolve_pronoun(&p).unwrap_or_else(|| reg.unresolved())),
+            Found::Pronoun,
+        ),
         Np::Person {
             name,
             title,

@@ -309,6 +309,9 @@ pub struct PolnearCounts {
     pub all_found: usize,
     pub all_with_source: usize,
     pub all_right: usize,
+    /// As `quoted_right`, comparing with the gold source's head (before a
+    /// comma or parenthesis: "Kenneth Baer, a former official" -> "Baer").
+    pub quoted_right_head: usize,
     pub pred: usize,
     pub pred_matched: usize,
 }
@@ -323,6 +326,7 @@ impl PolnearCounts {
         self.all_found += o.all_found;
         self.all_with_source += o.all_with_source;
         self.all_right += o.all_right;
+        self.quoted_right_head += o.quoted_right_head;
         self.pred += o.pred;
         self.pred_matched += o.pred_matched;
     }
@@ -407,7 +411,15 @@ pub fn compare_polnear(g: &PolnearArticle, a: &Analysis, show: bool) -> PolnearC
                 last_word_of(&s.mention) == want || last_word_of(&s.speaker) == want
             })
         });
-        if show && quoted && (!found || !right) {
+        let right_head = q.speaker.as_ref().is_some_and(|sp| {
+            let head = sp.split([',', '(']).next().unwrap_or(sp);
+            let want = last_word_of(head);
+            hits.iter().any(|&p| {
+                let s = &a.statements[p];
+                last_word_of(&s.mention) == want || last_word_of(&s.speaker) == want
+            })
+        });
+        if show && quoted && (!found || !right_head) {
             let content: String = text[bs..be].chars().take(140).collect();
             let got: Vec<String> = hits
                 .iter()
@@ -435,6 +447,7 @@ pub fn compare_polnear(g: &PolnearArticle, a: &Analysis, show: bool) -> PolnearC
             if q.speaker.is_some() {
                 c.quoted_with_source += 1;
                 c.quoted_right += right as usize;
+                c.quoted_right_head += right_head as usize;
             }
         }
     }

@@ -335,7 +335,11 @@ pub fn jsonl(mut r: Box<dyn BufRead>, shown: String, stem: String) -> impl Itera
 }
 
 /// Articles from CSV rows with `id` and `text` columns (public for the fuzz targets).
-pub fn csv_rows<R: Read + 'static>(r: R, shown: String, stem: String) -> impl Iterator<Item = Input> {
+pub fn csv_rows<R: Read + 'static>(
+    r: R,
+    shown: String,
+    stem: String,
+) -> impl Iterator<Item = Input> {
     let mut rdr = csv::ReaderBuilder::new().flexible(true).from_reader(r);
     let headers: Vec<String> = match rdr.headers() {
         Ok(h) => h

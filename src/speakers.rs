@@ -666,7 +666,32 @@ impl Registry {
         }
     }
 
+    /// The article's placeholder for a speaker that could not be resolved.
+    /// It never becomes a subject, so later pronouns do not resolve to it.
+    pub fn unresolved(&mut self) -> usize {
+        if let Some(i) = self
+            .entities
+            .iter()
+            .position(|e| e.kind == SpeakerType::Unknown && e.name.is_empty())
+        {
+            return i;
+        }
+        self.add(Entity {
+            name: String::new(),
+            kind: SpeakerType::Unknown,
+            title: String::new(),
+            descriptors: Vec::new(),
+            gender: None,
+            last_subject: 0,
+            subject_seen: false,
+            last_mention: 0,
+        })
+    }
+
     pub fn touch_subject(&mut self, i: usize, sent: usize) {
+        if self.entities[i].name.is_empty() {
+            return;
+        }
         let e = &mut self.entities[i];
         e.last_subject = sent;
         e.subject_seen = true;

@@ -180,11 +180,12 @@ pub fn run(a: Args) -> u8 {
         let r = |a: usize, b: usize| if b == 0 { 0.0 } else { a as f64 / b as f64 };
         let p = &polnear;
         println!(
-            "quoted attributions (direct+mixed): {}  found {:.3}  found with right source {:.3} (of {} with a source)",
+            "quoted attributions (direct+mixed): {}  found {:.3}  found with right source {:.3} (of {} with a source; {:.3} comparing with the source's head before a comma)",
             p.quoted,
             r(p.quoted_found, p.quoted),
             r(p.quoted_right, p.quoted_with_source),
-            p.quoted_with_source
+            p.quoted_with_source,
+            r(p.quoted_right_head, p.quoted_with_source)
         );
         println!(
             "all attributions: {}  found {:.3}  found with right source {:.3} (of {} with a source)",
