@@ -766,7 +766,11 @@ fn sentence(st: &Sent, reg: &mut Registry, out: &mut Vec<Attributed>) {
                     j2 = t;
                 }
                 let mut that = false;
-                if st.is_tok(j2, "that") {
+                // "“Q,” Merkel told reporters after the meeting that was held ...":
+                // with a quotation before the speaker, only a "that" right after
+                // the verb (or its addressee) opens a reported clause.
+                let near = j2 <= after + 1 || (cue.class == CueClass::Tell && j2 <= after + 3);
+                if st.is_tok(j2, "that") && (!quote_before || near) {
                     j = j2 + 1;
                     that = true;
                 } else {
@@ -1189,7 +1193,25 @@ fn np_word(st: &Sent, k: usize) -> bool {
     if NP_STOP.contains(&w) || matches!(w, "he" | "she" | "they" | "it" | "we" | "i") {
         return false;
     }
-    if st.lx.cues.get(w).is_some_and(|c| *c != CueClass::Platform) && !st.is_cap(k) {
+    // a reporting verb ends the phrase, unless a determiner makes it a noun ("the states")
+    if st.lx.cues.get(w).is_some_and(|c| *c != CueClass::Platform)
+        && !st.is_cap(k)
+        && !(k > 0
+            && matches!(
+                st.norm(k - 1),
+                "the"
+                    | "a"
+                    | "an"
+                    | "his"
+                    | "her"
+                    | "its"
+                    | "their"
+                    | "our"
+                    | "these"
+                    | "those"
+                    | "whose"
+            ))
+    {
         return false;
     }
     true
@@ -1242,6 +1264,19 @@ fn read_seg(st: &Sent, (a, b): (usize, usize)) -> Np {
     read_np(st.doc, st.lx, x, y)
 }
 
+/// "R-Ky", "D-N.Y": a US party and state tag.
+fn is_party_tag(st: &Sent, k: usize) -> bool {
+    let Item::Tok(i) = st.items[k] else {
+        return false;
+    };
+    let t = st.doc.tok(i);
+    let mut parts = t.splitn(2, '-');
+    matches!(parts.next(), Some("R" | "D" | "I"))
+        && parts
+            .next()
+            .is_some_and(|s| s.chars().next().is_some_and(|c| c.is_uppercase()))
+}
+
 /// Pick the speaker from appositive segments (`segs` right to left).
 fn choose_segment(
     st: &Sent,
@@ -1280,6 +1315,10 @@ fn choose_segment(
             || (n_words == 1 && matches!(st.items[a], Item::Tok(i) if st.doc.tokens[i].kind == TokenKind::Number))
             // "speaking on condition of anonymity"
             || (!st.is_cap(a) && (first.ends_with("ing") || first == "asked"))
+            // a party tag: "Mitch McConnell, R-Ky., said"
+            || (n_words == 1 && is_party_tag(st, a))
+            // "Hillary Clinton, at a later press gaggle, said"
+            || (PREPOSITIONS.contains(&first) && !st.is_cap(a) && n_words <= 7 && segs.len() > 1 && (a, b) != *segs.last().unwrap())
         {
             Seg::Skip
         } else if PREPOSITIONS.contains(&first) && !st.is_cap(a)

@@ -143,8 +143,10 @@ pub fn find(doc: &mut Document) {
                         }
                     }
                     '”' => {
+                        // real copy mixes styles: "... behind him,” said X
                         if let Some(p) = open_has(&stack, Family::CurlyDouble)
                             .or_else(|| open_has(&stack, Family::LowDouble))
+                            .or_else(|| open_has(&stack, Family::StraightDouble))
                         {
                             close(&mut stack, p, i);
                         }
@@ -164,6 +166,12 @@ pub fn find(doc: &mut Document) {
                     }
                     '"' => {
                         if let Some(p) = open_has(&stack, Family::StraightDouble) {
+                            close(&mut stack, p, i);
+                        } else if let (Some(p), true) = (
+                            open_has(&stack, Family::CurlyDouble),
+                            cx.right_open(i) && !cx.left_open(i),
+                        ) {
+                            // “... more hours" with a straight closer
                             close(&mut stack, p, i);
                         } else if i + 1 < b && !cx.right_open(i) {
                             stack.push((Family::StraightDouble, i));
@@ -313,6 +321,14 @@ mod tests {
         assert_eq!(
             quoted("Il a dit «c'est fini» et „gut“."),
             vec!["c'est fini", "gut"]
+        );
+    }
+
+    #[test]
+    fn mixed_straight_and_curly_marks_pair() {
+        assert_eq!(
+            quoted("\"He has a pulpit,” said X. “More hours\" it took."),
+            vec!["He has a pulpit,", "More hours"]
         );
     }
 

@@ -140,6 +140,8 @@ const PARTICLES: &[&str] = &[
 ];
 const LEADING_FILLERS: &[&str] = &[
     "the",
+    "even",
+    "only",
     "however",
     "meanwhile",
     "later",
