@@ -181,10 +181,12 @@ impl AtomicCsv {
             .w
             .into_inner()
             .map_err(|e| io::Error::other(e.to_string()))?;
-        f.into_inner()
-            .map_err(|e| io::Error::other(e.to_string()))?
-            .sync_data()
-            .ok();
+        // No fsync per file: the rename is what keeps a half-written file from
+        // ever carrying its final name, and fsync made per-article output 10x slower.
+        drop(
+            f.into_inner()
+                .map_err(|e| io::Error::other(e.to_string()))?,
+        );
         std::fs::rename(&self.tmp, &self.dest)
     }
 }
