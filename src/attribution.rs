@@ -862,7 +862,7 @@ fn clause_end(st: &Sent, s: usize, class: CueClass) -> (usize, Next) {
     while j < n {
         if st.is_quote(j) {
             // "... the “common external tariff,” stressing that ..."
-            if j > s && is_cue_at(st, j + 1, &[CueClass::Participle]) && valid_cue_at(st, j + 1) {
+            if is_cue_at(st, j + 1, &[CueClass::Participle]) && valid_cue_at(st, j + 1) {
                 return (j + 1, Next::Stop);
             }
             j += 1;

@@ -518,6 +518,7 @@ pub fn score_tokens(doc: &Document, lx: &Lexicons, prep: &Prepared, a: usize, b:
     // Hedges add their own caution, once each.
     for k in 0..n {
         if let Some((Modifier::Hedge(v), _)) = modifier[k]
+            && v > 0.0
             && !in_tone[k]
             && !hedges_counted[k]
         {

@@ -1,0 +1,131 @@
+//! Each tone rule pinned by small sentences written here: the expected
+//! direction, and a comparison that fails if the rule is removed.
+
+use stance::lexicons::Lexicons;
+use stance::tone::{Label, Score, score};
+
+fn sc(s: &str) -> Score {
+    static LX: std::sync::OnceLock<Lexicons> = std::sync::OnceLock::new();
+    let lx = LX.get_or_init(|| Lexicons::built_in().unwrap());
+    let d = stance::text::parse(s.to_string());
+    score(&d, lx, stance::document::Span::new(0, s.len()))
+}
+
+fn has_step(s: &Score, step: &str) -> bool {
+    s.hits
+        .iter()
+        .any(|h| h.steps.iter().any(|x| x.contains(step)))
+}
+
+#[test]
+fn cues_score_in_their_direction() {
+    assert_eq!(
+        sc("The talks were very constructive").label(),
+        Label::Optimistic
+    );
+    assert_eq!(sc("There are some tough issues").label(), Label::Cautious);
+    assert!(sc("We are optimistic").stance > 0.0);
+    assert!(sc("It remains to be seen").stance < 0.0);
+}
+
+#[test]
+fn negation_flips_within_scope() {
+    let plain = sc("We are optimistic about the deal");
+    let neg = sc("We are not optimistic about the deal");
+    assert!(
+        plain.stance > 0.0 && neg.stance < 0.0,
+        "{} {}",
+        plain.stance,
+        neg.stance
+    );
+    assert!(has_step(&neg, "negated"));
+    // negated caution is weak optimism
+    assert!(sc("A deal is not impossible").stance > sc("A deal is impossible").stance);
+    assert!(sc("A deal is not impossible").stance > 0.0);
+    // the negator belongs to the verb, not to the object's cue
+    let verb = sc("Workers won't accept another pay cut");
+    assert!(verb.stance < 0.0, "{}", verb.stance);
+    assert!(!has_step(&verb, "negated"));
+}
+
+#[test]
+fn intensifiers_and_diminishers_scale() {
+    let base = sc("They are hopeful").stance;
+    assert!(sc("They are very hopeful").stance > base);
+    assert!(sc("They are slightly hopeful").stance < base);
+    assert!(sc("They are slightly hopeful").stance > 0.0);
+}
+
+#[test]
+fn hedges_soften_optimism_and_add_caution() {
+    let plain = sc("A breakthrough is coming");
+    let hedged = sc("Perhaps a breakthrough is coming");
+    assert!(hedged.stance < plain.stance);
+    assert!(hedged.caution > plain.caution);
+    assert!(has_step(&hedged, "hedged") || hedged.hits.iter().any(|h| h.text == "perhaps"));
+}
+
+#[test]
+fn contrast_weighs_the_clause_after_but() {
+    let s = sc("The talks were constructive but the issues are tough");
+    assert!(has_step(&s, "after contrast") && has_step(&s, "before contrast"));
+    let swapped = sc("The issues are tough but the talks were constructive");
+    assert!(
+        swapped.stance > s.stance,
+        "{} vs {}",
+        swapped.stance,
+        s.stance
+    );
+}
+
+#[test]
+fn conditionals_count_less() {
+    let plain = sc("The talks will succeed");
+    let cond = sc("If the talks succeed, prices will fall");
+    assert!(has_step(&cond, "conditional"));
+    assert!(cond.optimism < plain.optimism);
+}
+
+#[test]
+fn questions_lean_cautious() {
+    let q = sc("Are they ready to make peace?");
+    let a = sc("They are ready to make peace.");
+    assert!(q.stance < a.stance);
+    assert!(q.hits.iter().any(|h| h.text == "?"));
+}
+
+#[test]
+fn cautious_optimism_is_mixed() {
+    assert_eq!(sc("She was cautiously optimistic").label(), Label::Mixed);
+    assert_eq!(
+        sc("The White House expressed cautious optimism").label(),
+        Label::Mixed
+    );
+}
+
+#[test]
+fn expectations_compared_say_the_opposite() {
+    assert!(sc("The rise was smaller than many had feared").stance > 0.0);
+    assert!(sc("Cuts came later than people had hoped").stance < 0.0);
+    // a cue before "than" carries the tone itself
+    assert!(sc("The damage was worse than feared").stance < 0.0);
+}
+
+#[test]
+fn first_person_commitments_are_confident() {
+    let s = sc("We will open the bridge in June");
+    assert!(s.stance > 0.0 && has_step(&s, "commitment"));
+    assert!(!has_step(&sc("We will not open the bridge"), "commitment"));
+    assert!(!has_step(
+        &sc("If we will open the bridge, fine"),
+        "commitment"
+    ));
+}
+
+#[test]
+fn sentiment_words_spill_into_tone_and_sentiment() {
+    let s = sc("The weather was wonderful");
+    assert!(s.sentiment > 0.3 && s.stance > 0.0);
+    let b = sc("The weather was dreadful");
+    assert!(b.sentiment < -0.3 && b.stance < 0.0);
+}
