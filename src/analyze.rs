@@ -27,6 +27,8 @@ pub struct Statement {
     pub found: Found,
     pub sentence: usize,
     pub score: Score,
+    /// Scores from the user's VADER/LIWC lexicons, one per extra column.
+    pub extra: Vec<f32>,
 }
 
 #[derive(Debug)]
@@ -79,6 +81,7 @@ pub fn analyze(text: &str, lx: &Lexicons) -> Analysis {
             found,
             sentence: a.sentence,
             score: tone::score_span(&doc, lx, &prep, a.content),
+            extra: crate::foreign::score(&doc, lx, a.content),
         });
     }
     let article = article_score(&doc, lx, &prep);

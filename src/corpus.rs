@@ -17,8 +17,8 @@ use crate::analyze::{Analysis, analyze};
 use crate::input::{Input, Reader};
 use crate::lexicons::Lexicons;
 use crate::output::{
-    ARTICLE_COLUMNS, AtomicCsv, FileNames, SPEAKER_COLUMNS, STATEMENT_COLUMNS, article_row,
-    error_row, num, safe, statement_rows,
+    ARTICLE_COLUMNS, AtomicCsv, FileNames, SPEAKER_COLUMNS, article_row, error_row, num, safe,
+    statement_header, statement_rows,
 };
 use crate::speakers::SpeakerType;
 use crate::tone::label_for;
@@ -212,8 +212,8 @@ pub fn run(inputs: &[PathBuf], lx: &Lexicons, opt: &Options) -> io::Result<Summa
             .append(true)
             .open(&journal_path)?,
     );
-    let mut statements =
-        AtomicCsv::create(&out.join("statements.csv"), STATEMENT_COLUMNS, opt.excel)?;
+    let header = statement_header(&lx.extra_columns());
+    let mut statements = AtomicCsv::create(&out.join("statements.csv"), &header, opt.excel)?;
     let mut articles = AtomicCsv::create(&out.join("articles.csv"), ARTICLE_COLUMNS, opt.excel)?;
     let mut names = FileNames::default();
     let mut speakers: HashMap<(String, SpeakerType), SpeakerStats> = HashMap::new();
@@ -250,7 +250,7 @@ pub fn run(inputs: &[PathBuf], lx: &Lexicons, opt: &Options) -> io::Result<Summa
             if opt.article_files {
                 let path = art_dir.join(&file_name);
                 if !(*resumed && path.exists()) {
-                    let mut f = AtomicCsv::create(&path, STATEMENT_COLUMNS, opt.excel)?;
+                    let mut f = AtomicCsv::create(&path, &header, opt.excel)?;
                     for r in &o.statements {
                         f.row(r)?;
                     }

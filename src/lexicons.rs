@@ -102,6 +102,8 @@ pub struct Lexicons {
     pub orgs: ClassMatcher<OrgClass>,
     pub anon_heads: ClassMatcher<()>,
     pub anon_dets: ClassMatcher<()>,
+    /// User lexicons in VADER or LIWC format, scored into extra columns.
+    pub foreign: Vec<crate::foreign::ForeignLexicon>,
     /// Given names and the pronoun they usually take (`names.txt`).
     pub names: FxMap<String, crate::speakers::Gender>,
 }
@@ -248,9 +250,18 @@ impl Lexicons {
         Ok(())
     }
 
+    /// Names of the extra columns the foreign lexicons add.
+    pub fn extra_columns(&self) -> Vec<String> {
+        self.foreign
+            .iter()
+            .flat_map(|f| f.columns.iter().cloned())
+            .collect()
+    }
+
     /// Add entries from a user file (`--lexicon FILE`); its name says what it
-    /// holds: `*optimism*`, `*caution*` or `*sentiment*`, in our format. Same
-    /// terms override the built-in weights.
+    /// holds: `*optimism*`, `*caution*` or `*sentiment*` in our format (same
+    /// terms override the built-in weights), or a VADER (`*vader*`) or LIWC
+    /// (`*.dic`) lexicon scored into extra columns (see `foreign.rs`).
     pub fn add_file(&mut self, path: &Path) -> Result<(), LexiconError> {
         let content = std::fs::read_to_string(path)
             .map_err(|e| LexiconError(format!("{}: cannot read lexicon: {e}", path.display())))?;
@@ -259,7 +270,13 @@ impl Lexicons {
             .map(|n| n.to_string_lossy().to_lowercase())
             .unwrap_or_default();
         let shown = path.display().to_string();
-        if name.contains("optimism") {
+        if name.ends_with(".dic") {
+            self.foreign
+                .push(crate::foreign::load_liwc(&shown, &content)?);
+        } else if name.contains("vader") {
+            self.foreign
+                .push(crate::foreign::load_vader(&shown, &content)?);
+        } else if name.contains("optimism") {
             load_scored(&shown, &content, 0.0, 1.0, 1.0, &mut self.tone, true)?;
         } else if name.contains("caution") {
             load_scored(&shown, &content, 0.0, 1.0, -1.0, &mut self.tone, true)?;
@@ -267,7 +284,7 @@ impl Lexicons {
             load_scored(&shown, &content, -4.0, 4.0, 1.0, &mut self.sentiment, true)?;
         } else {
             return Err(LexiconError(format!(
-                "{shown}: cannot tell what this lexicon holds: name it *optimism*.txt, *caution*.txt or *sentiment*.txt"
+                "{shown}: cannot tell what this lexicon holds: name it *optimism*.txt, *caution*.txt or *sentiment*.txt (our format), *vader*.txt (VADER format) or *.dic (LIWC format)"
             )));
         }
         Ok(())

@@ -10,6 +10,7 @@ pub mod analyze;
 pub mod attribution;
 pub mod corpus;
 pub mod document;
+pub mod foreign;
 pub mod fxhash;
 pub mod gold;
 pub mod input;

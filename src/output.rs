@@ -106,6 +106,18 @@ pub fn statement_row(
         st.score.label().as_str().into(),
         safe(&st.score.cues_field(), raw),
     ]
+    .into_iter()
+    .chain(st.extra.iter().map(|v| num(*v)))
+    .collect()
+}
+
+/// Statement columns, followed by the user's extra lexicon columns.
+pub fn statement_header(extra: &[String]) -> Vec<String> {
+    STATEMENT_COLUMNS
+        .iter()
+        .map(|s| s.to_string())
+        .chain(extra.iter().cloned())
+        .collect()
 }
 
 pub fn statement_rows(article_id: &str, a: &Analysis, raw: bool) -> Vec<Vec<String>> {
@@ -155,7 +167,7 @@ pub struct AtomicCsv {
 }
 
 impl AtomicCsv {
-    pub fn create(dest: &Path, header: &[&str], bom: bool) -> io::Result<AtomicCsv> {
+    pub fn create<S: AsRef<[u8]>>(dest: &Path, header: &[S], bom: bool) -> io::Result<AtomicCsv> {
         let name = dest
             .file_name()
             .map(|n| n.to_string_lossy().into_owned())

@@ -288,3 +288,48 @@ fn eval_on_the_projects_own_annotated_articles() {
     assert!(fig("strict F1") >= 0.90, "{line}");
     assert!(fig(" F1") >= 0.95, "{line}");
 }
+
+#[test]
+fn vader_and_liwc_lexicons_add_their_own_columns() {
+    let dir = temp_dir("foreign");
+    let dic = dir.join("mood.dic");
+    std::fs::write(
+        &dic,
+        "%\n1\tposemo\n2\tnegemo\n%\nhapp*\t1\nworr*\t2\n:)\t1\n",
+    )
+    .unwrap();
+    let vader = dir.join("my_vader.txt");
+    std::fs::write(&vader, "good\t1.9\t0.9\t[2, 2]\nbad\t-2.5\t0.5\t[-2, -3]\n").unwrap();
+    let input = dir.join("a.txt");
+    std::fs::write(
+        &input,
+        "\"We are happy and it is good, not bad,\" said Ana Lima.",
+    )
+    .unwrap();
+    let (out, o) = score_dir(&[
+        "--lexicon",
+        dic.to_str().unwrap(),
+        "--lexicon",
+        vader.to_str().unwrap(),
+        input.to_str().unwrap(),
+    ]);
+    assert_eq!(
+        o.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+    let h = header(&out.join("statements.csv"));
+    assert_eq!(&h[17..], &["mood_posemo", "mood_negemo", "my_vader"]);
+    let st = read_csv(&out.join("statements.csv"));
+    // 9 words, one "happ*": 11.1%
+    assert_eq!(st[0]["mood_posemo"], "11.1111");
+    assert_eq!(st[0]["mood_negemo"], "0.0000");
+    // good (+1.9) and negated bad (-2.5 * -0.74 = +1.85): positive
+    assert!(st[0]["my_vader"].parse::<f64>().unwrap() > 0.5);
+    // a malformed .dic line names file and line
+    std::fs::write(&dic, "%\n1\tposemo\n%\nhappy\t7\n").unwrap();
+    let (_, o) = score_dir(&["--lexicon", dic.to_str().unwrap(), input.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("mood.dic:4: unknown category id"));
+}
