@@ -76,8 +76,18 @@ impl SpeakerStats {
 
 type Analysed = Result<Analysis, String>;
 
+/// Text that makes the analysis panic when `STANCE_TEST_PANIC` is set, so the
+/// tests can prove a panic becomes an error row (the last line of defence).
+const TEST_PANIC_MARK: &str = "<<stance-test-panic>>";
+
 fn analyse_one(text: &str, lx: &Lexicons) -> Analysed {
-    std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| analyze(text, lx))).map_err(|p| {
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        if text.contains(TEST_PANIC_MARK) && std::env::var_os("STANCE_TEST_PANIC").is_some() {
+            panic!("test panic requested");
+        }
+        analyze(text, lx)
+    }))
+    .map_err(|p| {
         let msg = p
             .downcast_ref::<&str>()
             .map(|s| s.to_string())

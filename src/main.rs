@@ -26,6 +26,13 @@ enum Command {
 }
 
 fn main() -> ExitCode {
+    // A panic inside one article's analysis becomes that article's error row
+    // (see corpus.rs); keep the default hook from printing a backtrace banner.
+    std::panic::set_hook(Box::new(|info| {
+        if std::env::var_os("STANCE_DEBUG").is_some() {
+            eprintln!("stance: panic: {info}");
+        }
+    }));
     let cli = match Cli::try_parse() {
         Ok(c) => c,
         Err(e) => {

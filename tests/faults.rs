@@ -282,3 +282,96 @@ fn huge_article_and_long_line_without_punctuation() {
     let n: usize = arts[0]["n_statements"].parse().unwrap();
     assert_eq!(n, 2 * (50 * 1024 * 1024 / para.len()));
 }
+
+#[test]
+fn a_panic_in_one_article_becomes_its_error_row() {
+    let dir = temp_dir("panic");
+    let input = dir.join("in.jsonl");
+    std::fs::write(
+        &input,
+        "{\"id\":\"ok1\",\"text\":\"Analysts said rates would fall.\"}\n\
+         {\"id\":\"boom\",\"text\":\"<<stance-test-panic>>\"}\n\
+         {\"id\":\"ok2\",\"text\":\"Officials said the road was open.\"}\n",
+    )
+    .unwrap();
+    let out = temp_dir("panic-out");
+    let o = Command::new(env!("CARGO_BIN_EXE_stance"))
+        .args([
+            "score",
+            "--quiet",
+            "--out",
+            out.to_str().unwrap(),
+            input.to_str().unwrap(),
+        ])
+        .env("STANCE_TEST_PANIC", "1")
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(1));
+    let arts = read_csv(&out.join("articles.csv"));
+    let status: Vec<_> = arts
+        .iter()
+        .map(|r| (r["article_id"].clone(), r["status"].clone()))
+        .collect();
+    assert_eq!(
+        status,
+        vec![
+            ("ok1".into(), "ok".into()),
+            ("boom".into(), "error".into()),
+            ("ok2".into(), "ok".into())
+        ]
+    );
+    assert!(arts[1]["error"].contains("internal error"));
+    assert_eq!(read_csv(&out.join("statements.csv")).len(), 2);
+}
+
+#[test]
+fn csv_fields_round_trip_and_excel_adds_a_bom() {
+    let dir = temp_dir("rfc");
+    let input = dir.join("in.jsonl");
+    let title = "Line one\nline \"two\", with comma";
+    std::fs::write(&input, serde_json::json!({"id": "q", "title": title, "text": "“He said \"no\", twice,” Ana Lima said."}).to_string() + "\n").unwrap();
+    let out = temp_dir("rfc-out");
+    let o = stance(&[
+        "score",
+        "--quiet",
+        "--excel",
+        "--out",
+        out.to_str().unwrap(),
+        input.to_str().unwrap(),
+    ]);
+    assert_eq!(o.status.code(), Some(0));
+    let raw = std::fs::read(out.join("articles.csv")).unwrap();
+    assert!(
+        raw.starts_with("\u{feff}".as_bytes()),
+        "--excel writes a byte-order mark"
+    );
+    let mut r = csv::Reader::from_reader(&raw[3..]);
+    let rec = r.records().next().unwrap().unwrap();
+    assert_eq!(&rec[2], title);
+}
+
+#[test]
+fn malformed_csv_rows_become_error_rows() {
+    let dir = temp_dir("badcsv");
+    let input = dir.join("arts.csv");
+    std::fs::write(&input, b"id,text\nx1,\"Officials said the road was open.\"\nx2\nx3,\"Bad \xff\xfe\xfd\xfc\xfb\xfa\xf9\xf8 bytes and more bad \xff\xff\xff\xff\xff\"\nx4,Analysts said costs would rise.\n").unwrap();
+    let out = temp_dir("badcsv-out");
+    let o = stance(&[
+        "score",
+        "--quiet",
+        "--out",
+        out.to_str().unwrap(),
+        input.to_str().unwrap(),
+    ]);
+    assert_eq!(o.status.code(), Some(1));
+    let arts = read_csv(&out.join("articles.csv"));
+    let ids: Vec<_> = arts
+        .iter()
+        .map(|r| (r["article_id"].clone(), r["status"].clone()))
+        .collect();
+    assert_eq!(ids[0], ("x1".into(), "ok".into()));
+    assert_eq!(ids[1], ("x2".into(), "error".into()));
+    assert!(arts[1]["source"].ends_with(":3"), "{}", arts[1]["source"]);
+    assert_eq!(ids[3], ("x4".into(), "ok".into()));
+    assert_eq!(arts.len(), 4);
+}
