@@ -349,19 +349,20 @@ fn write_speakers(
     let mut list: Vec<((String, SpeakerType), SpeakerStats)> = speakers.into_iter().collect();
     list.sort_by(|a, b| a.0.cmp(&b.0));
     let mut merged: Vec<Option<SpeakerStats>> = list.iter().map(|(_, s)| Some(s.clone())).collect();
+    // fuller person names by their last word (one pass, so a corpus with
+    // many speakers does not cost a pass per speaker)
+    let mut by_last: HashMap<&str, Vec<usize>> = HashMap::new();
+    for (j, ((key, kind), _)) in list.iter().enumerate() {
+        if *kind == SpeakerType::Person && key.contains(' ') {
+            by_last.entry(key.rsplit(' ').next().unwrap_or("")).or_default().push(j);
+        }
+    }
     for i in 0..list.len() {
         let ((key, kind), _) = &list[i];
         if *kind != SpeakerType::Person || key.contains(' ') {
             continue;
         }
-        let fuller: Vec<usize> = (0..list.len())
-            .filter(|&j| {
-                j != i
-                    && list[j].0.1 == SpeakerType::Person
-                    && list[j].0.0.contains(' ')
-                    && list[j].0.0.rsplit(' ').next() == Some(key.as_str())
-            })
-            .collect();
+        let fuller: &[usize] = by_last.get(key.as_str()).map(|v| v.as_slice()).unwrap_or(&[]);
         if fuller.len() == 1
             && let Some(s) = merged[i].take()
             && let Some(t) = merged[fuller[0]].as_mut()

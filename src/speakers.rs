@@ -68,6 +68,9 @@ impl Found {
 #[derive(Debug, Clone)]
 pub struct Entity {
     pub name: String,
+    /// `name` in lower case, and its words: kept so lookups do not allocate.
+    lname: String,
+    lwords: Vec<String>,
     pub kind: SpeakerType,
     pub title: String,
     /// Lower-case words that descriptions may use to point here: title words,
@@ -79,6 +82,14 @@ pub struct Entity {
     pub subject_seen: bool,
     /// Sentence index where it was last mentioned at all.
     pub last_mention: usize,
+}
+
+impl Entity {
+    fn set_name(&mut self, name: &str) {
+        self.name = name.to_string();
+        self.lname = name.to_lowercase();
+        self.lwords = words_lower(name);
+    }
 }
 
 /// What a noun phrase is.
@@ -496,7 +507,9 @@ fn words_lower(s: &str) -> Vec<String> {
 }
 
 impl Registry {
-    fn add(&mut self, e: Entity) -> usize {
+    fn add(&mut self, mut e: Entity) -> usize {
+        let name = std::mem::take(&mut e.name);
+        e.set_name(&name);
         self.entities.push(e);
         self.entities.len() - 1
     }
@@ -509,23 +522,21 @@ impl Registry {
         if let Some(i) = self
             .entities
             .iter()
-            .rposition(|e| e.name.to_lowercase() == lw)
+            .rposition(|e| e.lname == lw)
         {
             return Some(i);
         }
         let last = ws.last().cloned().unwrap_or_default();
         if let Some(i) = self.entities.iter().rposition(|e| {
             e.kind != SpeakerType::Anonymous
-                && words_lower(&e.name).last().is_some_and(|l| *l == last)
-                && (ws.len() == 1
-                    || words_lower(&e.name).len() == 1
-                    || first_compatible(&e.name, name))
+                && e.lwords.last().is_some_and(|l| *l == last)
+                && (ws.len() == 1 || e.lwords.len() == 1 || first_compatible(&e.lwords, &ws))
         }) {
             return Some(i);
         }
         if ws.len() == 1 {
             return self.entities.iter().rposition(|e| {
-                e.kind == SpeakerType::Person && words_lower(&e.name).iter().any(|w| *w == ws[0])
+                e.kind == SpeakerType::Person && e.lwords.iter().any(|w| *w == ws[0])
             });
         }
         None
@@ -534,13 +545,13 @@ impl Registry {
     fn find_org(&self, name: &str) -> Option<usize> {
         let lw = strip_the(&name.to_lowercase()).to_string();
         self.entities.iter().rposition(|e| {
-            let en = strip_the(&e.name.to_lowercase()).to_string();
+            let en = strip_the(&e.lname);
             e.kind != SpeakerType::Anonymous
                 && (en == lw
                     || (e.kind == SpeakerType::Organization
-                        && (en.contains(&lw) || lw.contains(&en)))
+                        && (en.contains(lw.as_str()) || lw.contains(en)))
                     || e.descriptors.contains(&lw)
-                    || (lw.split(' ').count() == 1 && last_word(&en) == lw))
+                    || (lw.split(' ').count() == 1 && last_word(en) == lw))
         })
     }
 
@@ -559,12 +570,14 @@ impl Registry {
                 if name.chars().count() > e.name.chars().count()
                     && e.kind != SpeakerType::Organization
                 {
-                    e.name = name.to_string();
+                    e.set_name(name);
                 }
                 i
             }
             None => self.add(Entity {
                 name: name.to_string(),
+                lname: String::new(),
+                lwords: Vec::new(),
                 kind: SpeakerType::Person,
                 title: String::new(),
                 descriptors: Vec::new(),
@@ -604,12 +617,14 @@ impl Registry {
                 if name.chars().count() > e.name.chars().count()
                     && !name.chars().all(|c| c.is_uppercase())
                 {
-                    e.name = name.to_string();
+                    e.set_name(name);
                 }
                 i
             }
             None => self.add(Entity {
                 name: name.to_string(),
+                lname: String::new(),
+                lwords: Vec::new(),
                 kind: SpeakerType::Organization,
                 title: String::new(),
                 descriptors: Vec::new(),
@@ -642,6 +657,8 @@ impl Registry {
                 Some(i) => i,
                 None => self.add(Entity {
                     name: text.to_string(),
+                    lname: String::new(),
+                    lwords: Vec::new(),
                     kind: SpeakerType::Anonymous,
                     title: String::new(),
                     descriptors: vec![head.to_string()],
@@ -680,6 +697,8 @@ impl Registry {
         }
         self.add(Entity {
             name: String::new(),
+            lname: String::new(),
+            lwords: Vec::new(),
             kind: SpeakerType::Unknown,
             title: String::new(),
             descriptors: Vec::new(),
@@ -820,10 +839,8 @@ fn strip_the(s: &str) -> &str {
     s.strip_prefix("the ").unwrap_or(s)
 }
 
-fn first_compatible(a: &str, b: &str) -> bool {
+fn first_compatible(a: &[String], b: &[String]) -> bool {
     // "Joost van der Hoeven" and "Van der Hoeven": one is a suffix of the other.
-    let a = words_lower(a);
-    let b = words_lower(b);
     let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
     long.ends_with(&short) || long.first() == short.first()
 }
