@@ -354,7 +354,10 @@ fn write_speakers(
     let mut by_last: HashMap<&str, Vec<usize>> = HashMap::new();
     for (j, ((key, kind), _)) in list.iter().enumerate() {
         if *kind == SpeakerType::Person && key.contains(' ') {
-            by_last.entry(key.rsplit(' ').next().unwrap_or("")).or_default().push(j);
+            by_last
+                .entry(key.rsplit(' ').next().unwrap_or(""))
+                .or_default()
+                .push(j);
         }
     }
     for i in 0..list.len() {
@@ -362,7 +365,10 @@ fn write_speakers(
         if *kind != SpeakerType::Person || key.contains(' ') {
             continue;
         }
-        let fuller: &[usize] = by_last.get(key.as_str()).map(|v| v.as_slice()).unwrap_or(&[]);
+        let fuller: &[usize] = by_last
+            .get(key.as_str())
+            .map(|v| v.as_slice())
+            .unwrap_or(&[]);
         if fuller.len() == 1
             && let Some(s) = merged[i].take()
             && let Some(t) = merged[fuller[0]].as_mut()

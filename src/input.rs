@@ -137,11 +137,24 @@ fn ext(p: &Path) -> String {
         .unwrap_or_default()
 }
 
+/// A 64-bit hash of an id (FNV-1a: stable across runs and platforms, so
+/// renamed duplicates are the same in every run).
+pub fn id_hash(s: &str) -> u64 {
+    let mut h: u64 = 0xcbf29ce484222325;
+    for b in s.bytes() {
+        h ^= b as u64;
+        h = h.wrapping_mul(0x100000001b3);
+    }
+    h
+}
+
 /// A streaming reader over all inputs, yielding articles in input order.
 pub struct Reader {
     files: std::vec::IntoIter<(PathBuf, Option<PathBuf>)>,
     current: Option<Box<dyn Iterator<Item = Input>>>,
-    seen: HashMap<String, usize>,
+    /// Ids seen so far, as 64-bit hashes with their count: 16 bytes an
+    /// article instead of the whole id, so memory stays small on huge corpora.
+    seen: HashMap<u64, usize>,
 }
 
 impl Reader {
@@ -156,16 +169,16 @@ impl Reader {
     /// Give a duplicate id a distinct, stable suffix (`id~2`, `id~3`).
     fn unique(&mut self, mut input: Input) -> Input {
         let id = input.id().to_string();
-        let n = self.seen.entry(id.clone()).or_insert(0);
+        let n = self.seen.entry(id_hash(&id)).or_insert(0);
         *n += 1;
         if *n > 1 {
             let mut k = *n;
             let mut new = format!("{id}~{k}");
-            while self.seen.contains_key(&new) {
+            while self.seen.contains_key(&id_hash(&new)) {
                 k += 1;
                 new = format!("{id}~{k}");
             }
-            self.seen.insert(new.clone(), 1);
+            self.seen.insert(id_hash(&new), 1);
             input.set_id(new);
         }
         input

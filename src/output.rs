@@ -247,7 +247,8 @@ pub fn sanitize(id: &str) -> String {
 /// they also differ on case-insensitive file systems).
 #[derive(Default)]
 pub struct FileNames {
-    used: std::collections::HashSet<String>,
+    /// Names handed out, as hashes of their lower-case form.
+    used: std::collections::HashSet<u64>,
 }
 
 impl FileNames {
@@ -255,7 +256,10 @@ impl FileNames {
         let base = sanitize(id);
         let mut name = base.clone();
         let mut k = 2;
-        while !self.used.insert(name.to_lowercase()) {
+        while !self
+            .used
+            .insert(crate::input::id_hash(&name.to_lowercase()))
+        {
             name = format!("{base}~{k}");
             k += 1;
         }

@@ -519,11 +519,7 @@ impl Registry {
         let lw = name.to_lowercase();
         let ws = words_lower(name);
         // Exact, then same last word, then a one-word form equal to any word.
-        if let Some(i) = self
-            .entities
-            .iter()
-            .rposition(|e| e.lname == lw)
-        {
+        if let Some(i) = self.entities.iter().rposition(|e| e.lname == lw) {
             return Some(i);
         }
         let last = ws.last().cloned().unwrap_or_default();
