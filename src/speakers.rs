@@ -838,7 +838,7 @@ fn strip_the(s: &str) -> &str {
 fn first_compatible(a: &[String], b: &[String]) -> bool {
     // "Joost van der Hoeven" and "Van der Hoeven": one is a suffix of the other.
     let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
-    long.ends_with(&short) || long.first() == short.first()
+    long.ends_with(short) || long.first() == short.first()
 }
 
 /// The text of a span, with white space runs collapsed (for mentions).
