@@ -129,16 +129,12 @@ fn tokenize(doc: &mut Document) {
             kind = TokenKind::Punct;
         }
         let n0 = norm.len() as u32;
-        for ch in text[start..end].chars() {
-            match ch {
-                '’' | '‘' => norm.push('\''),
-                '‐' | '‑' => norm.push('-'),
-                _ => {
-                    for l in ch.to_lowercase() {
-                        norm.push(l);
-                    }
-                }
-            }
+        let tok = &text[start..end];
+        if tok.is_ascii() {
+            // the common case, without per-character Unicode case mapping
+            norm.extend(tok.bytes().map(|b| b.to_ascii_lowercase() as char));
+        } else {
+            push_norm(&mut norm, tok);
         }
         let n1 = norm.len() as u32;
         tokens.push(Token {
@@ -151,6 +147,22 @@ fn tokenize(doc: &mut Document) {
     }
     doc.tokens = tokens;
     doc.norm = norm;
+}
+
+/// Append a token's normalised form: lower case, typographic apostrophes
+/// and hyphens folded.
+fn push_norm(norm: &mut String, tok: &str) {
+    for ch in tok.chars() {
+        match ch {
+            '’' | '‘' => norm.push('\''),
+            '‐' | '‑' => norm.push('-'),
+            _ => {
+                for l in ch.to_lowercase() {
+                    norm.push(l);
+                }
+            }
+        }
+    }
 }
 
 fn paragraphs(doc: &mut Document) {
