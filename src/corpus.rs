@@ -256,9 +256,8 @@ pub fn run(inputs: &[PathBuf], lx: &Lexicons, opt: &Options) -> io::Result<Summa
                 statements.row(r)?;
             }
             articles.row(&o.article)?;
-            let file_name = names.name(&o.id);
             if opt.article_files {
-                let path = art_dir.join(&file_name);
+                let path = art_dir.join(names.name(&o.id));
                 if !(*resumed && path.exists()) {
                     let mut f = AtomicCsv::create(&path, &header, opt.excel)?;
                     for r in &o.statements {

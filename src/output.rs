@@ -248,7 +248,7 @@ pub fn sanitize(id: &str) -> String {
 #[derive(Default)]
 pub struct FileNames {
     /// Names handed out, as hashes of their lower-case form.
-    used: std::collections::HashSet<u64>,
+    used: crate::fxhash::FxSet<u64>,
 }
 
 impl FileNames {
