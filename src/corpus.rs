@@ -17,8 +17,8 @@ use crate::analyze::{Analysis, analyze};
 use crate::input::{Input, Reader};
 use crate::lexicons::Lexicons;
 use crate::output::{
-    ARTICLE_COLUMNS, AtomicCsv, FileNames, SPEAKER_COLUMNS, article_row, error_row, num, safe,
-    statement_header, statement_rows,
+    ARTICLE_COLUMNS, AtomicCsv, AtomicFile, FileNames, SPEAKER_COLUMNS, article_row, error_row,
+    num, safe, statement_header, statement_json, statement_rows,
 };
 use crate::speakers::SpeakerType;
 use crate::tone::label_for;
@@ -34,6 +34,50 @@ pub struct Options {
     pub aliases: HashMap<String, String>,
     /// An output folder that already holds results: refuse, start over, or resume.
     pub existing: Existing,
+    /// Statements as CSV or JSONL.
+    pub format: Format,
+    /// `--out -`: statements only, streamed to standard output.
+    pub stream: bool,
+}
+
+/// How statements are written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    Csv,
+    Jsonl,
+}
+
+/// Where statements go: a table in the output folder or standard output.
+enum Sink {
+    Csv(AtomicCsv),
+    Jsonl(AtomicFile),
+    StdoutCsv(csv::Writer<io::BufWriter<io::Stdout>>),
+    StdoutJsonl(io::BufWriter<io::Stdout>),
+}
+
+impl Sink {
+    fn write(&mut self, o: &Outcome) -> io::Result<()> {
+        match self {
+            Sink::Csv(w) => o.statements.iter().try_for_each(|r| w.row(r)),
+            Sink::StdoutCsv(w) => o
+                .statements
+                .iter()
+                .try_for_each(|r| w.write_record(r).map_err(io::Error::other)),
+            Sink::Jsonl(w) => o.json.iter().try_for_each(|l| w.line(l)),
+            Sink::StdoutJsonl(w) => o.json.iter().try_for_each(|l| {
+                io::Write::write_all(w, l.as_bytes())?;
+                io::Write::write_all(w, b"\n")
+            }),
+        }
+    }
+    fn finish(self) -> io::Result<()> {
+        match self {
+            Sink::Csv(w) => w.finish(),
+            Sink::Jsonl(w) => w.finish(),
+            Sink::StdoutCsv(mut w) => w.flush(),
+            Sink::StdoutJsonl(mut w) => io::Write::flush(&mut w),
+        }
+    }
 }
 
 #[derive(Default, Debug)]
@@ -110,11 +154,23 @@ struct Outcome {
     speakers: Vec<(String, String, String, f32, f32, f32, f32)>,
     /// Set for an article that could not be read or analysed.
     error: Option<(String, String)>,
+    /// The statements as JSON objects (only with `--format jsonl`).
+    #[serde(default)]
+    json: Vec<String>,
 }
 
-fn outcome(input: &Input, res: Option<Analysed>, raw: bool) -> Outcome {
+fn outcome(input: &Input, res: Option<Analysed>, raw: bool, json: Option<&[String]>) -> Outcome {
     match (input, res) {
         (Input::Ok(a), Some(Ok(an))) => Outcome {
+            json: match json {
+                Some(extra) => an
+                    .statements
+                    .iter()
+                    .enumerate()
+                    .map(|(i, st)| statement_json(&a.id, i, st, &an.doc.text, extra))
+                    .collect(),
+                None => Vec::new(),
+            },
             id: a.id.clone(),
             article: article_row(a, &an, raw),
             statements: statement_rows(&a.id, &an, raw),
@@ -149,6 +205,7 @@ fn outcome(input: &Input, res: Option<Analysed>, raw: bool) -> Outcome {
                 statements: Vec::new(),
                 speakers: Vec::new(),
                 error: Some((source, error)),
+                json: Vec::new(),
             }
         }
     }
@@ -178,7 +235,7 @@ pub enum Existing {
 pub fn run(inputs: &[PathBuf], lx: &Lexicons, opt: &Options) -> io::Result<Summary> {
     let t0 = Instant::now();
     let out = &opt.out;
-    if has_results(out) {
+    if !opt.stream && has_results(out) {
         match opt.existing {
             Existing::Refuse => {
                 return Err(io::Error::new(
@@ -198,9 +255,12 @@ pub fn run(inputs: &[PathBuf], lx: &Lexicons, opt: &Options) -> io::Result<Summa
             Existing::Resume => {}
         }
     }
-    std::fs::create_dir_all(out)?;
+    let article_files = opt.article_files && !opt.stream;
+    if !opt.stream {
+        std::fs::create_dir_all(out)?;
+    }
     let art_dir = out.join("articles");
-    if opt.article_files {
+    if article_files {
         std::fs::create_dir_all(&art_dir)?;
     }
     // Articles completed by an interrupted run (resume only).
@@ -216,15 +276,43 @@ pub fn run(inputs: &[PathBuf], lx: &Lexicons, opt: &Options) -> io::Result<Summa
             }
         }
     }
-    let mut journal = io::BufWriter::new(
-        std::fs::OpenOptions::new()
-            .create(true)
-            .append(true)
-            .open(&journal_path)?,
-    );
-    let header = statement_header(&lx.extra_columns());
-    let mut statements = AtomicCsv::create(&out.join("statements.csv"), &header, opt.excel)?;
-    let mut articles = AtomicCsv::create(&out.join("articles.csv"), ARTICLE_COLUMNS, opt.excel)?;
+    // Streaming to standard output keeps no journal and writes no tables.
+    let mut journal = if opt.stream {
+        None
+    } else {
+        Some(io::BufWriter::new(
+            std::fs::OpenOptions::new()
+                .create(true)
+                .append(true)
+                .open(&journal_path)?,
+        ))
+    };
+    let extra = lx.extra_columns();
+    let header = statement_header(&extra);
+    let json_extra = (opt.format == Format::Jsonl).then_some(extra.as_slice());
+    let mut statements = match (opt.stream, opt.format) {
+        (false, Format::Csv) => Sink::Csv(AtomicCsv::create(
+            &out.join("statements.csv"),
+            &header,
+            opt.excel,
+        )?),
+        (false, Format::Jsonl) => Sink::Jsonl(AtomicFile::create(&out.join("statements.jsonl"))?),
+        (true, Format::Csv) => {
+            let mut w = csv::Writer::from_writer(io::BufWriter::new(io::stdout()));
+            w.write_record(&header)?;
+            Sink::StdoutCsv(w)
+        }
+        (true, Format::Jsonl) => Sink::StdoutJsonl(io::BufWriter::new(io::stdout())),
+    };
+    let mut articles = if opt.stream {
+        None
+    } else {
+        Some(AtomicCsv::create(
+            &out.join("articles.csv"),
+            ARTICLE_COLUMNS,
+            opt.excel,
+        )?)
+    };
     let mut names = FileNames::default();
     let mut speakers: HashMap<(String, SpeakerType), SpeakerStats> = HashMap::new();
     let mut summary = Summary::default();
@@ -247,16 +335,16 @@ pub fn run(inputs: &[PathBuf], lx: &Lexicons, opt: &Options) -> io::Result<Summa
                     Input::Ok(a) => Some(analyse_one(&a.text, lx)),
                     Input::Failed { .. } => None,
                 };
-                (outcome(x, res, opt.raw_text), false)
+                (outcome(x, res, opt.raw_text, json_extra), false)
             })
             .collect();
         for (o, resumed) in &outcomes {
             summary.articles += 1;
-            for r in &o.statements {
-                statements.row(r)?;
+            statements.write(o)?;
+            if let Some(a) = articles.as_mut() {
+                a.row(&o.article)?;
             }
-            articles.row(&o.article)?;
-            if opt.article_files {
+            if article_files {
                 let path = art_dir.join(names.name(&o.id));
                 if !(*resumed && path.exists()) {
                     let mut f = AtomicCsv::create(&path, &header, opt.excel)?;
@@ -266,9 +354,9 @@ pub fn run(inputs: &[PathBuf], lx: &Lexicons, opt: &Options) -> io::Result<Summa
                     f.finish()?;
                 }
             }
-            if !resumed {
-                serde_json::to_writer(&mut journal, o).map_err(io::Error::other)?;
-                io::Write::write_all(&mut journal, b"\n")?;
+            if let (false, Some(j)) = (*resumed, journal.as_mut()) {
+                serde_json::to_writer(&mut *j, o).map_err(io::Error::other)?;
+                io::Write::write_all(j, b"\n")?;
             }
             if let Some((source, error)) = &o.error {
                 summary.failures += 1;
@@ -315,7 +403,9 @@ pub fn run(inputs: &[PathBuf], lx: &Lexicons, opt: &Options) -> io::Result<Summa
                 e.sentiment += *sent as f64;
             }
         }
-        io::Write::flush(&mut journal)?;
+        if let Some(j) = journal.as_mut() {
+            io::Write::flush(j)?;
+        }
         if tty {
             let secs = t0.elapsed().as_secs_f64();
             eprint!(
@@ -330,10 +420,13 @@ pub fn run(inputs: &[PathBuf], lx: &Lexicons, opt: &Options) -> io::Result<Summa
         eprintln!();
     }
     statements.finish()?;
-    articles.finish()?;
-    write_speakers(out, speakers, opt)?;
-    drop(journal);
-    std::fs::remove_file(&journal_path)?;
+    if let Some(a) = articles {
+        a.finish()?;
+        write_speakers(out, speakers, opt)?;
+    }
+    if journal.take().is_some() {
+        std::fs::remove_file(&journal_path)?;
+    }
     summary.seconds = t0.elapsed().as_secs_f64();
     Ok(summary)
 }

@@ -120,6 +120,75 @@ pub fn statement_header(extra: &[String]) -> Vec<String> {
         .collect()
 }
 
+/// One statement as a JSON object (for `--format jsonl`): the statement
+/// columns with numbers as numbers, text as written (no spreadsheet escaping).
+pub fn statement_json(
+    article_id: &str,
+    i: usize,
+    st: &Statement,
+    text: &str,
+    extra: &[String],
+) -> String {
+    let r = |x: f32| (x as f64 * 10000.0).round() / 10000.0;
+    let mut v = serde_json::json!({
+        "article_id": article_id,
+        "statement_id": i + 1,
+        "speaker": st.speaker,
+        "speaker_type": st.speaker_type.as_str(),
+        "speaker_title": st.speaker_title,
+        "speaker_mention": st.mention,
+        "kind": st.kind.as_str(),
+        "cue": st.cue,
+        "start": st.start,
+        "end": st.end,
+        "text": &text[st.content.start..st.content.end],
+        "optimism": r(st.score.optimism),
+        "caution": r(st.score.caution),
+        "stance": r(st.score.stance),
+        "sentiment": r(st.score.sentiment),
+        "label": st.score.label().as_str(),
+        "cues": st.score.cues_field(),
+    });
+    for (name, x) in extra.iter().zip(&st.extra) {
+        v[name] = serde_json::json!(r(*x));
+    }
+    v.to_string()
+}
+
+/// A file written under a temporary name and renamed on `finish`.
+pub struct AtomicFile {
+    tmp: PathBuf,
+    dest: PathBuf,
+    w: BufWriter<File>,
+}
+
+impl AtomicFile {
+    pub fn create(dest: &Path) -> io::Result<AtomicFile> {
+        let name = dest
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        let tmp = dest.with_file_name(format!(".{name}.tmp-{}", std::process::id()));
+        Ok(AtomicFile {
+            w: BufWriter::with_capacity(1 << 16, File::create(&tmp)?),
+            tmp,
+            dest: dest.to_path_buf(),
+        })
+    }
+    pub fn line(&mut self, s: &str) -> io::Result<()> {
+        self.w.write_all(s.as_bytes())?;
+        self.w.write_all(b"\n")
+    }
+    pub fn finish(self) -> io::Result<()> {
+        drop(
+            self.w
+                .into_inner()
+                .map_err(|e| io::Error::other(e.to_string()))?,
+        );
+        std::fs::rename(&self.tmp, &self.dest)
+    }
+}
+
 pub fn statement_rows(article_id: &str, a: &Analysis, raw: bool) -> Vec<Vec<String>> {
     a.statements
         .iter()

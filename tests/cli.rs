@@ -333,3 +333,55 @@ fn vader_and_liwc_lexicons_add_their_own_columns() {
     assert_eq!(o.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&o.stderr).contains("mood.dic:4: unknown category id"));
 }
+
+#[test]
+fn statements_stream_to_stdout_as_csv_or_jsonl() {
+    let input = "{\"id\":\"s1\",\"text\":\"Officials said the bridge would reopen on Monday.\"}\n{\"id\":\"s2\",\"text\":\"\\\"=1+1 is fine,\\\" said Ana Lima.\"}\n";
+    let o = stance_stdin(
+        &["score", "--quiet", "--out", "-", "--format", "jsonl", "-"],
+        input,
+    );
+    assert_eq!(o.status.code(), Some(0));
+    let lines: Vec<serde_json::Value> = String::from_utf8(o.stdout)
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(lines.len(), 2);
+    assert_eq!(lines[0]["speaker"], "officials");
+    assert_eq!(lines[0]["statement_id"], 1);
+    assert!(lines[0]["optimism"].is_number());
+    // JSON is not a spreadsheet: text stays as written
+    assert_eq!(lines[1]["text"], "=1+1 is fine,");
+    let keys: Vec<&String> = lines[0].as_object().unwrap().keys().collect();
+    assert_eq!(keys[0], "article_id");
+    assert_eq!(keys[16], "cues");
+
+    let o = stance_stdin(&["score", "--quiet", "--out", "-", "-"], input);
+    let text = String::from_utf8(o.stdout).unwrap();
+    let mut r = csv::Reader::from_reader(text.as_bytes());
+    assert_eq!(r.headers().unwrap().len(), 17);
+    let rows: Vec<_> = r.records().map(|x| x.unwrap()).collect();
+    assert_eq!(rows.len(), 2);
+    assert_eq!(
+        &rows[1][10], "'=1+1 is fine,",
+        "CSV keeps formulas neutralised"
+    );
+
+    let out = temp_dir("jsonl-dir");
+    let o = stance_stdin(
+        &[
+            "score",
+            "--quiet",
+            "--format",
+            "jsonl",
+            "--out",
+            out.to_str().unwrap(),
+            "-",
+        ],
+        input,
+    );
+    assert_eq!(o.status.code(), Some(0));
+    assert!(out.join("statements.jsonl").exists() && !out.join("statements.csv").exists());
+    assert!(out.join("articles.csv").exists() && out.join("speakers.csv").exists());
+}

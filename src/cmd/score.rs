@@ -12,9 +12,15 @@
 use std::collections::HashMap;
 use std::path::PathBuf;
 
-use stance::corpus::{Existing, Options, run as run_corpus};
+use stance::corpus::{Existing, Format, Options, run as run_corpus};
 
 use super::LexiconArgs;
+
+#[derive(clap::ValueEnum, Debug, Clone, Copy)]
+pub enum FormatArg {
+    Csv,
+    Jsonl,
+}
 
 /// Score articles: one CSV per article plus corpus-wide tables.
 #[derive(clap::Args, Debug)]
@@ -22,9 +28,13 @@ pub struct Args {
     /// Articles: .txt, .jsonl/.ndjson, .csv files, directories, or - for JSONL on stdin.
     #[arg(required = true, value_name = "INPUT")]
     pub inputs: Vec<PathBuf>,
-    /// Output directory.
+    /// Output directory, or - to stream statements to standard output
+    /// (no per-article files or corpus tables then).
     #[arg(long, default_value = "stance-out", value_name = "DIR")]
     pub out: PathBuf,
+    /// Statements as csv or jsonl (statements.jsonl, or JSON lines on standard output with --out -).
+    #[arg(long, value_enum, default_value = "csv")]
+    pub format: FormatArg,
     /// Worker threads (default: all cores). Output is identical for any value.
     #[arg(long, value_name = "N")]
     pub threads: Option<usize>,
@@ -119,6 +129,11 @@ pub fn run(a: Args) -> u8 {
         quiet: a.quiet,
         batch: 256,
         aliases,
+        format: match a.format {
+            FormatArg::Csv => Format::Csv,
+            FormatArg::Jsonl => Format::Jsonl,
+        },
+        stream: a.out.as_os_str() == "-",
         existing: if a.force {
             Existing::Force
         } else if a.resume {
@@ -141,6 +156,8 @@ pub fn run(a: Args) -> u8 {
             }
             if s.failures > 0 { 1 } else { 0 }
         }
+        // a reader that stops early (`stance score --out - ... | head`) is not an error
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => 0,
         Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
             eprintln!("stance: {e}");
             2
