@@ -197,11 +197,12 @@ pub struct PhraseMatcher {
     /// Plain word phrases as a trie over word ids: matching walks it word by
     /// word, so the cost is the length of the match, not the number of entries.
     trie: Vec<TrieNode>,
-    by_prefix: FxMap<String, Vec<u32>>,
-    /// Byte lengths of the stems (prefixes are compared on bytes).
-    prefix_lens: Vec<usize>,
-    /// Stems' first bytes, to skip the prefix lookups for most words.
-    prefix_first: [bool; 256],
+    /// The trie's first level, indexed directly by word id (no search for
+    /// the step every word takes).
+    root: Vec<u32>,
+    /// Entries whose first word is a stem (`optimis*`), in a byte trie:
+    /// each word walks it once, whatever the number of stems.
+    stems: Vec<StemNode>,
     index: FxMap<String, u32>,
 }
 
@@ -220,6 +221,13 @@ impl TrieNode {
             .ok()
             .map(|i| self.children[i].1)
     }
+}
+
+#[derive(Debug, Clone, Default)]
+struct StemNode {
+    children: Vec<(u8, u32)>,
+    /// Entries whose first-word stem ends here.
+    entries: Vec<u32>,
 }
 
 /// A pattern element with its word numbered.
@@ -241,9 +249,8 @@ impl Default for PhraseMatcher {
             compiled: Vec::new(),
             by_first: Vec::new(),
             trie: vec![TrieNode::default()],
-            by_prefix: FxMap::default(),
-            prefix_lens: Vec::new(),
-            prefix_first: [false; 256],
+            root: Vec::new(),
+            stems: vec![StemNode::default()],
             index: FxMap::default(),
         }
     }
@@ -257,6 +264,7 @@ impl PhraseMatcher {
         let id = self.vocab.len() as u32;
         self.vocab.insert(w.to_string(), id);
         self.by_first.push(Vec::new());
+        self.root.push(u32::MAX);
         id
     }
 
@@ -288,8 +296,17 @@ impl PhraseMatcher {
             .collect();
         match &compiled[0] {
             PatId::Word(_) if plain.is_some() => {
-                let mut node = 0usize;
-                for w in plain.unwrap() {
+                let words = plain.unwrap();
+                let mut node = match self.root[words[0] as usize] {
+                    u32::MAX => {
+                        let c = self.trie.len() as u32;
+                        self.trie.push(TrieNode::default());
+                        self.root[words[0] as usize] = c;
+                        c as usize
+                    }
+                    c => c as usize,
+                };
+                for &w in &words[1..] {
                     node = match self.trie[node].child(w) {
                         Some(c) => c as usize,
                         None => {
@@ -306,13 +323,19 @@ impl PhraseMatcher {
             }
             PatId::Word(w) => self.by_first[*w as usize].push(id),
             PatId::Prefix(p) => {
-                let n = p.len();
-                self.prefix_first[p.as_bytes()[0] as usize] = true;
-                if !self.prefix_lens.contains(&n) {
-                    self.prefix_lens.push(n);
-                    self.prefix_lens.sort_unstable();
+                let mut node = 0usize;
+                for &b in p.as_bytes() {
+                    node = match self.stems[node].children.iter().find(|c| c.0 == b) {
+                        Some(c) => c.1 as usize,
+                        None => {
+                            let c = self.stems.len() as u32;
+                            self.stems.push(StemNode::default());
+                            self.stems[node].children.push((b, c));
+                            c as usize
+                        }
+                    };
                 }
-                self.by_prefix.entry(p.clone()).or_default().push(id)
+                self.stems[node].entries.push(id);
             }
             PatId::Gap => unreachable!("rejected by compile_pattern"),
         }
@@ -351,17 +374,17 @@ impl PhraseMatcher {
         let mut best: Option<(u32, usize)> = None;
         if ids[i] != UNKNOWN_WORD {
             // plain phrases: walk the trie
-            let mut node = 0usize;
-            let mut at = i;
-            while at < ids.len() && ids[at] != UNKNOWN_WORD {
-                match self.trie[node].child(ids[at]) {
-                    Some(c) => node = c as usize,
-                    None => break,
-                }
-                at += 1;
-                if let Some(e) = self.trie[node].entry {
+            let mut node = self.root[ids[i] as usize];
+            let mut at = i + 1;
+            while node != u32::MAX {
+                if let Some(e) = self.trie[node as usize].entry {
                     best = Some((e, at - i));
                 }
+                if at >= ids.len() || ids[at] == UNKNOWN_WORD {
+                    break;
+                }
+                node = self.trie[node as usize].child(ids[at]).unwrap_or(u32::MAX);
+                at += 1;
             }
         }
         let mut consider = |cands: &[u32]| {
@@ -376,18 +399,15 @@ impl PhraseMatcher {
         if ids[i] != UNKNOWN_WORD {
             consider(&self.by_first[ids[i] as usize]);
         }
-        let first = words[i];
-        if !self.by_prefix.is_empty()
-            && !first.is_empty()
-            && self.prefix_first[first.as_bytes()[0] as usize]
-        {
-            for &n in &self.prefix_lens {
-                if n <= first.len()
-                    && first.is_char_boundary(n)
-                    && let Some(c) = self.by_prefix.get(&first[..n])
-                {
-                    consider(c);
-                }
+        // stems: walk the first word's bytes through the stem trie
+        let mut node = 0usize;
+        for &byte in words[i].as_bytes() {
+            match self.stems[node].children.iter().find(|c| c.0 == byte) {
+                Some(c) => node = c.1 as usize,
+                None => break,
+            }
+            if !self.stems[node].entries.is_empty() {
+                consider(&self.stems[node].entries);
             }
         }
         best
