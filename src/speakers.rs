@@ -255,9 +255,10 @@ pub fn read_np(doc: &Document, lx: &Lexicons, a: usize, b: usize) -> Np {
     let head = base(norms[head_k]);
 
     // Organisations named outright: a known name, or a capitalised keyword.
+    let bases: Vec<&str> = norms.iter().map(|w| base(w)).collect();
     let known_name = (0..cut).any(|k| {
-        let ws: Vec<&str> = norms[k..].iter().map(|w| base(w)).collect();
-        matches!(lx.orgs.longest(&ws), Some((OrgClass::Name, _))) && (is_cap(k) || ws[0].len() <= 4)
+        matches!(lx.orgs.longest(&bases[k..]), Some((OrgClass::Name, _)))
+            && (is_cap(k) || bases[k].len() <= 4)
     });
     let cap_keyword = (0..cut).any(|k| {
         is_cap(k)
