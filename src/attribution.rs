@@ -60,6 +60,12 @@ enum Item {
     Quote(usize),
 }
 
+/// Determiners and possessives: a reporting verb after one is a noun
+/// ("the claims", "his statement").
+const DETERMINERS: &[&str] = &[
+    "the", "a", "an", "his", "her", "its", "their", "our", "this", "these", "those", "whose",
+];
+
 /// Words that can never be inside a speaker's noun phrase.
 const NP_STOP: &[&str] = &[
     "is", "was", "were", "are", "be", "been", "being", "has", "have", "had", "will", "would",
@@ -514,32 +520,24 @@ fn valid_cue(st: &Sent, k: usize, len: usize, class: CueClass) -> bool {
     let prev = if k > 0 { st.norm(k - 1) } else { "" };
     let prev2 = if k > 1 { st.norm(k - 2) } else { "" };
     // Negated, infinitive, or a noun after a determiner.
-    if matches!(
-        prev,
-        "not"
-            | "never"
-            | "n't"
-            | "to"
-            | "the"
-            | "a"
-            | "an"
-            | "his"
-            | "her"
-            | "its"
-            | "their"
-            | "our"
-            | "whose"
-            | "this"
-            | "that"
-            | "no"
-            | "didn't"
-            | "hasn't"
-            | "haven't"
-            | "won't"
-            | "wouldn't"
-            | "cannot"
-            | "can't"
-    ) || matches!(prev2, "declined" | "refused" | "not")
+    if DETERMINERS.contains(&prev)
+        || matches!(
+            prev,
+            "not"
+                | "never"
+                | "n't"
+                | "to"
+                | "that"
+                | "no"
+                | "didn't"
+                | "hasn't"
+                | "haven't"
+                | "won't"
+                | "wouldn't"
+                | "cannot"
+                | "can't"
+        )
+        || matches!(prev2, "declined" | "refused" | "not")
     {
         return false;
     }
@@ -1196,21 +1194,7 @@ fn np_word(st: &Sent, k: usize) -> bool {
     // a reporting verb ends the phrase, unless a determiner makes it a noun ("the states")
     if st.lx.cues.get(w).is_some_and(|c| *c != CueClass::Platform)
         && !st.is_cap(k)
-        && !(k > 0
-            && matches!(
-                st.norm(k - 1),
-                "the"
-                    | "a"
-                    | "an"
-                    | "his"
-                    | "her"
-                    | "its"
-                    | "their"
-                    | "our"
-                    | "these"
-                    | "those"
-                    | "whose"
-            ))
+        && !(k > 0 && DETERMINERS.contains(&st.norm(k - 1)))
     {
         return false;
     }

@@ -85,6 +85,21 @@ pub struct Entity {
 }
 
 impl Entity {
+    fn new(name: &str, kind: SpeakerType, last_mention: usize) -> Entity {
+        Entity {
+            name: name.to_string(),
+            lname: String::new(),
+            lwords: Vec::new(),
+            kind,
+            title: String::new(),
+            descriptors: Vec::new(),
+            gender: None,
+            last_subject: 0,
+            subject_seen: false,
+            last_mention,
+        }
+    }
+
     fn set_name(&mut self, name: &str) {
         self.name = name.to_string();
         self.lname = name.to_lowercase();
@@ -571,18 +586,7 @@ impl Registry {
                 }
                 i
             }
-            None => self.add(Entity {
-                name: name.to_string(),
-                lname: String::new(),
-                lwords: Vec::new(),
-                kind: SpeakerType::Person,
-                title: String::new(),
-                descriptors: Vec::new(),
-                gender: None,
-                last_subject: 0,
-                subject_seen: false,
-                last_mention: sent,
-            }),
+            None => self.add(Entity::new(name, SpeakerType::Person, sent)),
         };
         let e = &mut self.entities[i];
         if !title.is_empty() && e.title.is_empty() {
@@ -618,18 +622,7 @@ impl Registry {
                 }
                 i
             }
-            None => self.add(Entity {
-                name: name.to_string(),
-                lname: String::new(),
-                lwords: Vec::new(),
-                kind: SpeakerType::Organization,
-                title: String::new(),
-                descriptors: Vec::new(),
-                gender: None,
-                last_subject: 0,
-                subject_seen: false,
-                last_mention: sent,
-            }),
+            None => self.add(Entity::new(name, SpeakerType::Organization, sent)),
         };
         let e = &mut self.entities[i];
         for w in words_lower(strip_the(name)) {
@@ -653,16 +646,8 @@ impl Registry {
             }) {
                 Some(i) => i,
                 None => self.add(Entity {
-                    name: text.to_string(),
-                    lname: String::new(),
-                    lwords: Vec::new(),
-                    kind: SpeakerType::Anonymous,
-                    title: String::new(),
                     descriptors: vec![head.to_string()],
-                    gender: None,
-                    last_subject: sent,
-                    subject_seen: true,
-                    last_mention: sent,
+                    ..Entity::new(text, SpeakerType::Anonymous, sent)
                 }),
             };
         let e = &mut self.entities[i];
@@ -692,18 +677,7 @@ impl Registry {
         {
             return i;
         }
-        self.add(Entity {
-            name: String::new(),
-            lname: String::new(),
-            lwords: Vec::new(),
-            kind: SpeakerType::Unknown,
-            title: String::new(),
-            descriptors: Vec::new(),
-            gender: None,
-            last_subject: 0,
-            subject_seen: false,
-            last_mention: 0,
-        })
+        self.add(Entity::new("", SpeakerType::Unknown, 0))
     }
 
     pub fn touch_subject(&mut self, i: usize, sent: usize) {
