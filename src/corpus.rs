@@ -317,105 +317,121 @@ pub fn run(inputs: &[PathBuf], lx: &Lexicons, opt: &Options) -> io::Result<Summa
     let mut speakers: HashMap<(String, SpeakerType), SpeakerStats> = HashMap::new();
     let mut summary = Summary::default();
     let mut reader = Reader::new(inputs);
-    let mut batch: Vec<Input> = Vec::with_capacity(opt.batch);
     let tty = !opt.quiet && std::io::IsTerminal::is_terminal(&std::io::stderr());
-    loop {
-        batch.clear();
-        batch.extend(reader.by_ref().take(opt.batch));
-        if batch.is_empty() {
-            break;
-        }
-        let outcomes: Vec<(Outcome, bool)> = batch
-            .par_iter()
-            .map(|x| {
-                if let Some(o) = done.get(x.id()) {
-                    return (o.clone(), true);
-                }
-                let res = match x {
-                    Input::Ok(a) => Some(analyse_one(&a.text, lx)),
-                    Input::Failed { .. } => None,
-                };
-                (outcome(x, res, opt.raw_text, json_extra), false)
-            })
-            .collect();
-        for (o, resumed) in &outcomes {
-            summary.articles += 1;
-            statements.write(o)?;
-            if let Some(a) = articles.as_mut() {
-                a.row(&o.article)?;
-            }
-            if article_files {
-                let path = art_dir.join(names.name(&o.id));
-                if !(*resumed && path.exists()) {
-                    let mut f = AtomicCsv::create(&path, &header, opt.excel)?;
-                    for r in &o.statements {
-                        f.row(r)?;
+    // Reading and analysing run here; writing runs on its own thread, so the
+    // sequential work of one batch overlaps the parallel work of the next.
+    let (tx, rx) = std::sync::mpsc::sync_channel::<Vec<(Outcome, bool)>>(2);
+    let written: io::Result<()> = std::thread::scope(|scope| {
+        let writer = scope.spawn(|| -> io::Result<()> {
+            for outcomes in rx {
+                for (o, resumed) in &outcomes {
+                    summary.articles += 1;
+                    statements.write(o)?;
+                    if let Some(a) = articles.as_mut() {
+                        a.row(&o.article)?;
                     }
-                    f.finish()?;
+                    if article_files {
+                        let path = art_dir.join(names.name(&o.id));
+                        if !(*resumed && path.exists()) {
+                            let mut f = AtomicCsv::create(&path, &header, opt.excel)?;
+                            for r in &o.statements {
+                                f.row(r)?;
+                            }
+                            f.finish()?;
+                        }
+                    }
+                    if let (false, Some(j)) = (*resumed, journal.as_mut()) {
+                        serde_json::to_writer(&mut *j, o).map_err(io::Error::other)?;
+                        io::Write::write_all(j, b"\n")?;
+                    }
+                    if let Some((source, error)) = &o.error {
+                        summary.failures += 1;
+                        if !opt.quiet {
+                            eprintln!("stance: {source}: {error} (article {})", o.id);
+                        }
+                        continue;
+                    }
+                    summary.statements += o.statements.len();
+                    for (name, kind, title, opt_, cau, stance, sent) in &o.speakers {
+                        if name.is_empty() {
+                            continue;
+                        }
+                        let kind = match kind.as_str() {
+                            "person" => SpeakerType::Person,
+                            "organization" => SpeakerType::Organization,
+                            "anonymous" => SpeakerType::Anonymous,
+                            _ => SpeakerType::Unknown,
+                        };
+                        let name = opt
+                            .aliases
+                            .get(&name.to_lowercase())
+                            .cloned()
+                            .unwrap_or_else(|| name.clone());
+                        let e = speakers
+                            .entry((name.to_lowercase(), kind))
+                            .or_insert_with(|| SpeakerStats {
+                                name: name.clone(),
+                                kind: Some(kind),
+                                ..Default::default()
+                            });
+                        if e.n_articles == 0 || e.last_article != summary.articles {
+                            e.n_articles += 1;
+                            e.last_article = summary.articles;
+                        }
+                        if e.title.is_empty() {
+                            e.title = title.clone();
+                        }
+                        e.n += 1;
+                        e.optimism += *opt_ as f64;
+                        e.caution += *cau as f64;
+                        e.stance += *stance as f64;
+                        e.stance2 += (*stance as f64) * (*stance as f64);
+                        e.sentiment += *sent as f64;
+                    }
+                }
+                if let Some(j) = journal.as_mut() {
+                    io::Write::flush(j)?;
+                }
+                if tty {
+                    let secs = t0.elapsed().as_secs_f64();
+                    eprint!(
+                        "\rstance: {} articles, {} statements, {:.0} articles/s   ",
+                        summary.articles,
+                        summary.statements,
+                        summary.articles as f64 / secs.max(1e-9)
+                    );
                 }
             }
-            if let (false, Some(j)) = (*resumed, journal.as_mut()) {
-                serde_json::to_writer(&mut *j, o).map_err(io::Error::other)?;
-                io::Write::write_all(j, b"\n")?;
+            Ok(())
+        });
+        loop {
+            let batch: Vec<Input> = reader.by_ref().take(opt.batch).collect();
+            if batch.is_empty() {
+                break;
             }
-            if let Some((source, error)) = &o.error {
-                summary.failures += 1;
-                if !opt.quiet {
-                    eprintln!("stance: {source}: {error} (article {})", o.id);
-                }
-                continue;
-            }
-            summary.statements += o.statements.len();
-            for (name, kind, title, opt_, cau, stance, sent) in &o.speakers {
-                if name.is_empty() {
-                    continue;
-                }
-                let kind = match kind.as_str() {
-                    "person" => SpeakerType::Person,
-                    "organization" => SpeakerType::Organization,
-                    "anonymous" => SpeakerType::Anonymous,
-                    _ => SpeakerType::Unknown,
-                };
-                let name = opt
-                    .aliases
-                    .get(&name.to_lowercase())
-                    .cloned()
-                    .unwrap_or_else(|| name.clone());
-                let e = speakers
-                    .entry((name.to_lowercase(), kind))
-                    .or_insert_with(|| SpeakerStats {
-                        name: name.clone(),
-                        kind: Some(kind),
-                        ..Default::default()
-                    });
-                if e.n_articles == 0 || e.last_article != summary.articles {
-                    e.n_articles += 1;
-                    e.last_article = summary.articles;
-                }
-                if e.title.is_empty() {
-                    e.title = title.clone();
-                }
-                e.n += 1;
-                e.optimism += *opt_ as f64;
-                e.caution += *cau as f64;
-                e.stance += *stance as f64;
-                e.stance2 += (*stance as f64) * (*stance as f64);
-                e.sentiment += *sent as f64;
+            let outcomes: Vec<(Outcome, bool)> = batch
+                .par_iter()
+                .map(|x| {
+                    if let Some(o) = done.get(x.id()) {
+                        return (o.clone(), true);
+                    }
+                    let res = match x {
+                        Input::Ok(a) => Some(analyse_one(&a.text, lx)),
+                        Input::Failed { .. } => None,
+                    };
+                    (outcome(x, res, opt.raw_text, json_extra), false)
+                })
+                .collect();
+            if tx.send(outcomes).is_err() {
+                break; // the writer stopped on an error, reported below
             }
         }
-        if let Some(j) = journal.as_mut() {
-            io::Write::flush(j)?;
-        }
-        if tty {
-            let secs = t0.elapsed().as_secs_f64();
-            eprint!(
-                "\rstance: {} articles, {} statements, {:.0} articles/s   ",
-                summary.articles,
-                summary.statements,
-                summary.articles as f64 / secs.max(1e-9)
-            );
-        }
-    }
+        drop(tx);
+        writer
+            .join()
+            .unwrap_or_else(|_| Err(io::Error::other("the writer thread panicked")))
+    });
+    written?;
     if tty {
         eprintln!();
     }
