@@ -543,7 +543,8 @@ pub fn score_tokens(doc: &Document, lx: &Lexicons, prep: &Prepared, a: usize, b:
                         && matches!(words[k + 1], "are" | "am" | "'re" | "'m")
                         && words[k + 2] == "going"
                         && words[k + 3] == "to")));
-        if !first_person_will || ws[k].clause == committed_clause {
+        // not when the words are already part of a cue ("we will get there")
+        if !first_person_will || in_tone[k] || ws[k].clause == committed_clause {
             continue;
         }
         let next = if words[k].contains('\'') {

@@ -108,7 +108,7 @@ pub fn run(a: Args) -> u8 {
     );
     println!("\n== rules and constants (src/tone.rs)");
     println!(
-        "    negation window {} words; negated optimism x{}, negated caution x{}; hedge damping {}; conditional x{}; contrast before x{} after x{}; question x{} +{} caution; sentiment spill {}; saturation {}; mixed when both >= {} and ratio >= {}; label threshold {}",
+        "    negation window {} words; negated optimism x{}, negated caution x{}; hedge damping {}; conditional x{}; contrast before x{} after x{}; question x{} +{} caution; sentiment spill {}; saturation {}; mixed when both >= {} and ratio >= {}; label threshold {}; expectation {}; commitment {}",
         tone::NEGATION_WINDOW,
         tone::NEGATED_OPTIMISM,
         tone::NEGATED_CAUTION,
@@ -122,7 +122,9 @@ pub fn run(a: Args) -> u8 {
         tone::SATURATION,
         tone::MIXED_MIN,
         tone::MIXED_RATIO,
-        tone::LABEL_MIN
+        tone::LABEL_MIN,
+        tone::EXPECTATION_WEIGHT,
+        tone::COMMITMENT_WEIGHT
     );
     0
 }
