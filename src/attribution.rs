@@ -797,33 +797,15 @@ fn sentence(st: &Sent, reg: &mut Registry, out: &mut Vec<Attributed>) {
                     last_who = Some(who);
                     continue;
                 }
-                if !that && st.is_tok(j, ",") && st.is_quote(j + 1) {
-                    // "A," he said, "B."
-                    content_before(
-                        st,
-                        who.np.map(|x| x.0).unwrap_or(cue.k),
-                        covered,
-                        &who,
-                        &mut emit,
-                        out,
-                    );
-                    let (e, _) = clause_end(st, j + 1, cue.class);
-                    emit((j + 1, e), &who, out);
-                    covered = e;
-                    last_who = Some(who);
-                    continue;
-                }
                 if !that && st.is_tok(j, ",") {
-                    // "..., X said, adding that ..."
-                    content_before(
-                        st,
-                        who.np.map(|x| x.0).unwrap_or(cue.k),
-                        covered,
-                        &who,
-                        &mut emit,
-                        out,
-                    );
+                    // "A," he said, "B."  /  "..., X said, adding that ..."
+                    content_before(st, np_start, covered, &who, &mut emit, out);
                     covered = j;
+                    if st.is_quote(j + 1) {
+                        let (e, _) = clause_end(st, j + 1, cue.class);
+                        emit((j + 1, e), &who, out);
+                        covered = e;
+                    }
                     last_who = Some(who);
                     continue;
                 }
