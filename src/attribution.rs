@@ -246,9 +246,22 @@ struct Sent<'a> {
     lx: &'a Lexicons,
     items: Vec<Item>,
     index: usize,
+    /// Noun phrases already read in this sentence, by token range: the
+    /// subject, the mentions and the speaker readers ask about the same
+    /// phrases, and reading one is the costliest step of attribution.
+    nps: std::cell::RefCell<Vec<((usize, usize), Np)>>,
 }
 
 impl Sent<'_> {
+    /// [`read_np`] over tokens `[x, y)`, remembered for the sentence.
+    fn np(&self, x: usize, y: usize) -> Np {
+        if let Some((_, np)) = self.nps.borrow().iter().find(|(r, _)| *r == (x, y)) {
+            return np.clone();
+        }
+        let np = read_np(self.doc, self.lx, x, y);
+        self.nps.borrow_mut().push(((x, y), np.clone()));
+        np
+    }
     fn norm(&self, k: usize) -> &str {
         match self.items.get(k) {
             Some(Item::Tok(i)) => self.doc.norm(*i),
@@ -371,6 +384,7 @@ pub fn attribute(doc: &Document, lx: &Lexicons) -> (Vec<Attributed>, Registry) {
             lx,
             items,
             index: si,
+            nps: Default::default(),
         };
         let before = out.len();
         // Names and organisations first, so "..., and the company said" in
@@ -1227,7 +1241,7 @@ fn right_speaker(st: &Sent, s: usize, reg: &mut Registry) -> Option<Who> {
 
 fn read_seg(st: &Sent, (a, b): (usize, usize)) -> Np {
     let (x, y) = st.tok_range(a, b);
-    read_np(st.doc, st.lx, x, y)
+    st.np(x, y)
 }
 
 /// "R-Ky", "D-N.Y": a US party and state tag.
@@ -1363,7 +1377,7 @@ fn speaker_from_np(
 ) -> Option<Who> {
     let _ = subject_only;
     let (x, y) = st.tok_range(a, b);
-    let np = read_np(st.doc, st.lx, x, y);
+    let np = st.np(x, y);
     let mention = mention_text(st.doc, st.doc.token_span(x, y));
     let si = st.index;
     let (entity, found) = match np {
@@ -1612,18 +1626,13 @@ fn register_mentions(st: &Sent, reg: &mut Registry) {
                 reg.person(&name, &title, gender, st.index, false);
             }
             Np::Person { name, .. }
-                if name.contains(' ')
-                    && reg.entities.iter().any(|x| {
-                        x.kind == SpeakerType::Person
-                            && x.name.to_lowercase().ends_with(
-                                &name
-                                    .to_lowercase()
-                                    .rsplit(' ')
-                                    .next()
-                                    .unwrap_or("")
-                                    .to_string(),
-                            )
-                    }) =>
+                if name.contains(' ') && {
+                    let last = name.to_lowercase();
+                    let last = last.rsplit(' ').next().unwrap_or("");
+                    reg.entities
+                        .iter()
+                        .any(|x| x.kind == SpeakerType::Person && x.lower_name().ends_with(last))
+                } =>
             {
                 reg.person(&name, "", None, st.index, false);
             }

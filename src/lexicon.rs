@@ -203,7 +203,19 @@ pub struct PhraseMatcher {
     /// Entries whose first word is a stem (`optimis*`), in a byte trie:
     /// each word walks it once, whatever the number of stems.
     stems: Vec<StemNode>,
+    /// The first three bytes of every stem, hashed into a bit set: most words
+    /// start like no stem and skip the trie walk. `None` when a stem is shorter
+    /// than three bytes (then every word walks).
+    stem_starts: Option<Box<[u64; STEM_FILTER_WORDS]>>,
     index: FxMap<String, u32>,
+}
+
+const STEM_FILTER_WORDS: usize = 1024;
+
+/// Bit of a word's first three bytes in the stem filter.
+fn stem_bit(b: &[u8]) -> usize {
+    let h = (b[0] as usize) << 16 | (b[1] as usize) << 8 | b[2] as usize;
+    h.wrapping_mul(0x9E37_79B1) >> 7 & (STEM_FILTER_WORDS * 64 - 1)
 }
 
 #[derive(Debug, Clone, Default)]
@@ -251,6 +263,7 @@ impl Default for PhraseMatcher {
             trie: vec![TrieNode::default()],
             root: Vec::new(),
             stems: vec![StemNode::default()],
+            stem_starts: Some(Box::new([0; STEM_FILTER_WORDS])),
             index: FxMap::default(),
         }
     }
@@ -323,6 +336,12 @@ impl PhraseMatcher {
             }
             PatId::Word(w) => self.by_first[*w as usize].push(id),
             PatId::Prefix(p) => {
+                if p.len() < 3 {
+                    self.stem_starts = None;
+                } else if let Some(f) = self.stem_starts.as_mut() {
+                    let bit = stem_bit(p.as_bytes());
+                    f[bit / 64] |= 1 << (bit % 64);
+                }
                 let mut node = 0usize;
                 for &b in p.as_bytes() {
                     node = match self.stems[node].children.iter().find(|c| c.0 == b) {
@@ -400,8 +419,18 @@ impl PhraseMatcher {
             consider(&self.by_first[ids[i] as usize]);
         }
         // stems: walk the first word's bytes through the stem trie
+        let bytes = words[i].as_bytes();
+        if let Some(f) = &self.stem_starts {
+            if bytes.len() < 3 {
+                return best;
+            }
+            let bit = stem_bit(bytes);
+            if f[bit / 64] & (1 << (bit % 64)) == 0 {
+                return best;
+            }
+        }
         let mut node = 0usize;
-        for &byte in words[i].as_bytes() {
+        for &byte in bytes {
             match self.stems[node].children.iter().find(|c| c.0 == byte) {
                 Some(c) => node = c.1 as usize,
                 None => break,

@@ -100,6 +100,11 @@ impl Entity {
         }
     }
 
+    /// The name in lower case.
+    pub fn lower_name(&self) -> &str {
+        &self.lname
+    }
+
     fn set_name(&mut self, name: &str) {
         self.name = name.to_string();
         self.lname = name.to_lowercase();
@@ -514,10 +519,6 @@ pub struct Registry {
     pub entities: Vec<Entity>,
 }
 
-fn last_word(s: &str) -> String {
-    s.split([' ', '-']).next_back().unwrap_or(s).to_lowercase()
-}
-
 fn words_lower(s: &str) -> Vec<String> {
     s.split(' ').map(|w| w.to_lowercase()).collect()
 }
@@ -556,6 +557,7 @@ impl Registry {
 
     fn find_org(&self, name: &str) -> Option<usize> {
         let lw = strip_the(&name.to_lowercase()).to_string();
+        let one_word = !lw.contains(' ');
         self.entities.iter().rposition(|e| {
             let en = strip_the(&e.lname);
             e.kind != SpeakerType::Anonymous
@@ -563,7 +565,8 @@ impl Registry {
                     || (e.kind == SpeakerType::Organization
                         && (en.contains(lw.as_str()) || lw.contains(en)))
                     || e.descriptors.contains(&lw)
-                    || (lw.split(' ').count() == 1 && last_word(en) == lw))
+                    // `en` is lower case already: its last word needs no new string
+                    || (one_word && en.rsplit([' ', '-']).next().unwrap_or(en) == lw))
         })
     }
 

@@ -63,17 +63,30 @@ pub fn parse(text: String) -> Document {
     doc
 }
 
+/// The character at byte `i`, decoding UTF-8 only off the ASCII path.
+#[inline]
+fn char_at(text: &str, i: usize) -> Option<char> {
+    let b = *text.as_bytes().get(i)?;
+    if b < 0x80 {
+        Some(b as char)
+    } else {
+        text[i..].chars().next()
+    }
+}
+
 fn tokenize(doc: &mut Document) {
     let text = doc.text.as_str();
     let mut tokens = Vec::with_capacity(text.len() / 5);
     let mut norm = String::with_capacity(text.len());
-    let mut it = text.char_indices().peekable();
-    while let Some((start, c)) = it.next() {
+    let mut i = 0;
+    while let Some(c) = char_at(text, i) {
+        let start = i;
+        let mut end = start + c.len_utf8();
         if c.is_whitespace() {
+            i = end;
             continue;
         }
         let kind;
-        let mut end = start + c.len_utf8();
         if c.is_alphanumeric() {
             let numeric = c.is_ascii_digit();
             kind = if numeric {
@@ -84,16 +97,19 @@ fn tokenize(doc: &mut Document) {
             let mut prev = c;
             let mut n_chars = 1usize;
             let mut all_initials = c.is_alphabetic();
-            while let Some(&(i, d)) = it.peek() {
+            while let Some(d) = char_at(text, end) {
                 if d.is_alphanumeric() {
-                    it.next();
-                    end = i + d.len_utf8();
+                    end += d.len_utf8();
                     prev = d;
                     n_chars += 1;
                     continue;
                 }
+                if !(is_hyphen(d) || is_apostrophe(d) || d == '.' || d == ',') {
+                    break;
+                }
                 // An internal joiner must sit between two alphanumerics.
-                let next = text[i + d.len_utf8()..].chars().next();
+                let after = end + d.len_utf8();
+                let next = char_at(text, after);
                 let next_alnum = next.is_some_and(|n| n.is_alphanumeric());
                 let joins = next_alnum
                     && ((is_hyphen(d) && prev.is_alphanumeric())
@@ -105,10 +121,10 @@ fn tokenize(doc: &mut Document) {
                                 || (all_initials && prev.is_alphabetic() && n_chars == 1)))
                         || (d == ',' && numeric && prev.is_ascii_digit() && {
                             // "312,400" but not "2,3 and" lists of single digits.
-                            let rest = &text[i + 1..];
+                            let rest = &text.as_bytes()[after..];
                             rest.len() >= 3
-                                && rest.as_bytes()[..3].iter().all(|b| b.is_ascii_digit())
-                                && !rest.as_bytes().get(3).is_some_and(|b| b.is_ascii_digit())
+                                && rest[..3].iter().all(|b| b.is_ascii_digit())
+                                && !rest.get(3).is_some_and(|b| b.is_ascii_digit())
                         }));
                 if !joins {
                     break;
@@ -118,29 +134,29 @@ fn tokenize(doc: &mut Document) {
                 } else {
                     all_initials = false;
                 }
-                it.next();
-                prev = d;
                 // the alphanumeric after the joiner is consumed next round
+                end = after;
+                prev = d;
             }
-            let _ = all_initials;
         } else if is_quote_char(c) {
             kind = TokenKind::QuoteMark;
         } else {
             kind = TokenKind::Punct;
         }
-        let n0 = norm.len() as u32;
+        i = end;
+        let n0 = norm.len();
         let tok = &text[start..end];
         if tok.is_ascii() {
             // the common case, without per-character Unicode case mapping
-            norm.extend(tok.bytes().map(|b| b.to_ascii_lowercase() as char));
+            norm.push_str(tok);
+            norm[n0..].make_ascii_lowercase();
         } else {
             push_norm(&mut norm, tok);
         }
-        let n1 = norm.len() as u32;
         tokens.push(Token {
             span: Span::new(start, end),
             kind,
-            norm: (n0, n1),
+            norm: (n0 as u32, norm.len() as u32),
             cap: c.is_uppercase(),
             quote: None,
         });
