@@ -152,9 +152,9 @@ pub fn id_hash(s: &str) -> u64 {
 pub struct Reader {
     files: std::vec::IntoIter<(PathBuf, Option<PathBuf>)>,
     current: Option<Box<dyn Iterator<Item = Input>>>,
-    /// Ids seen so far, as 64-bit hashes: about 9 bytes an article instead
+    /// Ids seen so far, as 64-bit hashes: about 8 bytes an article instead
     /// of the whole id, so memory stays small on huge corpora.
-    seen: crate::fxhash::FxSet<u64>,
+    seen: crate::idset::IdSet,
     /// How often each repeated id was seen (only ids seen twice or more).
     repeats: HashMap<u64, usize>,
 }

@@ -373,6 +373,11 @@ impl PhraseMatcher {
         self.index.get(term).map(|&i| &self.entries[i as usize])
     }
 
+    /// Every word used in a pattern, with its vocabulary id.
+    pub fn vocabulary(&self) -> impl Iterator<Item = (&str, u32)> {
+        self.vocab.iter().map(|(w, &id)| (w.as_str(), id))
+    }
+
     /// The vocabulary id of each word ([`UNKNOWN_WORD`] if no pattern uses it).
     pub fn word_ids(&self, words: &[&str]) -> Vec<u32> {
         words

@@ -7,8 +7,8 @@ use std::path::Path;
 use crate::fxhash::FxMap;
 
 use crate::lexicon::{
-    BUILT_IN, LexiconError, PhraseMatcher, Source, load_classes, load_scored, parse_lines,
-    read_file,
+    BUILT_IN, LexiconError, PhraseMatcher, Source, UNKNOWN_WORD, load_classes, load_scored,
+    parse_lines, read_file,
 };
 
 /// How a modifier word acts on the cues near it (see `tone.rs`).
@@ -26,12 +26,16 @@ pub enum Modifier {
 #[derive(Debug, Clone)]
 pub struct ClassMatcher<T: Clone> {
     by_first: FxMap<String, Vec<(Vec<String>, T)>>,
+    /// One-word terms again, for [`ClassMatcher::get`]: the noun-phrase
+    /// reader asks about single words far more often than about phrases.
+    single: FxMap<String, T>,
 }
 
 impl<T: Clone> Default for ClassMatcher<T> {
     fn default() -> Self {
         ClassMatcher {
             by_first: FxMap::default(),
+            single: FxMap::default(),
         }
     }
 }
@@ -39,6 +43,9 @@ impl<T: Clone> Default for ClassMatcher<T> {
 impl<T: Clone> ClassMatcher<T> {
     pub fn insert(&mut self, term: &str, class: T) {
         let words: Vec<String> = term.split(' ').map(str::to_string).collect();
+        if words.len() == 1 {
+            self.single.insert(words[0].clone(), class.clone());
+        }
         let list = self.by_first.entry(words[0].clone()).or_default();
         list.retain(|(w, _)| *w != words);
         list.push((words, class));
@@ -52,15 +59,35 @@ impl<T: Clone> ClassMatcher<T> {
             .map(|(w, c)| (c, w.len()))
     }
     pub fn get(&self, word: &str) -> Option<&T> {
-        self.by_first
-            .get(word)?
-            .iter()
-            .find(|(w, _)| w.len() == 1)
-            .map(|(_, c)| c)
+        self.single.get(word)
     }
     pub fn contains(&self, word: &str) -> bool {
         self.get(word).is_some()
     }
+    /// Every word that starts a term.
+    pub fn first_words(&self) -> impl Iterator<Item = &str> {
+        self.by_first.keys().map(String::as_str)
+    }
+}
+
+/// What the tone stage needs to know about a word, found with one lookup
+/// instead of one per lexicon.
+#[derive(Debug, Clone, Copy)]
+pub struct WordInfo {
+    /// Vocabulary id in the tone lexicon ([`UNKNOWN_WORD`] if unused there).
+    pub tone: u32,
+    /// Vocabulary id in the sentiment lexicon.
+    pub sentiment: u32,
+    /// The word starts a modifier entry.
+    pub modifier: bool,
+}
+
+impl WordInfo {
+    pub const NONE: WordInfo = WordInfo {
+        tone: UNKNOWN_WORD,
+        sentiment: UNKNOWN_WORD,
+        modifier: false,
+    };
 }
 
 /// Reporting cue classes (see `lexicons/reporting.txt`).
@@ -106,6 +133,9 @@ pub struct Lexicons {
     pub foreign: Vec<crate::foreign::ForeignLexicon>,
     /// Given names and the pronoun they usually take (`names.txt`).
     pub names: FxMap<String, crate::speakers::Gender>,
+    /// The tone-stage facts of every lexicon word; rebuilt whenever an entry
+    /// is loaded, so it never disagrees with the lexicons.
+    words: FxMap<String, WordInfo>,
 }
 
 impl Lexicons {
@@ -194,6 +224,7 @@ impl Lexicons {
                 _ => {}
             }
         }
+        lx.reindex();
         Ok(lx)
     }
 
@@ -251,6 +282,31 @@ impl Lexicons {
     }
 
     /// Names of the extra columns the foreign lexicons add.
+    /// The tone-stage facts of a (normalised) word.
+    pub fn word(&self, w: &str) -> WordInfo {
+        self.words.get(w).copied().unwrap_or(WordInfo::NONE)
+    }
+
+    fn reindex(&mut self) {
+        let mut words: FxMap<String, WordInfo> = FxMap::default();
+        for (w, id) in self.tone.vocabulary() {
+            words.entry(w.to_string()).or_insert(WordInfo::NONE).tone = id;
+        }
+        for (w, id) in self.sentiment.vocabulary() {
+            words
+                .entry(w.to_string())
+                .or_insert(WordInfo::NONE)
+                .sentiment = id;
+        }
+        for w in self.modifiers.first_words() {
+            words
+                .entry(w.to_string())
+                .or_insert(WordInfo::NONE)
+                .modifier = true;
+        }
+        self.words = words;
+    }
+
     pub fn extra_columns(&self) -> Vec<String> {
         self.foreign
             .iter()
@@ -287,6 +343,7 @@ impl Lexicons {
                 "{shown}: cannot tell what this lexicon holds: name it *optimism*.txt, *caution*.txt or *sentiment*.txt (our format), *vader*.txt (VADER format) or *.dic (LIWC format)"
             )));
         }
+        self.reindex();
         Ok(())
     }
 

@@ -13,6 +13,7 @@ pub mod document;
 pub mod foreign;
 pub mod fxhash;
 pub mod gold;
+pub mod idset;
 pub mod input;
 pub mod lexicon;
 pub mod lexicons;

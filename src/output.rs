@@ -332,7 +332,7 @@ pub fn sanitize(id: &str) -> String {
 #[derive(Default)]
 pub struct FileNames {
     /// Names handed out, as hashes of their lower-case form.
-    used: crate::fxhash::FxSet<u64>,
+    used: crate::idset::IdSet,
 }
 
 impl FileNames {

@@ -97,6 +97,17 @@ fn tokenize(doc: &mut Document) {
             let mut prev = c;
             let mut n_chars = 1usize;
             let mut all_initials = c.is_alphabetic();
+            // the common case first: a run of ASCII letters and digits
+            let bytes = text.as_bytes();
+            let run = bytes[end..]
+                .iter()
+                .position(|b| !b.is_ascii_alphanumeric())
+                .unwrap_or(bytes.len() - end);
+            if run > 0 {
+                end += run;
+                n_chars += run;
+                prev = bytes[end - 1] as char;
+            }
             while let Some(d) = char_at(text, end) {
                 if d.is_alphanumeric() {
                     end += d.len_utf8();

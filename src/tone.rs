@@ -268,8 +268,16 @@ pub fn prepare(doc: &Document, lx: &Lexicons) -> Prepared {
     let mut tone_at = vec![None; n];
     let mut senti_at = vec![None; n];
     let mut modifier_at = vec![None; n];
-    let tone_ids = lx.tone.word_ids(&words);
-    let senti_ids = lx.sentiment.word_ids(&words);
+    // one lookup per word for all three lexicons
+    let mut tone_ids = Vec::with_capacity(n);
+    let mut senti_ids = Vec::with_capacity(n);
+    let mut starts_modifier = Vec::with_capacity(n);
+    for w in &words {
+        let info = lx.word(w);
+        tone_ids.push(info.tone);
+        senti_ids.push(info.sentiment);
+        starts_modifier.push(info.modifier);
+    }
     for k in 0..n {
         tone_at[k] = lx
             .tone
@@ -279,11 +287,13 @@ pub fn prepare(doc: &Document, lx: &Lexicons) -> Prepared {
             .sentiment
             .longest_at_ids(&senti_ids, &words, k)
             .map(|(id, l)| (id, l.min(255) as u8));
-        let end = (k + 4).min(n);
-        modifier_at[k] = lx
-            .modifiers
-            .longest(&words[k..end])
-            .map(|(m, l)| (*m, l as u8));
+        if starts_modifier[k] {
+            let end = (k + 4).min(n);
+            modifier_at[k] = lx
+                .modifiers
+                .longest(&words[k..end])
+                .map(|(m, l)| (*m, l as u8));
+        }
     }
     Prepared {
         word_of_token,
