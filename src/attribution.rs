@@ -365,8 +365,8 @@ pub fn attribute(doc: &Document, lx: &Lexicons) -> (Vec<Attributed>, Registry) {
         if doc.paragraphs[s.paragraph].kind != ParagraphKind::Body {
             continue;
         }
-        let mut items = Vec::new();
         let (a, b) = s.tokens;
+        let mut items = Vec::with_capacity(b - a);
         let mut i = a;
         while i < b {
             if let Some(q) = doc.tokens[i].quote {

@@ -83,9 +83,14 @@ pub fn num(x: f32) -> String {
     } else {
         ("", units)
     };
-    let mut s = String::with_capacity(8);
+    let mut s = String::with_capacity(12);
     s.push_str(sign);
-    s.push_str(&(a / 10000).to_string());
+    let whole = a / 10000;
+    if whole < 10 {
+        s.push(char::from(b'0' + whole as u8));
+    } else {
+        s.push_str(&whole.to_string());
+    }
     s.push('.');
     let frac = (a % 10000) as u32;
     for d in [1000, 100, 10, 1] {

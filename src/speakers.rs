@@ -534,15 +534,16 @@ impl Registry {
     /// Find a person by any of their name forms.
     fn find_person(&self, name: &str) -> Option<usize> {
         let lw = name.to_lowercase();
-        let ws = words_lower(name);
+        // the words of `lw` (lower-casing word by word gives the same words)
+        let ws: Vec<&str> = lw.split(' ').collect();
         // Exact, then same last word, then a one-word form equal to any word.
         if let Some(i) = self.entities.iter().rposition(|e| e.lname == lw) {
             return Some(i);
         }
-        let last = ws.last().cloned().unwrap_or_default();
+        let last = ws.last().copied().unwrap_or_default();
         if let Some(i) = self.entities.iter().rposition(|e| {
             e.kind != SpeakerType::Anonymous
-                && e.lwords.last().is_some_and(|l| *l == last)
+                && e.lwords.last().is_some_and(|l| l == last)
                 && (ws.len() == 1 || e.lwords.len() == 1 || first_compatible(&e.lwords, &ws))
         }) {
             return Some(i);
@@ -813,10 +814,16 @@ fn strip_the(s: &str) -> &str {
     s.strip_prefix("the ").unwrap_or(s)
 }
 
-fn first_compatible(a: &[String], b: &[String]) -> bool {
+fn first_compatible(a: &[String], b: &[&str]) -> bool {
     // "Joost van der Hoeven" and "Van der Hoeven": one is a suffix of the other.
-    let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
-    long.ends_with(short) || long.first() == short.first()
+    let same =
+        |x: &[String], y: &[&str]| x.len() == y.len() && x.iter().zip(y).all(|(p, q)| p == q);
+    let suffix = if a.len() <= b.len() {
+        same(a, &b[b.len() - a.len()..])
+    } else {
+        same(&a[a.len() - b.len()..], b)
+    };
+    suffix || a.first().map(String::as_str) == b.first().copied()
 }
 
 /// The text of a span, with white space runs collapsed (for mentions).

@@ -232,9 +232,12 @@ fn paragraphs(doc: &mut Document) {
         }
     }
     for p in paras.iter_mut() {
-        let s = &text[p.span.start..p.span.end];
-        let head: String = s.chars().take(24).collect::<String>().to_lowercase();
-        if META_PREFIXES.iter().any(|m| head.starts_with(m)) {
+        // compared without lower-casing a copy: every prefix is ASCII but "©"
+        let s = text[p.span.start..p.span.end].as_bytes();
+        if META_PREFIXES
+            .iter()
+            .any(|m| s.len() >= m.len() && s[..m.len()].eq_ignore_ascii_case(m.as_bytes()))
+        {
             p.kind = ParagraphKind::Meta;
         }
     }
