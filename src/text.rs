@@ -233,7 +233,7 @@ fn paragraphs(doc: &mut Document) {
     }
     for p in paras.iter_mut() {
         // compared without lower-casing a copy: every prefix is ASCII but "©"
-        let s = text[p.span.start..p.span.end].as_bytes();
+        let s = &text.as_bytes()[p.span.start..p.span.end];
         if META_PREFIXES
             .iter()
             .any(|m| s.len() >= m.len() && s[..m.len()].eq_ignore_ascii_case(m.as_bytes()))
