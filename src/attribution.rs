@@ -1099,6 +1099,7 @@ fn left_speaker(st: &Sent, k: usize, reg: &mut Registry, last: Option<&Who>) -> 
     // "The Pan-Continental Health Agency (PCHA) said", "Rep. Gwen Moore
     // (D-Wis.) said": step over a short parenthesis.
     let mut p = p;
+    let paren_end = p + 1;
     if st.is_tok(p, ")")
         && let Some(open) = (p.saturating_sub(8)..p).rev().find(|&m| st.is_tok(m, "("))
         && open > 0
@@ -1119,7 +1120,12 @@ fn left_speaker(st: &Sent, k: usize, reg: &mut Registry, last: Option<&Who>) -> 
         a -= 1;
     }
     // "A and B Service": "and" between capitals stays in the phrase.
-    let who = speaker_from_np(st, (a, p + 1), reg, false)?;
+    let mut who = speaker_from_np(st, (a, p + 1), reg, false)?;
+    if paren_end > p + 1
+        && let Some(m) = items_text(st, a, paren_end)
+    {
+        who.mention = m;
+    }
     // ", 52," or an appositive with a name before: prefer the name
     if a > 1 && st.is_tok(a - 1, ",") && who.found == Found::Description {
         let mut segs = vec![(a, p + 1)];
@@ -1206,6 +1212,12 @@ fn right_speaker(st: &Sent, s: usize, reg: &mut Registry) -> Option<Who> {
     }
     let mut who = speaker_from_np(st, (s, e), reg, true)?;
     who.inverted = true;
+    let full = appositive_end(st, e);
+    if full > e
+        && let Some(m) = items_text(st, s, full)
+    {
+        who.mention = m;
+    }
     // An appositive after the name adds descriptors: ", the United Nations envoy who ..."
     if st.is_tok(e, ",") {
         let mut m = e + 1;
@@ -1257,6 +1269,7 @@ fn choose_segment(
         Clause,
     }
     let mut kinds = Vec::new();
+    let orig = segs;
     let mut segs: Vec<(usize, usize)> = segs.to_vec();
     for seg in segs.iter_mut() {
         // "an oncologist at the Centre who was not involved": the phrase before "who"
@@ -1264,6 +1277,13 @@ fn choose_segment(
             (seg.0 + 1..seg.1).find(|&k| matches!(st.norm(k), "who" | "which" | "whose"))
         {
             seg.1 = r;
+        }
+        // "Rep. Jim Jordan (R-Ohio)": the name before the parenthesis
+        if seg.1 > seg.0 + 2
+            && st.is_tok(seg.1 - 1, ")")
+            && let Some(open) = (seg.0 + 1..seg.1 - 1).rev().find(|&k| st.is_tok(k, "("))
+        {
+            seg.1 = open;
         }
     }
     let segs = &segs[..];
@@ -1330,7 +1350,15 @@ fn choose_segment(
         .find(|(_, np)| matches!(np, Np::Person { .. } | Np::Organization(_)))
         .or_else(|| nps.last())?;
     let (si, _) = *named;
-    let who = speaker_from_np(st, segs[si], reg, subject)?;
+    let mut who = speaker_from_np(st, segs[si], reg, subject)?;
+    // The mention is the whole chain as written, appositives included:
+    // "Minyon Moore, a senior adviser to the campaign," / "Quina Jones, 25,".
+    let left = nps.last().map(|x| x.0).unwrap_or(si).max(si);
+    if (left, orig[0].1) != (si, segs[si].1)
+        && let Some(m) = items_text(st, orig[left].0, orig[0].1)
+    {
+        who.mention = m;
+    }
     // Other descriptions describe the same speaker ("the mission's lead scientist").
     if let Some(ent) = who.entity {
         for (i, np) in &nps {
@@ -1647,4 +1675,68 @@ fn register_mentions(st: &Sent, reg: &mut Registry) {
         }
         k = e.max(k + 1);
     }
+}
+
+/// The words of items `[a, b)` as written, without trailing commas (a
+/// speaker mention with its appositive).
+fn items_text(st: &Sent, a: usize, mut b: usize) -> Option<String> {
+    // trailing commas, and an adverb before the verb ("..., forcefully told")
+    while b > a
+        && ((st.is_punct(b - 1) && !st.is_tok(b - 1, ")"))
+            || (b - a > 2 && !st.is_cap(b - 1) && st.norm(b - 1).ends_with("ly")))
+    {
+        b -= 1;
+    }
+    if a >= b || (a..b).any(|k| st.is_quote(k)) {
+        return None;
+    }
+    let (x, y) = st.tok_range(a, b);
+    Some(mention_text(st.doc, st.doc.token_span(x, y)))
+}
+
+/// Where a speaker's appositive ends after the name ending at item `e`:
+/// "said Rep. G.K. Butterfield (D-N.C.), head of the Congressional Black
+/// Caucus." It runs to the end of the sentence, over further commas, but
+/// stops at a quotation, a participle or adverbial clause (", adding that",
+/// ", as protesters gathered") and a coordinated cue (", and added").
+fn appositive_end(st: &Sent, e: usize) -> usize {
+    let n = st.items.len();
+    let mut j = e;
+    if st.is_tok(j, "(") {
+        match (j + 1..(j + 8).min(n)).find(|&m| st.is_tok(m, ")")) {
+            Some(c) => j = c + 1,
+            None => return e,
+        }
+    }
+    let mut end = j;
+    let mut m = j;
+    while m < n && m - j < 40 {
+        if st.is_quote(m) || st.is_tok(m, ";") || st.is_tok(m, ":") || st.is_tok(m, "—") {
+            break;
+        }
+        if st.is_tok(m, ",") {
+            let nx = st.norm(m + 1);
+            let opens_clause = !st.is_word(m + 1)
+                || (NP_STOP.contains(&nx) && !matches!(nx, "who" | "whose" | "whom" | "which"))
+                || (!st.is_cap(m + 1) && (nx.ends_with("ing") || PREPOSITIONS.contains(&nx)))
+                || matches!(nx, "and" | "but")
+                || is_cue_at(
+                    st,
+                    m + 1,
+                    &[
+                        CueClass::Speech,
+                        CueClass::Tell,
+                        CueClass::Participle,
+                        CueClass::According,
+                    ],
+                );
+            if opens_clause {
+                break;
+            }
+        } else if st.is_word(m) || st.is_tok(m, ")") {
+            end = m + 1;
+        }
+        m += 1;
+    }
+    end
 }

@@ -207,3 +207,57 @@ fn unbalanced_quote_does_not_swallow_the_article() {
     );
     assert_has!(st, "analysts", "supply would recover", "indirect");
 }
+
+fn mentions(text: &str) -> Vec<(String, String, String)> {
+    let lx = Lexicons::built_in().unwrap();
+    let a = analyze(text, &lx);
+    a.statements
+        .iter()
+        .map(|s| {
+            (
+                s.speaker.clone(),
+                s.mention.clone(),
+                a.doc.slice(s.content).to_string(),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn mention_keeps_the_appositive_as_written() {
+    let m = mentions(
+        "“The bridge is safe,” said Rep. Dana Orvik (D-N.M.), head of the transport panel. “We checked it twice.”\n\
+         Lena Brack, a lawyer for the tenants who sued the city, said the ruling was fair.\n\
+         Sen. Tomas Reyl (R-Ore.) said the vote would wait.\n\
+         “It will pass,” said Ines Molnar, a retired judge, adding that she had read it.\n\
+         Rep. Olaf Berent (R-Ohio), a member of the panel, said the money was gone.",
+    );
+    let find = |c: &str| {
+        m.iter()
+            .find(|x| x.2 == c)
+            .unwrap_or_else(|| panic!("{c:?} not in {m:#?}"))
+    };
+    let x = find("The bridge is safe,");
+    assert_eq!(
+        (x.0.as_str(), x.1.as_str()),
+        (
+            "Dana Orvik",
+            "Rep. Dana Orvik (D-N.M.), head of the transport panel"
+        )
+    );
+    assert_eq!(find("We checked it twice.").0, "Dana Orvik");
+    assert_eq!(
+        find("the ruling was fair").1,
+        "Lena Brack, a lawyer for the tenants who sued the city"
+    );
+    assert_eq!(find("the vote would wait").1, "Sen. Tomas Reyl (R-Ore.)");
+    assert_eq!(find("It will pass,").1, "Ines Molnar, a retired judge");
+    let x = find("the money was gone");
+    assert_eq!(
+        (x.0.as_str(), x.1.as_str()),
+        (
+            "Olaf Berent",
+            "Rep. Olaf Berent (R-Ohio), a member of the panel"
+        )
+    );
+}
