@@ -407,6 +407,9 @@ pub fn attribute(doc: &Document, lx: &Lexicons) -> (Vec<Attributed>, Registry) {
                 }
             }
         }
+        if out.len() == before {
+            dash_signature(&st, &mut reg, &mut out);
+        }
         // A sentence that is only a quotation: continue a speaker.
         if out.len() == before {
             let quotes: Vec<usize> = (0..st.items.len())
@@ -1739,4 +1742,47 @@ fn appositive_end(st: &Sent, e: usize) -> usize {
         m += 1;
     }
     end
+}
+
+/// A quotation signed with a dash, as in collected reader comments or
+/// epigraphs: "“We deserve better.” ― Ana Ruiz". The sentence is the
+/// quotation(s), a dash and a name (with an optional appositive), nothing else.
+fn dash_signature(st: &Sent, reg: &mut Registry, out: &mut Vec<Attributed>) {
+    let n = st.items.len();
+    let Some(d) = (0..n)
+        .find(|&k| !st.is_quote(k) && !st.is_punct(k))
+        .map(|k| k - 1)
+    else {
+        return;
+    };
+    if d == 0 || !matches!(st.norm(d), "―" | "—" | "–") || !(0..d).any(|k| st.is_quote(k)) {
+        return;
+    }
+    if !st.is_cap(d + 1) {
+        return;
+    }
+    let mut e = d + 1;
+    while e < n && np_word(st, e) && e - d < 8 {
+        e += 1;
+    }
+    if !st.only_punct_from(appositive_end(st, e)) {
+        return;
+    }
+    let (x, y) = st.tok_range(d + 1, e);
+    if !matches!(
+        read_np(st.doc, st.lx, x, y),
+        Np::Person { .. } | Np::Organization(_)
+    ) {
+        return;
+    }
+    let Some(who) = right_speaker(st, d + 1, reg) else {
+        return;
+    };
+    for k in 0..d {
+        if st.is_quote(k)
+            && let Some(a) = make_statement(st, (k, k + 1), &who, "―")
+        {
+            out.push(a);
+        }
+    }
 }

@@ -261,3 +261,26 @@ fn mention_keeps_the_appositive_as_written() {
         )
     );
 }
+
+#[test]
+fn quotation_signed_with_a_dash() {
+    let st = statements(
+        "Readers wrote in after the debate.\n\
+         “The schools in my town are failing. Nobody talks about it.” ― Marta Quinlan\n\
+         “I will vote for the first time this year.”― Joel Ferrante.\n\
+         “Promises, promises.” — a sentiment many shared.",
+    );
+    assert_has!(
+        st,
+        "Marta Quinlan",
+        "The schools in my town are failing. Nobody talks about it.",
+        "direct"
+    );
+    assert_has!(
+        st,
+        "Joel Ferrante",
+        "I will vote for the first time this year.",
+        "direct"
+    );
+    assert_eq!(st.len(), 2, "{st:#?}");
+}
