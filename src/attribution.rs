@@ -569,6 +569,9 @@ fn valid_cue(st: &Sent, k: usize, len: usize, class: CueClass) -> bool {
             j += 1;
         }
     }
+    if QUOTE_ONLY.contains(&st.norm(k)) && !next_to_quote(st, k, len) {
+        return false;
+    }
     if class == CueClass::Participle {
         // Must open a participle clause and introduce content.
         let opens = k > 0
@@ -590,6 +593,41 @@ fn valid_cue(st: &Sent, k: usize, len: usize, class: CueClass) -> bool {
         return st.is_word(k + len);
     }
     true
+}
+
+/// Verbs that report speech only next to a quotation: "“Why now?” Graham
+/// asked", "She continued: “...”", but not "the talks continued" or "asked
+/// him to leave".
+const QUOTE_ONLY: &[&str] = &[
+    "continued",
+    "continues",
+    "continuing",
+    "asked",
+    "asks",
+    "asking",
+    "demanded",
+    "chanted",
+    "yelled",
+    "yells",
+];
+
+/// The cue at `k` has a quotation right after it ("asked: “...”", "asked,
+/// “...”") or right before its speaker ("“...,” she continued").
+fn next_to_quote(st: &Sent, k: usize, len: usize) -> bool {
+    let j = k + len;
+    if st.is_quote(j) || ((st.is_tok(j, ":") || st.is_tok(j, ",")) && st.is_quote(j + 1)) {
+        return true;
+    }
+    let mut i = k;
+    while i > 0 && k - i < 10 && !st.is_quote(i - 1) {
+        if !(st.is_word(i - 1) || st.is_tok(i - 1, ",") || st.is_tok(i - 1, ".")) {
+            return false;
+        }
+        i -= 1;
+    }
+    i > 0
+        && st.is_quote(i - 1)
+        && (j >= st.items.len() || st.only_punct_from(j) || st.is_tok(j, ","))
 }
 
 /// Skip prepositional phrases, platforms and time words after a verb
@@ -777,7 +815,11 @@ fn sentence(st: &Sent, reg: &mut Registry, out: &mut Vec<Attributed>) {
                 } else {
                     j = j2;
                 }
-                let split_or_colon = (st.is_tok(j, ",") && st.is_quote(j + 1)) || st.is_tok(j, ":");
+                let split_or_colon = (st.is_tok(j, ",") && st.is_quote(j + 1))
+                    || st.is_tok(j, ":")
+                    || (st.is_tok(j, ",")
+                        && matches!(st.norm(j + 1), "but" | "and")
+                        && st.is_quote(j + 2));
                 if !that && quote_before && !split_or_colon {
                     content_before(st, np_start, covered, &who, &mut emit, out);
                     // what follows belongs to the attribution, up to a participle
@@ -807,6 +849,11 @@ fn sentence(st: &Sent, reg: &mut Registry, out: &mut Vec<Attributed>) {
                     if st.is_quote(j + 1) {
                         let (e, _) = clause_end(st, j + 1, cue.class);
                         emit((j + 1, e), &who, out);
+                        covered = e;
+                    } else if matches!(st.norm(j + 1), "but" | "and") && st.is_quote(j + 2) {
+                        // "“A,” he said, but “B.”": the same speaker goes on
+                        let (e, _) = clause_end(st, j + 2, cue.class);
+                        emit((j + 2, e), &who, out);
                         covered = e;
                     }
                     last_who = Some(who);

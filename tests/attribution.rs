@@ -284,3 +284,30 @@ fn quotation_signed_with_a_dash() {
     );
     assert_eq!(st.len(), 2, "{st:#?}");
 }
+
+#[test]
+fn asked_and_continued_only_next_to_a_quotation() {
+    let st = statements(
+        "“Who will pay for the new bridge?” Senator Hana Petrov asked.\n\
+         “Nobody has told us,” she continued. “Not once.”\n\
+         The mayor asked the council to wait. The talks continued into the night.\n\
+         Then Petrov continued: “We will find out.”",
+    );
+    assert_has!(
+        st,
+        "Hana Petrov",
+        "Who will pay for the new bridge?",
+        "direct"
+    );
+    assert_has!(st, "Hana Petrov", "Nobody has told us,", "direct");
+    assert_has!(st, "Hana Petrov", "Not once.", "direct");
+    assert_has!(st, "Hana Petrov", "We will find out.", "direct");
+    assert_eq!(st.len(), 4, "{st:#?}");
+}
+
+#[test]
+fn split_quote_going_on_with_but() {
+    let st = statements("“I like the plan,” Jonas Ekberg said, but “the money is not there yet.”");
+    assert_has!(st, "Jonas Ekberg", "I like the plan,", "direct");
+    assert_has!(st, "Jonas Ekberg", "the money is not there yet.", "direct");
+}
