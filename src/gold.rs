@@ -458,5 +458,20 @@ pub fn compare_polnear(g: &PolnearArticle, a: &Analysis, show: bool) -> PolnearC
         }
     }
     c.pred_matched = pred_hit.iter().filter(|x| **x).count();
+    if show {
+        for (p, s) in a.statements.iter().enumerate() {
+            if !pred_hit[p] {
+                let content: String = a.doc.slice(s.content).chars().take(140).collect();
+                println!(
+                    "  EXTRA [{}] {} ({}) cue {:?} | {}",
+                    g.id,
+                    s.speaker,
+                    s.mention,
+                    s.cue,
+                    content.replace('\n', " ")
+                );
+            }
+        }
+    }
     c
 }
