@@ -572,6 +572,9 @@ fn valid_cue(st: &Sent, k: usize, len: usize, class: CueClass) -> bool {
     if QUOTE_ONLY.contains(&st.norm(k)) && !next_to_quote(st, k, len) {
         return false;
     }
+    if LABEL_ONLY.contains(&st.norm(k)) && !quote_in_object(st, k + len) {
+        return false;
+    }
     if class == CueClass::Participle {
         // Must open a participle clause and introduce content.
         let opens = k > 0
@@ -628,6 +631,59 @@ fn next_to_quote(st: &Sent, k: usize, len: usize) -> bool {
     i > 0
         && st.is_quote(i - 1)
         && (j >= st.items.len() || st.only_punct_from(j) || st.is_tok(j, ","))
+}
+
+/// Verbs that report words only when they quote them: "called the deal “a
+/// disaster”", "branded it an “outlaw nation”", but not "called the police"
+/// or "attacked the convoy".
+const LABEL_ONLY: &[&str] = &[
+    "called",
+    "calls",
+    "branded",
+    "brands",
+    "dubbed",
+    "dubs",
+    "labeled",
+    "labelled",
+    "labels",
+    "termed",
+    "likened",
+    "likens",
+    "compared",
+    "compares",
+    "accused",
+    "accuses",
+    "attacked",
+    "attacks",
+    "blasted",
+    "blasts",
+    "slammed",
+    "slams",
+    "lambasted",
+    "mocked",
+    "mocks",
+    "ridiculed",
+    "derided",
+];
+
+/// A quotation in the object that starts at item `j`, before the clause ends
+/// (a full stop, colon or semicolon, ", who", or another reporting verb).
+fn quote_in_object(st: &Sent, j: usize) -> bool {
+    let n = st.items.len();
+    let mut m = j;
+    while m < n && m - j < 16 {
+        if st.is_quote(m) {
+            return true;
+        }
+        if matches!(st.norm(m), "." | ";" | ":" | "?" | "!")
+            || (st.is_tok(m, ",") && matches!(st.norm(m + 1), "who" | "which"))
+            || (m > j && st.is_word(m) && !st.is_cap(m) && st.lx.cues.get(st.norm(m)).is_some())
+        {
+            return false;
+        }
+        m += 1;
+    }
+    false
 }
 
 /// Skip prepositional phrases, platforms and time words after a verb

@@ -311,3 +311,26 @@ fn split_quote_going_on_with_but() {
     assert_has!(st, "Jonas Ekberg", "I like the plan,", "direct");
     assert_has!(st, "Jonas Ekberg", "the money is not there yet.", "direct");
 }
+
+#[test]
+fn a_quoted_label_is_a_statement() {
+    let st = statements(
+        "Senator Mara Olsen called the tax plan “a gift to the few.”\n\
+         Olsen branded the governor a “coward” on Tuesday.\n\
+         The mayor called the police. Rebels attacked the convoy near the border.\n\
+         Olsen called for a vote next week.",
+    );
+    assert_has!(
+        st,
+        "Mara Olsen",
+        "the tax plan “a gift to the few.”",
+        "mixed"
+    );
+    assert_has!(
+        st,
+        "Mara Olsen",
+        "the governor a “coward” on Tuesday",
+        "mixed"
+    );
+    assert_eq!(st.len(), 2, "{st:#?}");
+}
