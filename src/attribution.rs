@@ -844,7 +844,8 @@ fn sentence(st: &Sent, reg: &mut Registry, out: &mut Vec<Attributed>) {
                     && (st.is_quote(np_start - 1)
                         || (np_start >= 2
                             && st.is_tok(np_start - 1, ",")
-                            && st.is_quote(np_start - 2)));
+                            && st.is_quote(np_start - 2)))
+                    && !titled_quote_before(st, np_start, covered);
                 let mut j = after;
                 // "that" after adjuncts and addressees
                 let j2 = skip_adjuncts(
@@ -900,6 +901,13 @@ fn sentence(st: &Sent, reg: &mut Registry, out: &mut Vec<Attributed>) {
                 }
                 if !that && st.is_tok(j, ",") {
                     // "A," he said, "B."  /  "..., X said, adding that ..."
+                    if let Some(e) = clause_after_intro(st, covered, np_start, j) {
+                        // "During his years in office, Mr. Obama said, a majority ..."
+                        emit((j + 1, e), &who, out);
+                        covered = e;
+                        last_who = Some(who);
+                        continue;
+                    }
                     content_before(st, np_start, covered, &who, &mut emit, out);
                     covered = j;
                     if st.is_quote(j + 1) {
@@ -1888,4 +1896,35 @@ fn dash_signature(st: &Sent, reg: &mut Registry, out: &mut Vec<Attributed>) {
             out.push(a);
         }
     }
+}
+
+/// The quotation before the speaker at `np_start` is a title inside an
+/// introductory phrase ("In an interview on CBS's “Face the Nation,” Paul
+/// Ryan said ..."), not the speaker's words: a word comes right before it.
+fn titled_quote_before(st: &Sent, np_start: usize, covered: usize) -> bool {
+    let q = if st.is_quote(np_start - 1) {
+        np_start - 1
+    } else {
+        np_start - 2
+    };
+    q > covered && st.is_word(q - 1) && INTRO_WORDS.contains(&st.norm(covered))
+}
+
+/// "During his years in office, Mr. Obama said, a majority of Americans have
+/// come to believe ...": an attribution set between an introductory phrase
+/// and the clause reported. `covered..np_start` is what precedes the speaker,
+/// `comma` the comma after the cue; returns where the clause ends.
+fn clause_after_intro(st: &Sent, covered: usize, np_start: usize, comma: usize) -> Option<usize> {
+    if !(np_start > covered + 1
+        && st.is_tok(np_start - 1, ",")
+        && st.is_word(covered)
+        && INTRO_WORDS.contains(&st.norm(covered))
+        && !(covered..np_start).any(|k| st.is_quote(k))
+        && st.is_word(comma + 1)
+        && !is_cue_at(st, comma + 1, &[CueClass::Participle, CueClass::According]))
+    {
+        return None;
+    }
+    let (e, _) = clause_end(st, comma + 1, CueClass::Speech);
+    ((comma + 1..e).filter(|&k| st.is_word(k)).count() >= 4).then_some(e)
 }

@@ -334,3 +334,24 @@ fn a_quoted_label_is_a_statement() {
     );
     assert_eq!(st.len(), 2, "{st:#?}");
 }
+
+#[test]
+fn attribution_between_an_intro_and_the_clause() {
+    let st = statements(
+        "During her four years in office, Mayor Ilse Varga said, the city has cut its debt by half.\n\
+         In an interview on the radio show “Morning Call,” Tomas Brenner said the port would reopen in May.",
+    );
+    assert_has!(
+        st,
+        "Ilse Varga",
+        "the city has cut its debt by half",
+        "indirect"
+    );
+    assert_has!(
+        st,
+        "Tomas Brenner",
+        "the port would reopen in May",
+        "indirect"
+    );
+    assert_eq!(st.len(), 2, "{st:#?}");
+}
