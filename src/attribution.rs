@@ -580,7 +580,7 @@ fn valid_cue(st: &Sent, k: usize, len: usize, class: CueClass) -> bool {
         let opens = k > 0
             && (matches!(
                 prev,
-                "," | "and" | "but" | "while" | "before" | "after" | "—" | "–"
+                "," | "and" | "but" | "while" | "before" | "after" | "—" | "–" | "for"
             ) || st.is_quote(k - 1));
         if !opens {
             return false;
@@ -590,7 +590,11 @@ fn valid_cue(st: &Sent, k: usize, len: usize, class: CueClass) -> bool {
         return st.is_tok(j, "that")
             || st.is_quote(j)
             || st.is_tok(j, ":")
-            || (st.is_tok(j, ",") && st.is_quote(j + 1));
+            || (st.is_tok(j, ",") && st.is_quote(j + 1))
+            // "..., saying his “start-up capital was less than expected.”"
+            // (only "saying": "suggesting it could serve as the “basis”"
+            // elaborates the statement before it)
+            || (st.norm(k) == "saying" && st.is_word(j) && quote_in_object(st, j));
     }
     if class == CueClass::According {
         return st.is_word(k + len);

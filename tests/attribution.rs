@@ -355,3 +355,18 @@ fn attribution_between_an_intro_and_the_clause() {
     );
     assert_eq!(st.len(), 2, "{st:#?}");
 }
+
+#[test]
+fn saying_with_a_partial_quote_and_no_that() {
+    let st = statements(
+        "Several tenant groups backed the landlord, saying his offer was “fair to everyone.”\n\
+         The council was criticised for saying that the rents were “within reason.”",
+    );
+    assert_has!(
+        st,
+        "several tenant groups",
+        "his offer was “fair to everyone.”",
+        "mixed"
+    );
+    assert_has!(st, "council", "the rents were “within reason.”", "mixed");
+}
