@@ -575,6 +575,16 @@ fn valid_cue(st: &Sent, k: usize, len: usize, class: CueClass) -> bool {
     if LABEL_ONLY.contains(&st.norm(k)) && !quote_in_object(st, k + len) {
         return false;
     }
+    if REPORTED_ONLY.contains(&st.norm(k)) {
+        let j = skip_adjuncts(st, k + len, false);
+        if !(st.is_tok(j, "that")
+            || st.is_tok(j, ":")
+            || quote_in_object(st, j)
+            || next_to_quote(st, k, len))
+        {
+            return false;
+        }
+    }
     if class == CueClass::Participle {
         // Must open a participle clause and introduce content.
         let opens = k > 0
@@ -616,7 +626,13 @@ const QUOTE_ONLY: &[&str] = &[
     "chanted",
     "yelled",
     "yells",
+    "read",
+    "reads",
 ];
+
+/// Verbs that report words only before "that", a colon or a quotation:
+/// "Reuters reported that ...", but not "the company reported a loss".
+const REPORTED_ONLY: &[&str] = &["reported", "reports"];
 
 /// The cue at `k` has a quotation right after it ("asked: “...”", "asked,
 /// “...”") or right before its speaker ("“...,” she continued").

@@ -370,3 +370,20 @@ fn saying_with_a_partial_quote_and_no_that() {
     );
     assert_has!(st, "council", "the rents were “within reason.”", "mixed");
 }
+
+#[test]
+fn reported_and_reads_only_with_that_a_colon_or_a_quotation() {
+    let st = statements(
+        "The Harbour Gazette reported that the mayor “never read the contract.”\n\
+         The petition reads: “Keep our library open.”\n\
+         Veltan Steel reported a loss of $4 million for the year.",
+    );
+    assert_has!(
+        st,
+        "Harbour Gazette",
+        "the mayor “never read the contract.”",
+        "mixed"
+    );
+    assert_has!(st, "petition", "Keep our library open.", "direct");
+    assert_eq!(st.len(), 2, "{st:#?}");
+}
