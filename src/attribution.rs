@@ -638,7 +638,11 @@ const REPORTED_ONLY: &[&str] = &["reported", "reports"];
 /// “...”") or right before its speaker ("“...,” she continued").
 fn next_to_quote(st: &Sent, k: usize, len: usize) -> bool {
     let j = k + len;
-    if st.is_quote(j) || ((st.is_tok(j, ":") || st.is_tok(j, ",")) && st.is_quote(j + 1)) {
+    if st.is_quote(j)
+        || ((st.is_tok(j, ":") || st.is_tok(j, ",")) && st.is_quote(j + 1))
+        // "Caddell continued:" closing the paragraph before a quotation
+        || (st.is_tok(j, ":") && st.only_punct_from(j + 1))
+    {
         return true;
     }
     let mut i = k;
@@ -854,6 +858,12 @@ fn sentence(st: &Sent, reg: &mut Registry, out: &mut Vec<Attributed>) {
                     let np_end = who.np.map(|x| x.1).unwrap_or(after);
                     content_before(st, cue.k, covered, &who, &mut emit, out);
                     covered = np_end;
+                    // "Said Ellis: “...”" opening the sentence
+                    if cue.k == 0 && st.is_tok(np_end, ":") && st.is_quote(np_end + 1) {
+                        let (e, _) = clause_end(st, np_end + 1, cue.class);
+                        emit((np_end + 1, e), &who, out);
+                        covered = e;
+                    }
                     // "..., said X. " may continue with ", adding that ..." (a participle cue)
                     last_who = Some(who);
                     continue;
@@ -906,6 +916,11 @@ fn sentence(st: &Sent, reg: &mut Registry, out: &mut Vec<Attributed>) {
                     continue;
                 }
                 if !that && (j >= n || st.only_punct_from(j)) {
+                    if st.is_tok(j, ":") {
+                        // "He said:" closing its paragraph: the quotation in the
+                        // next paragraph continues this (still empty) statement
+                        out.push(colon_placeholder(st, &who, &cue_text));
+                    }
                     // Q, X said. / CLAUSE, X said on Sunday.
                     content_before(
                         st,
@@ -1603,6 +1618,16 @@ fn subject_segments(st: &Sent, limit: usize) -> Option<(usize, Vec<(usize, usize
     if s >= n || !st.is_word(s) {
         return None;
     }
+    // "Said Ellis: ..." has no subject before its verb
+    if s == 0
+        && st
+            .lx
+            .cues
+            .get(st.norm(0))
+            .is_some_and(|c| *c == CueClass::Speech)
+    {
+        return None;
+    }
     if matches!(st.norm(s), "he" | "she" | "they" | "it") {
         return Some((s, vec![(s, s + 1)]));
     }
@@ -1947,4 +1972,21 @@ fn clause_after_intro(st: &Sent, covered: usize, np_start: usize, comma: usize) 
     }
     let (e, _) = clause_end(st, comma + 1, CueClass::Speech);
     ((comma + 1..e).filter(|&k| st.is_word(k)).count() >= 4).then_some(e)
+}
+
+/// An empty statement for "X said:" at the end of a paragraph, so that a
+/// quotation making up the next paragraph continues it; empty statements
+/// are dropped at the end.
+fn colon_placeholder(st: &Sent, who: &Who, cue: &str) -> Attributed {
+    let end = st.span(st.items.len() - 1).end;
+    Attributed {
+        content: Span::new(end, end),
+        kind: Kind::Direct,
+        cue: cue.to_string(),
+        entity: who.entity,
+        mention: who.mention.clone(),
+        found: who.found,
+        sentence: st.index,
+        quote: None,
+    }
 }

@@ -387,3 +387,29 @@ fn reported_and_reads_only_with_that_a_colon_or_a_quotation() {
     assert_has!(st, "petition", "Keep our library open.", "direct");
     assert_eq!(st.len(), 2, "{st:#?}");
 }
+
+#[test]
+fn attribution_with_a_colon_before_a_quotation_paragraph() {
+    let st = statements(
+        "The minister spoke to farmers on Monday.\n\n\
+         Minister Rosa Dahl said:\n\n\
+         “We will keep the subsidy for two more years.”\n\n\
+         Dahl continued:\n\n\
+         “Nobody will be left behind.”\n\n\
+         Said Piet Mols: “The farmers need more than that.”",
+    );
+    assert_has!(
+        st,
+        "Rosa Dahl",
+        "We will keep the subsidy for two more years.",
+        "direct"
+    );
+    assert_has!(st, "Rosa Dahl", "Nobody will be left behind.", "direct");
+    assert_has!(
+        st,
+        "Piet Mols",
+        "The farmers need more than that.",
+        "direct"
+    );
+    assert_eq!(st.len(), 3, "{st:#?}");
+}
