@@ -1503,8 +1503,15 @@ fn choose_segment(
     // The mention is the whole chain as written, appositives included:
     // "Minyon Moore, a senior adviser to the campaign," / "Quina Jones, 25,".
     let left = nps.last().map(|x| x.0).unwrap_or(si).max(si);
-    if (left, orig[0].1) != (si, segs[si].1)
-        && let Some(m) = items_text(st, orig[left].0, orig[0].1)
+    // ... but not an adjunct before the verb: "Clinton, at a later press gaggle, said"
+    let right = (0..si)
+        .find(|&i| {
+            let w = st.norm(orig[i].0);
+            !(!st.is_cap(orig[i].0) && (PREPOSITIONS.contains(&w) || w.ends_with("ing")))
+        })
+        .unwrap_or(si);
+    if (left, orig[right].1) != (si, segs[si].1)
+        && let Some(m) = items_text(st, orig[left].0, orig[right].1)
     {
         who.mention = m;
     }

@@ -252,6 +252,8 @@ fn mention_keeps_the_appositive_as_written() {
     );
     assert_eq!(find("the vote would wait").1, "Sen. Tomas Reyl (R-Ore.)");
     assert_eq!(find("It will pass,").1, "Ines Molnar, a retired judge");
+    let lx = mentions("Mayor Ana Lind, at a later press conference, said the road would open.");
+    assert_eq!(lx[0].1, "Mayor Ana Lind", "{lx:#?}");
     let x = find("the money was gone");
     assert_eq!(
         (x.0.as_str(), x.1.as_str()),
