@@ -421,6 +421,9 @@ pub fn attribute(doc: &Document, lx: &Lexicons) -> (Vec<Attributed>, Registry) {
                 }
             }
         }
+        if out.len() == before {
+            dash_signature(&st, &mut reg, &mut out);
+        }
         // A sentence that is only a quotation: continue a speaker.
         if out.len() == before {
             let quotes: Vec<usize> = (0..st.items.len())
@@ -580,12 +583,28 @@ fn valid_cue(st: &Sent, k: usize, len: usize, class: CueClass) -> bool {
             j += 1;
         }
     }
+    if QUOTE_ONLY.contains(&st.norm(k)) && !next_to_quote(st, k, len) {
+        return false;
+    }
+    if LABEL_ONLY.contains(&st.norm(k)) && !quote_in_object(st, k + len) {
+        return false;
+    }
+    if REPORTED_ONLY.contains(&st.norm(k)) {
+        let j = skip_adjuncts(st, k + len, false);
+        if !(st.is_tok(j, "that")
+            || st.is_tok(j, ":")
+            || quote_in_object(st, j)
+            || next_to_quote(st, k, len))
+        {
+            return false;
+        }
+    }
     if class == CueClass::Participle {
         // Must open a participle clause and introduce content.
         let opens = k > 0
             && (matches!(
                 prev,
-                "," | "and" | "but" | "while" | "before" | "after" | "—" | "–"
+                "," | "and" | "but" | "while" | "before" | "after" | "—" | "–" | "for"
             ) || st.is_quote(k - 1));
         if !opens {
             return false;
@@ -595,12 +614,114 @@ fn valid_cue(st: &Sent, k: usize, len: usize, class: CueClass) -> bool {
         return st.is_tok(j, "that")
             || st.is_quote(j)
             || st.is_tok(j, ":")
-            || (st.is_tok(j, ",") && st.is_quote(j + 1));
+            || (st.is_tok(j, ",") && st.is_quote(j + 1))
+            // "..., saying his “start-up capital was less than expected.”"
+            // (only "saying": "suggesting it could serve as the “basis”"
+            // elaborates the statement before it)
+            || (st.norm(k) == "saying" && st.is_word(j) && quote_in_object(st, j));
     }
     if class == CueClass::According {
         return st.is_word(k + len);
     }
     true
+}
+
+/// Verbs that report speech only next to a quotation: "“Why now?” Graham
+/// asked", "She continued: “...”", but not "the talks continued" or "asked
+/// him to leave".
+const QUOTE_ONLY: &[&str] = &[
+    "continued",
+    "continues",
+    "continuing",
+    "asked",
+    "asks",
+    "asking",
+    "demanded",
+    "chanted",
+    "yelled",
+    "yells",
+    "read",
+    "reads",
+];
+
+/// Verbs that report words only before "that", a colon or a quotation:
+/// "Reuters reported that ...", but not "the company reported a loss".
+const REPORTED_ONLY: &[&str] = &["reported", "reports"];
+
+/// The cue at `k` has a quotation right after it ("asked: “...”", "asked,
+/// “...”") or right before its speaker ("“...,” she continued").
+fn next_to_quote(st: &Sent, k: usize, len: usize) -> bool {
+    let j = k + len;
+    if st.is_quote(j)
+        || ((st.is_tok(j, ":") || st.is_tok(j, ",")) && st.is_quote(j + 1))
+        // "Caddell continued:" closing the paragraph before a quotation
+        || (st.is_tok(j, ":") && st.only_punct_from(j + 1))
+    {
+        return true;
+    }
+    let mut i = k;
+    while i > 0 && k - i < 10 && !st.is_quote(i - 1) {
+        if !(st.is_word(i - 1) || st.is_tok(i - 1, ",") || st.is_tok(i - 1, ".")) {
+            return false;
+        }
+        i -= 1;
+    }
+    i > 0
+        && st.is_quote(i - 1)
+        && (j >= st.items.len() || st.only_punct_from(j) || st.is_tok(j, ","))
+}
+
+/// Verbs that report words only when they quote them: "called the deal “a
+/// disaster”", "branded it an “outlaw nation”", but not "called the police"
+/// or "attacked the convoy".
+const LABEL_ONLY: &[&str] = &[
+    "called",
+    "calls",
+    "branded",
+    "brands",
+    "dubbed",
+    "dubs",
+    "labeled",
+    "labelled",
+    "labels",
+    "termed",
+    "likened",
+    "likens",
+    "compared",
+    "compares",
+    "accused",
+    "accuses",
+    "attacked",
+    "attacks",
+    "blasted",
+    "blasts",
+    "slammed",
+    "slams",
+    "lambasted",
+    "mocked",
+    "mocks",
+    "ridiculed",
+    "derided",
+];
+
+/// A quotation in the object that starts at item `j`, before the clause ends
+/// (a full stop, colon or semicolon, ", who", or another reporting verb).
+fn quote_in_object(st: &Sent, j: usize) -> bool {
+    let n = st.items.len();
+    let mut m = j;
+    while m < n && m - j < 16 {
+        if st.is_quote(m) {
+            return true;
+        }
+        if matches!(st.norm(m), "." | ";" | ":" | "?" | "!")
+            || (st.is_tok(m, ",") && matches!(st.norm(m + 1), "who" | "which"))
+            || (m > j && st.is_word(m) && !st.is_cap(m) && st.lx.cues.get(st.norm(m)).is_some())
+        {
+            return false;
+        }
+        m += 1;
+    }
+    false
 }
 
 /// Skip prepositional phrases, platforms and time words after a verb
@@ -751,6 +872,12 @@ fn sentence(st: &Sent, reg: &mut Registry, out: &mut Vec<Attributed>) {
                     let np_end = who.np.map(|x| x.1).unwrap_or(after);
                     content_before(st, cue.k, covered, &who, &mut emit, out);
                     covered = np_end;
+                    // "Said Ellis: “...”" opening the sentence
+                    if cue.k == 0 && st.is_tok(np_end, ":") && st.is_quote(np_end + 1) {
+                        let (e, _) = clause_end(st, np_end + 1, cue.class);
+                        emit((np_end + 1, e), &who, out);
+                        covered = e;
+                    }
                     // "..., said X. " may continue with ", adding that ..." (a participle cue)
                     last_who = Some(who);
                     continue;
@@ -761,7 +888,8 @@ fn sentence(st: &Sent, reg: &mut Registry, out: &mut Vec<Attributed>) {
                     && (st.is_quote(np_start - 1)
                         || (np_start >= 2
                             && st.is_tok(np_start - 1, ",")
-                            && st.is_quote(np_start - 2)));
+                            && st.is_quote(np_start - 2)))
+                    && !titled_quote_before(st, np_start, covered);
                 let mut j = after;
                 // "that" after adjuncts and addressees
                 let j2 = skip_adjuncts(
@@ -788,7 +916,11 @@ fn sentence(st: &Sent, reg: &mut Registry, out: &mut Vec<Attributed>) {
                 } else {
                     j = j2;
                 }
-                let split_or_colon = (st.is_tok(j, ",") && st.is_quote(j + 1)) || st.is_tok(j, ":");
+                let split_or_colon = (st.is_tok(j, ",") && st.is_quote(j + 1))
+                    || st.is_tok(j, ":")
+                    || (st.is_tok(j, ",")
+                        && matches!(st.norm(j + 1), "but" | "and")
+                        && st.is_quote(j + 2));
                 if !that && quote_before && !split_or_colon {
                     content_before(st, np_start, covered, &who, &mut emit, out);
                     // what follows belongs to the attribution, up to a participle
@@ -798,6 +930,11 @@ fn sentence(st: &Sent, reg: &mut Registry, out: &mut Vec<Attributed>) {
                     continue;
                 }
                 if !that && (j >= n || st.only_punct_from(j)) {
+                    if st.is_tok(j, ":") {
+                        // "He said:" closing its paragraph: the quotation in the
+                        // next paragraph continues this (still empty) statement
+                        out.push(colon_placeholder(st, &who, &cue_text));
+                    }
                     // Q, X said. / CLAUSE, X said on Sunday.
                     content_before(
                         st,
@@ -813,11 +950,23 @@ fn sentence(st: &Sent, reg: &mut Registry, out: &mut Vec<Attributed>) {
                 }
                 if !that && st.is_tok(j, ",") {
                     // "A," he said, "B."  /  "..., X said, adding that ..."
+                    if let Some(e) = clause_after_intro(st, covered, np_start, j) {
+                        // "During his years in office, Mr. Obama said, a majority ..."
+                        emit((j + 1, e), &who, out);
+                        covered = e;
+                        last_who = Some(who);
+                        continue;
+                    }
                     content_before(st, np_start, covered, &who, &mut emit, out);
                     covered = j;
                     if st.is_quote(j + 1) {
                         let (e, _) = clause_end(st, j + 1, cue.class);
                         emit((j + 1, e), &who, out);
+                        covered = e;
+                    } else if matches!(st.norm(j + 1), "but" | "and") && st.is_quote(j + 2) {
+                        // "“A,” he said, but “B.”": the same speaker goes on
+                        let (e, _) = clause_end(st, j + 2, cue.class);
+                        emit((j + 2, e), &who, out);
                         covered = e;
                     }
                     last_who = Some(who);
@@ -1113,6 +1262,7 @@ fn left_speaker(st: &Sent, k: usize, reg: &mut Registry, last: Option<&Who>) -> 
     // "The Pan-Continental Health Agency (PCHA) said", "Rep. Gwen Moore
     // (D-Wis.) said": step over a short parenthesis.
     let mut p = p;
+    let paren_end = p + 1;
     if st.is_tok(p, ")")
         && let Some(open) = (p.saturating_sub(8)..p).rev().find(|&m| st.is_tok(m, "("))
         && open > 0
@@ -1133,7 +1283,12 @@ fn left_speaker(st: &Sent, k: usize, reg: &mut Registry, last: Option<&Who>) -> 
         a -= 1;
     }
     // "A and B Service": "and" between capitals stays in the phrase.
-    let who = speaker_from_np(st, (a, p + 1), reg, false)?;
+    let mut who = speaker_from_np(st, (a, p + 1), reg, false)?;
+    if paren_end > p + 1
+        && let Some(m) = items_text(st, a, paren_end)
+    {
+        who.mention = m;
+    }
     // ", 52," or an appositive with a name before: prefer the name
     if a > 1 && st.is_tok(a - 1, ",") && who.found == Found::Description {
         let mut segs = vec![(a, p + 1)];
@@ -1220,6 +1375,12 @@ fn right_speaker(st: &Sent, s: usize, reg: &mut Registry) -> Option<Who> {
     }
     let mut who = speaker_from_np(st, (s, e), reg, true)?;
     who.inverted = true;
+    let full = appositive_end(st, e);
+    if full > e
+        && let Some(m) = items_text(st, s, full)
+    {
+        who.mention = m;
+    }
     // An appositive after the name adds descriptors: ", the United Nations envoy who ..."
     if st.is_tok(e, ",") {
         let mut m = e + 1;
@@ -1271,6 +1432,7 @@ fn choose_segment(
         Clause,
     }
     let mut kinds = Vec::new();
+    let orig = segs;
     let mut segs: Vec<(usize, usize)> = segs.to_vec();
     for seg in segs.iter_mut() {
         // "an oncologist at the Centre who was not involved": the phrase before "who"
@@ -1278,6 +1440,13 @@ fn choose_segment(
             (seg.0 + 1..seg.1).find(|&k| matches!(st.norm(k), "who" | "which" | "whose"))
         {
             seg.1 = r;
+        }
+        // "Rep. Jim Jordan (R-Ohio)": the name before the parenthesis
+        if seg.1 > seg.0 + 2
+            && st.is_tok(seg.1 - 1, ")")
+            && let Some(open) = (seg.0 + 1..seg.1 - 1).rev().find(|&k| st.is_tok(k, "("))
+        {
+            seg.1 = open;
         }
     }
     let segs = &segs[..];
@@ -1344,7 +1513,22 @@ fn choose_segment(
         .find(|(_, np)| matches!(np, Np::Person { .. } | Np::Organization(_)))
         .or_else(|| nps.last())?;
     let (si, _) = *named;
-    let who = speaker_from_np(st, segs[si], reg, subject)?;
+    let mut who = speaker_from_np(st, segs[si], reg, subject)?;
+    // The mention is the whole chain as written, appositives included:
+    // "Minyon Moore, a senior adviser to the campaign," / "Quina Jones, 25,".
+    let left = nps.last().map(|x| x.0).unwrap_or(si).max(si);
+    // ... but not an adjunct before the verb: "Clinton, at a later press gaggle, said"
+    let right = (0..si)
+        .find(|&i| {
+            let w = st.norm(orig[i].0);
+            !(!st.is_cap(orig[i].0) && (PREPOSITIONS.contains(&w) || w.ends_with("ing")))
+        })
+        .unwrap_or(si);
+    if (left, orig[right].1) != (si, segs[si].1)
+        && let Some(m) = items_text(st, orig[left].0, orig[right].1)
+    {
+        who.mention = m;
+    }
     // Other descriptions describe the same speaker ("the mission's lead scientist").
     if let Some(ent) = who.entity {
         for (i, np) in &nps {
@@ -1453,6 +1637,16 @@ fn subject_segments(st: &Sent, limit: usize) -> Option<(usize, Vec<(usize, usize
         }
     }
     if s >= n || !st.is_word(s) {
+        return None;
+    }
+    // "Said Ellis: ..." has no subject before its verb
+    if s == 0
+        && st
+            .lx
+            .cues
+            .get(st.norm(0))
+            .is_some_and(|c| *c == CueClass::Speech)
+    {
         return None;
     }
     if matches!(st.norm(s), "he" | "she" | "they" | "it") {
@@ -1655,5 +1849,160 @@ fn register_mentions(st: &Sent, reg: &mut Registry) {
             }
         }
         k = e.max(k + 1);
+    }
+}
+
+/// The words of items `[a, b)` as written, without trailing commas (a
+/// speaker mention with its appositive).
+fn items_text(st: &Sent, a: usize, mut b: usize) -> Option<String> {
+    // trailing commas, and an adverb before the verb ("..., forcefully told")
+    while b > a
+        && ((st.is_punct(b - 1) && !st.is_tok(b - 1, ")"))
+            || (b - a > 2 && !st.is_cap(b - 1) && st.norm(b - 1).ends_with("ly")))
+    {
+        b -= 1;
+    }
+    if a >= b || (a..b).any(|k| st.is_quote(k)) {
+        return None;
+    }
+    let (x, y) = st.tok_range(a, b);
+    Some(mention_text(st.doc, st.doc.token_span(x, y)))
+}
+
+/// Where a speaker's appositive ends after the name ending at item `e`:
+/// "said Rep. G.K. Butterfield (D-N.C.), head of the Congressional Black
+/// Caucus." It runs to the end of the sentence, over further commas, but
+/// stops at a quotation, a participle or adverbial clause (", adding that",
+/// ", as protesters gathered") and a coordinated cue (", and added").
+fn appositive_end(st: &Sent, e: usize) -> usize {
+    let n = st.items.len();
+    let mut j = e;
+    if st.is_tok(j, "(") {
+        match (j + 1..(j + 8).min(n)).find(|&m| st.is_tok(m, ")")) {
+            Some(c) => j = c + 1,
+            None => return e,
+        }
+    }
+    let mut end = j;
+    let mut m = j;
+    while m < n && m - j < 40 {
+        if st.is_quote(m) || st.is_tok(m, ";") || st.is_tok(m, ":") || st.is_tok(m, "—") {
+            break;
+        }
+        if st.is_tok(m, ",") {
+            let nx = st.norm(m + 1);
+            let opens_clause = !st.is_word(m + 1)
+                || (NP_STOP.contains(&nx) && !matches!(nx, "who" | "whose" | "whom" | "which"))
+                || (!st.is_cap(m + 1) && (nx.ends_with("ing") || PREPOSITIONS.contains(&nx)))
+                || matches!(nx, "and" | "but")
+                || is_cue_at(
+                    st,
+                    m + 1,
+                    &[
+                        CueClass::Speech,
+                        CueClass::Tell,
+                        CueClass::Participle,
+                        CueClass::According,
+                    ],
+                );
+            if opens_clause {
+                break;
+            }
+        } else if st.is_word(m) || st.is_tok(m, ")") {
+            end = m + 1;
+        }
+        m += 1;
+    }
+    end
+}
+
+/// A quotation signed with a dash, as in collected reader comments or
+/// epigraphs: "“We deserve better.” ― Ana Ruiz". The sentence is the
+/// quotation(s), a dash and a name (with an optional appositive), nothing else.
+fn dash_signature(st: &Sent, reg: &mut Registry, out: &mut Vec<Attributed>) {
+    let n = st.items.len();
+    let Some(d) = (0..n)
+        .find(|&k| !st.is_quote(k) && !st.is_punct(k))
+        .map(|k| k - 1)
+    else {
+        return;
+    };
+    if d == 0 || !matches!(st.norm(d), "―" | "—" | "–") || !(0..d).any(|k| st.is_quote(k)) {
+        return;
+    }
+    if !st.is_cap(d + 1) {
+        return;
+    }
+    let mut e = d + 1;
+    while e < n && np_word(st, e) && e - d < 8 {
+        e += 1;
+    }
+    if !st.only_punct_from(appositive_end(st, e)) {
+        return;
+    }
+    let (x, y) = st.tok_range(d + 1, e);
+    if !matches!(
+        read_np(st.doc, st.lx, x, y),
+        Np::Person { .. } | Np::Organization(_)
+    ) {
+        return;
+    }
+    let Some(who) = right_speaker(st, d + 1, reg) else {
+        return;
+    };
+    for k in 0..d {
+        if st.is_quote(k)
+            && let Some(a) = make_statement(st, (k, k + 1), &who, "―")
+        {
+            out.push(a);
+        }
+    }
+}
+
+/// The quotation before the speaker at `np_start` is a title inside an
+/// introductory phrase ("In an interview on CBS's “Face the Nation,” Paul
+/// Ryan said ..."), not the speaker's words: a word comes right before it.
+fn titled_quote_before(st: &Sent, np_start: usize, covered: usize) -> bool {
+    let q = if st.is_quote(np_start - 1) {
+        np_start - 1
+    } else {
+        np_start - 2
+    };
+    q > covered && st.is_word(q - 1) && INTRO_WORDS.contains(&st.norm(covered))
+}
+
+/// "During his years in office, Mr. Obama said, a majority of Americans have
+/// come to believe ...": an attribution set between an introductory phrase
+/// and the clause reported. `covered..np_start` is what precedes the speaker,
+/// `comma` the comma after the cue; returns where the clause ends.
+fn clause_after_intro(st: &Sent, covered: usize, np_start: usize, comma: usize) -> Option<usize> {
+    if !(np_start > covered + 1
+        && st.is_tok(np_start - 1, ",")
+        && st.is_word(covered)
+        && INTRO_WORDS.contains(&st.norm(covered))
+        && !(covered..np_start).any(|k| st.is_quote(k))
+        && st.is_word(comma + 1)
+        && !is_cue_at(st, comma + 1, &[CueClass::Participle, CueClass::According]))
+    {
+        return None;
+    }
+    let (e, _) = clause_end(st, comma + 1, CueClass::Speech);
+    ((comma + 1..e).filter(|&k| st.is_word(k)).count() >= 4).then_some(e)
+}
+
+/// An empty statement for "X said:" at the end of a paragraph, so that a
+/// quotation making up the next paragraph continues it; empty statements
+/// are dropped at the end.
+fn colon_placeholder(st: &Sent, who: &Who, cue: &str) -> Attributed {
+    let end = st.span(st.items.len() - 1).end;
+    Attributed {
+        content: Span::new(end, end),
+        kind: Kind::Direct,
+        cue: cue.to_string(),
+        entity: who.entity,
+        mention: who.mention.clone(),
+        found: who.found,
+        sentence: st.index,
+        quote: None,
     }
 }

@@ -419,7 +419,7 @@ pub fn compare_polnear(g: &PolnearArticle, a: &Analysis, show: bool) -> PolnearC
                 last_word_of(&s.mention) == want || last_word_of(&s.speaker) == want
             })
         });
-        if show && quoted && (!found || !right_head) {
+        if show && quoted && (!found || !right) {
             let content: String = text[bs..be].chars().take(140).collect();
             let got: Vec<String> = hits
                 .iter()
@@ -427,7 +427,13 @@ pub fn compare_polnear(g: &PolnearArticle, a: &Analysis, show: bool) -> PolnearC
                 .collect();
             println!(
                 "  {} [{}] gold {:?} cue {:?} | {} | got {:?}",
-                if found { "WRONG" } else { "MISS" },
+                if !found {
+                    "MISS"
+                } else if right_head {
+                    "HEAD"
+                } else {
+                    "WRONG"
+                },
                 g.id,
                 q.speaker.as_deref().unwrap_or("-"),
                 q.cue,
@@ -452,5 +458,20 @@ pub fn compare_polnear(g: &PolnearArticle, a: &Analysis, show: bool) -> PolnearC
         }
     }
     c.pred_matched = pred_hit.iter().filter(|x| **x).count();
+    if show {
+        for (p, s) in a.statements.iter().enumerate() {
+            if !pred_hit[p] {
+                let content: String = a.doc.slice(s.content).chars().take(140).collect();
+                println!(
+                    "  EXTRA [{}] {} ({}) cue {:?} | {}",
+                    g.id,
+                    s.speaker,
+                    s.mention,
+                    s.cue,
+                    content.replace('\n', " ")
+                );
+            }
+        }
+    }
     c
 }

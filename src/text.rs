@@ -329,7 +329,11 @@ fn is_abbreviation(doc: &Document, dot: usize, para_start: usize) -> bool {
         return false;
     }
     let n = doc.norm(prev);
-    n.chars().count() == 1 || n.contains('.') || ABBREVIATIONS.contains(&n)
+    n.chars().count() == 1
+        || n.contains('.')
+        || ABBREVIATIONS.contains(&n)
+        // a party and state tag, "(D-N.C.)": "D-N" is not a sentence end
+        || n.rsplit_once('-').is_some_and(|(_, x)| x.chars().count() == 1)
 }
 
 /// Convert byte offsets to character (Unicode scalar) offsets, in one sweep.

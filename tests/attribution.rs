@@ -207,3 +207,211 @@ fn unbalanced_quote_does_not_swallow_the_article() {
     );
     assert_has!(st, "analysts", "supply would recover", "indirect");
 }
+
+fn mentions(text: &str) -> Vec<(String, String, String)> {
+    let lx = Lexicons::built_in().unwrap();
+    let a = analyze(text, &lx);
+    a.statements
+        .iter()
+        .map(|s| {
+            (
+                s.speaker.clone(),
+                s.mention.clone(),
+                a.doc.slice(s.content).to_string(),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn mention_keeps_the_appositive_as_written() {
+    let m = mentions(
+        "“The bridge is safe,” said Rep. Dana Orvik (D-N.M.), head of the transport panel. “We checked it twice.”\n\
+         Lena Brack, a lawyer for the tenants who sued the city, said the ruling was fair.\n\
+         Sen. Tomas Reyl (R-Ore.) said the vote would wait.\n\
+         “It will pass,” said Ines Molnar, a retired judge, adding that she had read it.\n\
+         Rep. Olaf Berent (R-Ohio), a member of the panel, said the money was gone.",
+    );
+    let find = |c: &str| {
+        m.iter()
+            .find(|x| x.2 == c)
+            .unwrap_or_else(|| panic!("{c:?} not in {m:#?}"))
+    };
+    let x = find("The bridge is safe,");
+    assert_eq!(
+        (x.0.as_str(), x.1.as_str()),
+        (
+            "Dana Orvik",
+            "Rep. Dana Orvik (D-N.M.), head of the transport panel"
+        )
+    );
+    assert_eq!(find("We checked it twice.").0, "Dana Orvik");
+    assert_eq!(
+        find("the ruling was fair").1,
+        "Lena Brack, a lawyer for the tenants who sued the city"
+    );
+    assert_eq!(find("the vote would wait").1, "Sen. Tomas Reyl (R-Ore.)");
+    assert_eq!(find("It will pass,").1, "Ines Molnar, a retired judge");
+    let lx = mentions("Mayor Ana Lind, at a later press conference, said the road would open.");
+    assert_eq!(lx[0].1, "Mayor Ana Lind", "{lx:#?}");
+    let x = find("the money was gone");
+    assert_eq!(
+        (x.0.as_str(), x.1.as_str()),
+        (
+            "Olaf Berent",
+            "Rep. Olaf Berent (R-Ohio), a member of the panel"
+        )
+    );
+}
+
+#[test]
+fn quotation_signed_with_a_dash() {
+    let st = statements(
+        "Readers wrote in after the debate.\n\
+         “The schools in my town are failing. Nobody talks about it.” ― Marta Quinlan\n\
+         “I will vote for the first time this year.”― Joel Ferrante.\n\
+         “Promises, promises.” — a sentiment many shared.",
+    );
+    assert_has!(
+        st,
+        "Marta Quinlan",
+        "The schools in my town are failing. Nobody talks about it.",
+        "direct"
+    );
+    assert_has!(
+        st,
+        "Joel Ferrante",
+        "I will vote for the first time this year.",
+        "direct"
+    );
+    assert_eq!(st.len(), 2, "{st:#?}");
+}
+
+#[test]
+fn asked_and_continued_only_next_to_a_quotation() {
+    let st = statements(
+        "“Who will pay for the new bridge?” Senator Hana Petrov asked.\n\
+         “Nobody has told us,” she continued. “Not once.”\n\
+         The mayor asked the council to wait. The talks continued into the night.\n\
+         Then Petrov continued: “We will find out.”",
+    );
+    assert_has!(
+        st,
+        "Hana Petrov",
+        "Who will pay for the new bridge?",
+        "direct"
+    );
+    assert_has!(st, "Hana Petrov", "Nobody has told us,", "direct");
+    assert_has!(st, "Hana Petrov", "Not once.", "direct");
+    assert_has!(st, "Hana Petrov", "We will find out.", "direct");
+    assert_eq!(st.len(), 4, "{st:#?}");
+}
+
+#[test]
+fn split_quote_going_on_with_but() {
+    let st = statements("“I like the plan,” Jonas Ekberg said, but “the money is not there yet.”");
+    assert_has!(st, "Jonas Ekberg", "I like the plan,", "direct");
+    assert_has!(st, "Jonas Ekberg", "the money is not there yet.", "direct");
+}
+
+#[test]
+fn a_quoted_label_is_a_statement() {
+    let st = statements(
+        "Senator Mara Olsen called the tax plan “a gift to the few.”\n\
+         Olsen branded the governor a “coward” on Tuesday.\n\
+         The mayor called the police. Rebels attacked the convoy near the border.\n\
+         Olsen called for a vote next week.",
+    );
+    assert_has!(
+        st,
+        "Mara Olsen",
+        "the tax plan “a gift to the few.”",
+        "mixed"
+    );
+    assert_has!(
+        st,
+        "Mara Olsen",
+        "the governor a “coward” on Tuesday",
+        "mixed"
+    );
+    assert_eq!(st.len(), 2, "{st:#?}");
+}
+
+#[test]
+fn attribution_between_an_intro_and_the_clause() {
+    let st = statements(
+        "During her four years in office, Mayor Ilse Varga said, the city has cut its debt by half.\n\
+         In an interview on the radio show “Morning Call,” Tomas Brenner said the port would reopen in May.",
+    );
+    assert_has!(
+        st,
+        "Ilse Varga",
+        "the city has cut its debt by half",
+        "indirect"
+    );
+    assert_has!(
+        st,
+        "Tomas Brenner",
+        "the port would reopen in May",
+        "indirect"
+    );
+    assert_eq!(st.len(), 2, "{st:#?}");
+}
+
+#[test]
+fn saying_with_a_partial_quote_and_no_that() {
+    let st = statements(
+        "Several tenant groups backed the landlord, saying his offer was “fair to everyone.”\n\
+         The council was criticised for saying that the rents were “within reason.”",
+    );
+    assert_has!(
+        st,
+        "several tenant groups",
+        "his offer was “fair to everyone.”",
+        "mixed"
+    );
+    assert_has!(st, "council", "the rents were “within reason.”", "mixed");
+}
+
+#[test]
+fn reported_and_reads_only_with_that_a_colon_or_a_quotation() {
+    let st = statements(
+        "The Harbour Gazette reported that the mayor “never read the contract.”\n\
+         The petition reads: “Keep our library open.”\n\
+         Veltan Steel reported a loss of $4 million for the year.",
+    );
+    assert_has!(
+        st,
+        "Harbour Gazette",
+        "the mayor “never read the contract.”",
+        "mixed"
+    );
+    assert_has!(st, "petition", "Keep our library open.", "direct");
+    assert_eq!(st.len(), 2, "{st:#?}");
+}
+
+#[test]
+fn attribution_with_a_colon_before_a_quotation_paragraph() {
+    let st = statements(
+        "The minister spoke to farmers on Monday.\n\n\
+         Minister Rosa Dahl said:\n\n\
+         “We will keep the subsidy for two more years.”\n\n\
+         Dahl continued:\n\n\
+         “Nobody will be left behind.”\n\n\
+         Said Piet Mols: “The farmers need more than that.”",
+    );
+    assert_has!(
+        st,
+        "Rosa Dahl",
+        "We will keep the subsidy for two more years.",
+        "direct"
+    );
+    assert_has!(st, "Rosa Dahl", "Nobody will be left behind.", "direct");
+    assert_has!(
+        st,
+        "Piet Mols",
+        "The farmers need more than that.",
+        "direct"
+    );
+    assert_eq!(st.len(), 3, "{st:#?}");
+}
