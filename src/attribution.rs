@@ -838,7 +838,13 @@ fn sentence(st: &Sent, reg: &mut Registry, out: &mut Vec<Attributed>) {
             CueClass::According => {
                 let np_end = who.np.map(|x| x.1).unwrap_or(after);
                 if cue.k == 0 || (cue.k <= 2 && !st.is_word(cue.k.saturating_sub(1))) {
-                    // According to X, CLAUSE.
+                    // According to X, CLAUSE: the mention is X alone, since
+                    // what follows its comma is the statement, not an appositive.
+                    if let Some((a, b)) = who.np
+                        && let Some(m) = items_text(st, a, b)
+                    {
+                        who.mention = m;
+                    }
                     let mut s = np_end;
                     if st.is_tok(s, ",") {
                         s += 1;
