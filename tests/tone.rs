@@ -155,3 +155,12 @@ fn x_not_y_leans_both_ways() {
     assert!(!has_step(&sc("It will be weeks, not days"), "X, not Y"));
     assert!(!has_step(&sc("It is late, not only for us"), "X, not Y"));
 }
+
+#[test]
+fn surprise_at_a_failure_is_confidence() {
+    // lexicon entries with gaps: "surprised if .. not" outranks "surprised if"
+    let confident = sc("I would be surprised if we did not have a text by the summit");
+    let doubtful = sc("I would be surprised if they build even half of that");
+    assert!(confident.stance > 0.0, "{:?}", confident.hits);
+    assert!(doubtful.stance < 0.0, "{:?}", doubtful.hits);
+}
