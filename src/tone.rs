@@ -25,12 +25,23 @@
 //!    itself: "than ... feared" adds [`EXPECTATION_WEIGHT`] optimism, "than/as
 //!    ... hoped" adds it as caution; when a cue stands just before "than"
 //!    ("worse than feared") that cue carries the tone and the expectation
-//!    word counts for nothing.
+//!    word counts for nothing. A comparative of "more" up to
+//!    [`EXPECT_MORE_WINDOW`] words before "than" (one of [`EXPECT_MORE`]:
+//!    "more than we had hoped", "bigger than feared") turns
+//!    the sign round: exceeding a hope is optimism, exceeding a fear caution.
 //! 9. COMMIT: a first-person future ("we will", "I'll", "we are going to"),
 //!    not negated and not conditional, is a statement of confidence and adds
 //!    [`COMMITMENT_WEIGHT`] optimism once per clause.
 //! 10. SPILL: general sentiment words that are not tone cues lend
 //!     [`SENTIMENT_SPILL`] of their valence (scaled to [-1, 1]) to the tone.
+//! 11. NOT-CONTRAST: "X, not Y" ("we are close, not finished"), "X but not Y"
+//!     ("holding, but not in the south") or an elliptic denial closing a
+//!     clause ("the direction is clear; the pace is not", "the detail less
+//!     so") affirms one thing and denies another, so the statement leans both
+//!     ways: [`NOT_CONTRAST_WEIGHT`] goes to the weaker of optimism and
+//!     caution (to both when they are equal), once per statement, but never
+//!     more than [`NOT_CONTRAST_CAP`] of the gap between them, so the sign stays. A "not"
+//!     inside a cue ("weeks not days") or "not only"/"not least" does not count.
 //!
 //! Sums become scores: `optimism = 1 - exp(-O / SATURATION)`, likewise
 //! `caution` from C; `stance = optimism - caution`. The label is `mixed` when
@@ -125,6 +136,15 @@ pub const QUESTION_CAUTION: f32 = 0.2;
 pub const SENTIMENT_SPILL: f32 = 0.3;
 pub const EXPECTATION_WEIGHT: f32 = 0.45;
 pub const COMMITMENT_WEIGHT: f32 = 0.25;
+/// Comparatives of increase that turn an expectation's sign round before "than".
+pub const EXPECT_MORE: &[&str] = &[
+    "more", "bigger", "larger", "greater", "higher", "faster", "sooner", "earlier", "further",
+];
+/// How far before "than" such a comparative may stand ("more data today than").
+pub const EXPECT_MORE_WINDOW: usize = 3;
+pub const NOT_CONTRAST_WEIGHT: f32 = 0.3;
+/// Share of the gap between the stronger and the weaker side that rule 11 may fill.
+pub const NOT_CONTRAST_CAP: f32 = 0.8;
 /// How far back "than"/"as" may stand from the expectation word.
 pub const EXPECTATION_WINDOW: usize = 4;
 pub const SATURATION: f32 = 0.6;
@@ -393,8 +413,12 @@ pub fn score_tokens(doc: &Document, lx: &Lexicons, prep: &Prepared, a: usize, b:
         // a cue just before "than" carries the tone itself
         let cue_before =
             (t.saturating_sub(3)..t).any(|j| tone_at(j).is_some_and(|(_, l)| j + l >= t));
+        // "more than hoped": exceeding the expectation reverses it
+        let more = words[t] == "than" && more_before_than(&words, t);
         expectation[k] = Some(if cue_before {
             0.0
+        } else if more {
+            -sign * EXPECTATION_WEIGHT
         } else {
             sign * EXPECTATION_WEIGHT
         });
@@ -405,7 +429,10 @@ pub fn score_tokens(doc: &Document, lx: &Lexicons, prep: &Prepared, a: usize, b:
     while k < n {
         if let Some(w) = expectation[k] {
             if w != 0.0 {
-                tone_hits.push((k, 1, w, format!("than {}", words[k])));
+                let more = (k.saturating_sub(EXPECTATION_WINDOW + 2)..k)
+                    .any(|j| words[j] == "than" && more_before_than(&words, j));
+                let prefix = if more { "more than" } else { "than" };
+                tone_hits.push((k, 1, w, format!("{prefix} {}", words[k])));
             }
             in_tone[k] = true;
             k += 1;
@@ -646,7 +673,85 @@ pub fn score_tokens(doc: &Document, lx: &Lexicons, prep: &Prepared, a: usize, b:
         }
         k += len;
     }
+    // 11. NOT-CONTRAST
+    if let Some(k) = (1..n).find(|&k| not_contrast_at(&ws, &words, &in_tone, k)) {
+        // never more than NOT_CONTRAST_CAP of the gap: the sign stays
+        let add = NOT_CONTRAST_WEIGHT.min((o - c).abs() * NOT_CONTRAST_CAP);
+        let (to_o, to_c) = if o < c {
+            (add, 0.0)
+        } else if c < o {
+            (0.0, add)
+        } else {
+            (NOT_CONTRAST_WEIGHT, NOT_CONTRAST_WEIGHT)
+        };
+        o += to_o;
+        c += to_c;
+        let end = (k + 2).min(n);
+        for (w, side) in [(to_o, "optimism"), (-to_c, "caution")] {
+            if w != 0.0 {
+                hits.push(Hit {
+                    text: words[k - 1..end].join(" "),
+                    base: w,
+                    contribution: w,
+                    steps: vec![format!("X, not Y: {w:+.2} to the weaker side ({side})")],
+                });
+            }
+        }
+    }
     finish(o, c, s, hits)
+}
+
+/// Whether the comparative nearest before "than" at `t` (within
+/// [`EXPECT_MORE_WINDOW`] words: "more data than we had hoped") is one of
+/// increase ([`EXPECT_MORE`]) rather than of decrease ("less", "fewer" ...).
+fn more_before_than(words: &[&str], t: usize) -> bool {
+    (t.saturating_sub(EXPECT_MORE_WINDOW)..t)
+        .rev()
+        .find_map(|j| {
+            if EXPECT_MORE.contains(&words[j]) {
+                Some(true)
+            } else if matches!(
+                words[j],
+                "less" | "fewer" | "smaller" | "lower" | "slower" | "later" | "weaker"
+            ) {
+                Some(false)
+            } else {
+                None
+            }
+        })
+        .unwrap_or(false)
+}
+
+/// Whether word `k` is the "not" (or "less so") of an "X, not Y" contrast or
+/// an elliptic denial closing a clause (rule 11).
+fn not_contrast_at(ws: &[W], words: &[&str], in_tone: &[bool], k: usize) -> bool {
+    let n = words.len();
+    if k == 0 || in_tone[k] || ws[k - 1].sentence != ws[k].sentence {
+        return false;
+    }
+    let clause_start = ws[k - 1].clause != ws[k].clause;
+    let clause_end = k + 1 == n || ws[k + 1].clause != ws[k].clause;
+    // something before, in an earlier clause of the same sentence
+    let earlier_clause = ws[..k]
+        .iter()
+        .any(|w| w.sentence == ws[k].sentence && w.clause < ws[k].clause);
+    match words[k] {
+        "not" => {
+            let next = words.get(k + 1).copied().unwrap_or("");
+            if matches!(next, "only" | "least" | "even") && !clause_end {
+                return false;
+            }
+            // ", not Y" or "but not Y"
+            ((clause_start || words[k - 1] == "but") && !clause_end)
+                // "; the pace is not"
+                || (clause_end
+                    && matches!(words[k - 1], "is" | "are" | "was" | "were")
+                    && earlier_clause)
+        }
+        // "the detail less so"
+        "so" => words[k - 1] == "less" && clause_end && earlier_clause,
+        _ => false,
+    }
 }
 
 #[cfg(test)]

@@ -129,3 +129,38 @@ fn sentiment_words_spill_into_tone_and_sentiment() {
     let b = sc("The weather was dreadful");
     assert!(b.sentiment < -0.3 && b.stance < 0.0);
 }
+
+#[test]
+fn exceeding_an_expectation_turns_it_round() {
+    // "more than hoped" is good news, "bigger than feared" bad news
+    assert!(sc("We raised more money than we had hoped").stance > 0.0);
+    assert!(sc("The deficit was bigger than many had feared").stance < 0.0);
+    // a comparative of decrease keeps the plain reading
+    assert!(sc("We raised less money than we had hoped").stance < 0.0);
+}
+
+#[test]
+fn x_not_y_leans_both_ways() {
+    let s = sc("We are close, not finished");
+    assert!(has_step(&s, "X, not Y"), "{:?}", s.hits);
+    assert_eq!(s.label(), Label::Mixed);
+    assert_eq!(
+        sc("The direction is clear; the pace is not").label(),
+        Label::Mixed
+    );
+    // the weaker side rises, the sign stays
+    let p = sc("The problem is supply, not customers");
+    assert!(p.stance < 0.0 && p.optimism > 0.0 && has_step(&p, "X, not Y"));
+    // not inside a cue, nor "not only"
+    assert!(!has_step(&sc("It will be weeks, not days"), "X, not Y"));
+    assert!(!has_step(&sc("It is late, not only for us"), "X, not Y"));
+}
+
+#[test]
+fn surprise_at_a_failure_is_confidence() {
+    // lexicon entries with gaps: "surprised if .. not" outranks "surprised if"
+    let confident = sc("I would be surprised if we did not have a text by the summit");
+    let doubtful = sc("I would be surprised if they build even half of that");
+    assert!(confident.stance > 0.0, "{:?}", confident.hits);
+    assert!(doubtful.stance < 0.0, "{:?}", doubtful.hits);
+}

@@ -108,7 +108,7 @@ pub fn run(a: Args) -> u8 {
     );
     println!("\n== rules and constants (src/tone.rs)");
     println!(
-        "    negation window {} words; negated optimism x{}, negated caution x{}; hedge damping {}; conditional x{}; contrast before x{} after x{}; question x{} +{} caution; sentiment spill {}; saturation {}; mixed when both >= {} and ratio >= {}; label threshold {}; expectation {}; commitment {}",
+        "    negation window {} words; negated optimism x{}, negated caution x{}; hedge damping {}; conditional x{}; contrast before x{} after x{}; question x{} +{} caution; sentiment spill {}; saturation {}; mixed when both >= {} and ratio >= {}; label threshold {}; expectation {} (turned round after {:?} within {} words before \"than\"); commitment {}; X, not Y +{} to the weaker side (at most x{} of the gap)",
         tone::NEGATION_WINDOW,
         tone::NEGATED_OPTIMISM,
         tone::NEGATED_CAUTION,
@@ -124,7 +124,11 @@ pub fn run(a: Args) -> u8 {
         tone::MIXED_RATIO,
         tone::LABEL_MIN,
         tone::EXPECTATION_WEIGHT,
-        tone::COMMITMENT_WEIGHT
+        tone::EXPECT_MORE,
+        tone::EXPECT_MORE_WINDOW,
+        tone::COMMITMENT_WEIGHT,
+        tone::NOT_CONTRAST_WEIGHT,
+        tone::NOT_CONTRAST_CAP
     );
     0
 }
