@@ -367,7 +367,12 @@ pub fn attribute(doc: &Document, lx: &Lexicons) -> (Vec<Attributed>, Registry) {
         }
         let (a, b) = s.tokens;
         let mut items = Vec::with_capacity(b - a);
-        let mut i = a;
+        // a dateline is not part of the first sentence's grammar
+        let mut i = if a == doc.paragraphs[s.paragraph].tokens.0 {
+            dateline_end(doc, a, b).unwrap_or(a)
+        } else {
+            a
+        };
         while i < b {
             if let Some(q) = doc.tokens[i].quote {
                 let q = q as usize;
@@ -1682,7 +1687,7 @@ fn subject_segments(st: &Sent, limit: usize) -> Option<(usize, Vec<(usize, usize
                 if name_run > 0 && (name_seen_mid || name_run > 1) && !title && !det_start {
                     break;
                 }
-                if e > a + 1 && (w.ends_with("ed") || w == "for") {
+                if e > a + 1 && (w.ends_with("ed") || w == "for" || IRREGULAR_PAST.contains(&w)) {
                     break;
                 }
             }
@@ -2010,5 +2015,123 @@ fn colon_placeholder(st: &Sent, who: &Who, cue: &str) -> Attributed {
         found: who.found,
         sentence: st.index,
         quote: None,
+    }
+}
+
+/// Common irregular past tenses: after a subject they are its verb, so the
+/// subject ends before them ("The Bank of Norland kept its rate ..."), as it
+/// does before a regular "-ed".
+const IRREGULAR_PAST: &[&str] = &[
+    "kept",
+    "held",
+    "cut",
+    "set",
+    "put",
+    "left",
+    "made",
+    "took",
+    "gave",
+    "won",
+    "lost",
+    "saw",
+    "rose",
+    "fell",
+    "hit",
+    "met",
+    "sent",
+    "brought",
+    "bought",
+    "sold",
+    "paid",
+    "led",
+    "ran",
+    "began",
+    "became",
+    "came",
+    "went",
+    "got",
+    "found",
+    "thought",
+    "felt",
+    "stood",
+    "spent",
+    "built",
+    "grew",
+    "knew",
+    "drew",
+    "threw",
+    "wrote",
+    "spoke",
+    "broke",
+    "chose",
+    "drove",
+    "struck",
+    "sought",
+    "fought",
+    "caught",
+    "taught",
+    "meant",
+    "lent",
+    "dealt",
+    "swept",
+    "slid",
+    "shut",
+    "quit",
+    "split",
+    "spread",
+    "bid",
+    "beat",
+    "forgot",
+    "froze",
+    "hid",
+    "rode",
+    "shook",
+    "sank",
+    "sat",
+    "slept",
+    "stole",
+    "stuck",
+    "swore",
+    "tore",
+    "understood",
+    "withdrew",
+    "wore",
+];
+
+/// The token after a dateline opening a paragraph: "PORT ALBA, Sarvana -",
+/// "LONDON (Reuters) -", "WASHINGTON —". A run of upper-case words, an
+/// optional ", Region" and "(Agency)", then a dash.
+fn dateline_end(doc: &Document, a: usize, b: usize) -> Option<usize> {
+    let upper = |i: usize| {
+        doc.tokens[i].kind == TokenKind::Word && {
+            let t = doc.tok(i);
+            t.chars().count() >= 2 && t.chars().all(|c| !c.is_lowercase())
+        }
+    };
+    let mut i = a;
+    while i < b && i < a + 4 && upper(i) {
+        i += 1;
+    }
+    if i == a {
+        return None;
+    }
+    if i < b && doc.is_punct(i, ",") {
+        let start = i + 1;
+        i = start;
+        while i < b && i < start + 3 && doc.tokens[i].kind == TokenKind::Word && doc.tokens[i].cap {
+            i += 1;
+        }
+        if i == start {
+            return None;
+        }
+    }
+    if i < b && doc.is_punct(i, "(") {
+        let close = (i + 1..(i + 4).min(b)).find(|&k| doc.is_punct(k, ")"))?;
+        i = close + 1;
+    }
+    if i + 1 < b && ["-", "—", "–"].iter().any(|d| doc.is_punct(i, d)) {
+        Some(i + 1)
+    } else {
+        None
     }
 }

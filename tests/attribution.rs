@@ -415,3 +415,42 @@ fn attribution_with_a_colon_before_a_quotation_paragraph() {
     );
     assert_eq!(st.len(), 3, "{st:#?}");
 }
+
+#[test]
+fn a_dateline_is_not_the_speaker() {
+    let st = statements(
+        "Floods close schools\n\
+         KELDAR CITY, Ostmark - Emergency officials in Ostmark warned on Friday that the river would keep rising.\n\
+         HALVERN (Wirepress) — The port authority said the harbour would reopen on Monday.",
+    );
+    assert_has!(
+        st,
+        "Emergency officials in Ostmark",
+        "the river would keep rising",
+        "indirect"
+    );
+    assert_has!(
+        st,
+        "port authority",
+        "the harbour would reopen on Monday",
+        "indirect"
+    );
+    assert!(
+        st.iter()
+            .all(|(s, _, _)| !s.contains("KELDAR") && !s.contains("HALVERN")),
+        "{st:#?}"
+    );
+}
+
+#[test]
+fn an_irregular_past_ends_the_subject() {
+    let st = statements(
+        "The Ostmark Shipping Company held its prices steady on Monday and said demand was recovering.",
+    );
+    assert_has!(
+        st,
+        "Ostmark Shipping Company",
+        "demand was recovering",
+        "indirect"
+    );
+}
