@@ -191,6 +191,10 @@ pub struct PhraseMatcher {
     vocab: FxMap<String, u32>,
     /// Patterns with their words as vocabulary ids, parallel to `entries`.
     compiled: Vec<Vec<PatId>>,
+    /// Per pattern, the first word id after its first word (`UNKNOWN_WORD`
+    /// if none): it must occur within the next `GAP_MAX + 1` words, which
+    /// rules out most gap patterns ("prices .. rose") without matching them.
+    need: Vec<u32>,
     /// Entries by the vocabulary id of their first word (only entries with a
     /// gap or a stem after the first word; plain phrases live in the trie).
     by_first: Vec<Vec<u32>>,
@@ -259,6 +263,7 @@ impl Default for PhraseMatcher {
             entries: Vec::new(),
             vocab: FxMap::default(),
             compiled: Vec::new(),
+            need: Vec::new(),
             by_first: Vec::new(),
             trie: vec![TrieNode::default()],
             root: Vec::new(),
@@ -360,6 +365,12 @@ impl PhraseMatcher {
         }
         self.index.insert(e.term.clone(), id);
         self.entries.push(e);
+        // only a word right after the first, or after one gap, is sure to
+        // fall within the window
+        self.need.push(match (compiled.get(1), compiled.get(2)) {
+            (Some(PatId::Word(x)), _) | (Some(PatId::Gap), Some(PatId::Word(x))) => *x,
+            _ => UNKNOWN_WORD,
+        });
         self.compiled.push(compiled);
     }
 
@@ -411,8 +422,13 @@ impl PhraseMatcher {
                 at += 1;
             }
         }
+        let window = &ids[(i + 1).min(ids.len())..(i + 2 + GAP_MAX).min(ids.len())];
         let mut consider = |cands: &[u32]| {
             for &id in cands {
+                let need = self.need[id as usize];
+                if need != UNKNOWN_WORD && !window.contains(&need) {
+                    continue;
+                }
                 if let Some(n) = match_ids(&self.compiled[id as usize], ids, words, i)
                     && best.is_none_or(|(_, m)| n > m)
                 {
