@@ -102,7 +102,7 @@ fn article_score(doc: &Document, lx: &Lexicons, prep: &tone::Prepared) -> Score 
         if doc.paragraphs[sent.paragraph].kind == ParagraphKind::Meta {
             continue;
         }
-        let sc = tone::score_tokens(doc, lx, prep, sent.tokens.0, sent.tokens.1);
+        let sc = tone::score_sums(doc, lx, prep, sent.tokens.0, sent.tokens.1);
         o += sc.optimism;
         c += sc.caution;
         s += sc.s_sum;

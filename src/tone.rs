@@ -52,6 +52,15 @@
 //! `S / sqrt(S^2 + SENTIMENT_ALPHA)`.
 
 use crate::document::{Document, Span, TokenKind};
+
+/// Record an explanation step only when the caller wants the detail.
+macro_rules! note {
+    ($detail:expr, $steps:expr, $text:expr) => {
+        if $detail {
+            $steps.push($text);
+        }
+    };
+}
 use crate::lexicons::{Lexicons, Modifier};
 
 pub const NEGATION_WINDOW: usize = 3;
@@ -336,8 +345,27 @@ pub fn score_span(doc: &Document, lx: &Lexicons, prep: &Prepared, span: Span) ->
     score_tokens(doc, lx, prep, first, last.max(first))
 }
 
-/// Score tokens `[a, b)`.
+/// Score tokens `[a, b)`, recording every cue and step (for statements and
+/// `stance explain`).
 pub fn score_tokens(doc: &Document, lx: &Lexicons, prep: &Prepared, a: usize, b: usize) -> Score {
+    score_tokens_with(doc, lx, prep, a, b, true)
+}
+
+/// Score tokens `[a, b)` for the sums only, without the per-cue record:
+/// whole-article scores need no explanation of each sentence, and writing
+/// the steps out was most of the scoring time.
+pub fn score_sums(doc: &Document, lx: &Lexicons, prep: &Prepared, a: usize, b: usize) -> Score {
+    score_tokens_with(doc, lx, prep, a, b, false)
+}
+
+fn score_tokens_with(
+    doc: &Document,
+    lx: &Lexicons,
+    prep: &Prepared,
+    a: usize,
+    b: usize,
+    detail: bool,
+) -> Score {
     let mut ws: Vec<W> = Vec::with_capacity(b.saturating_sub(a));
     let mut clause = 0usize;
     let mut sentence = 0usize;
@@ -425,14 +453,11 @@ pub fn score_tokens(doc: &Document, lx: &Lexicons, prep: &Prepared, a: usize, b:
     }
     // 1. CUES
     let mut k = 0;
-    let mut tone_hits: Vec<(usize, usize, f32, String)> = Vec::new();
+    let mut tone_hits: Vec<(usize, usize, f32)> = Vec::new();
     while k < n {
         if let Some(w) = expectation[k] {
             if w != 0.0 {
-                let more = (k.saturating_sub(EXPECTATION_WINDOW + 2)..k)
-                    .any(|j| words[j] == "than" && more_before_than(&words, j));
-                let prefix = if more { "more than" } else { "than" };
-                tone_hits.push((k, 1, w, format!("{prefix} {}", words[k])));
+                tone_hits.push((k, 1, w));
             }
             in_tone[k] = true;
             k += 1;
@@ -440,7 +465,7 @@ pub fn score_tokens(doc: &Document, lx: &Lexicons, prep: &Prepared, a: usize, b:
         }
         if let Some((id, len)) = tone_at(k) {
             let e = &lx.tone.entries[id as usize];
-            tone_hits.push((k, len, e.weight, e.term.clone()));
+            tone_hits.push((k, len, e.weight));
             for f in in_tone.iter_mut().skip(k).take(len) {
                 *f = true;
             }
@@ -454,8 +479,7 @@ pub fn score_tokens(doc: &Document, lx: &Lexicons, prep: &Prepared, a: usize, b:
         .collect();
     let mut hedges_counted = vec![false; n];
     let mut questions_counted = vec![false; questions.len()];
-    for (k, len, base, _term) in &tone_hits {
-        let (k, len, base) = (*k, *len, *base);
+    for &(k, len, base) in &tone_hits {
         let mut w = base;
         let mut steps = Vec::new();
         let mut from = k;
@@ -464,12 +488,20 @@ pub fn score_tokens(doc: &Document, lx: &Lexicons, prep: &Prepared, a: usize, b:
             match modifier[k - 1] {
                 Some((Modifier::Intensifier(v), 1)) => {
                     w *= 1.0 + v;
-                    steps.push(format!("intensified by {:?} x{:.2}", words[k - 1], 1.0 + v));
+                    note!(
+                        detail,
+                        steps,
+                        format!("intensified by {:?} x{:.2}", words[k - 1], 1.0 + v)
+                    );
                     from = k - 1;
                 }
                 Some((Modifier::Diminisher(v), 1)) => {
                     w *= 1.0 - v;
-                    steps.push(format!("diminished by {:?} x{:.2}", words[k - 1], 1.0 - v));
+                    note!(
+                        detail,
+                        steps,
+                        format!("diminished by {:?} x{:.2}", words[k - 1], 1.0 - v)
+                    );
                     from = k - 1;
                 }
                 _ => {}
@@ -490,7 +522,7 @@ pub fn score_tokens(doc: &Document, lx: &Lexicons, prep: &Prepared, a: usize, b:
                 } else {
                     w = -w * NEGATED_CAUTION;
                 }
-                steps.push(format!("negated by {:?}", words[j]));
+                note!(detail, steps, format!("negated by {:?}", words[j]));
                 from = from.min(j);
             }
         }
@@ -502,11 +534,11 @@ pub fn score_tokens(doc: &Document, lx: &Lexicons, prep: &Prepared, a: usize, b:
             && w > 0.0
         {
             w *= 1.0 - HEDGE_DAMPING;
-            steps.push(format!(
-                "hedged by {:?} x{:.2}",
-                words[j],
-                1.0 - HEDGE_DAMPING
-            ));
+            note!(
+                detail,
+                steps,
+                format!("hedged by {:?} x{:.2}", words[j], 1.0 - HEDGE_DAMPING)
+            );
         }
         // 5. CONDITION
         if (0..k)
@@ -519,7 +551,7 @@ pub fn score_tokens(doc: &Document, lx: &Lexicons, prep: &Prepared, a: usize, b:
             })
         {
             w *= CONDITIONAL_SCALE;
-            steps.push(format!("conditional x{CONDITIONAL_SCALE}"));
+            note!(detail, steps, format!("conditional x{CONDITIONAL_SCALE}"));
         }
         // 6. CONTRAST
         let same_sentence: Vec<usize> = contrast_at
@@ -529,28 +561,29 @@ pub fn score_tokens(doc: &Document, lx: &Lexicons, prep: &Prepared, a: usize, b:
             .collect();
         if same_sentence.iter().any(|&x| x < k) {
             w *= CONTRAST_AFTER;
-            steps.push(format!("after contrast x{CONTRAST_AFTER}"));
+            note!(detail, steps, format!("after contrast x{CONTRAST_AFTER}"));
         } else if same_sentence.iter().any(|&x| x > k) {
             w *= CONTRAST_BEFORE;
-            steps.push(format!("before contrast x{CONTRAST_BEFORE}"));
+            note!(detail, steps, format!("before contrast x{CONTRAST_BEFORE}"));
         }
         // 7. QUESTION
         if questions[ws[k].sentence] && w > 0.0 {
             w *= QUESTION_DAMPING;
-            steps.push(format!("question x{QUESTION_DAMPING}"));
+            note!(detail, steps, format!("question x{QUESTION_DAMPING}"));
         }
-        let text = words[from..k + len].join(" ");
         if w > 0.0 {
             o += w;
         } else {
             c -= w;
         }
-        hits.push(Hit {
-            text,
-            base,
-            contribution: w,
-            steps,
-        });
+        if detail {
+            hits.push(Hit {
+                text: words[from..k + len].join(" "),
+                base,
+                contribution: w,
+                steps,
+            });
+        }
     }
     // Hedges add their own caution, once each.
     for k in 0..n {
@@ -561,12 +594,14 @@ pub fn score_tokens(doc: &Document, lx: &Lexicons, prep: &Prepared, a: usize, b:
         {
             hedges_counted[k] = true;
             c += v;
-            hits.push(Hit {
-                text: words[k].to_string(),
-                base: -v,
-                contribution: -v,
-                steps: vec!["hedge".into()],
-            });
+            if detail {
+                hits.push(Hit {
+                    text: words[k].to_string(),
+                    base: -v,
+                    contribution: -v,
+                    steps: vec!["hedge".into()],
+                });
+            }
         }
     }
     // 9. COMMIT
@@ -603,23 +638,27 @@ pub fn score_tokens(doc: &Document, lx: &Lexicons, prep: &Prepared, a: usize, b:
         }
         committed_clause = ws[k].clause;
         o += COMMITMENT_WEIGHT;
-        hits.push(Hit {
-            text: words[k..next.min(n)].join(" "),
-            base: COMMITMENT_WEIGHT,
-            contribution: COMMITMENT_WEIGHT,
-            steps: vec!["first-person commitment".into()],
-        });
+        if detail {
+            hits.push(Hit {
+                text: words[k..next.min(n)].join(" "),
+                base: COMMITMENT_WEIGHT,
+                contribution: COMMITMENT_WEIGHT,
+                steps: vec!["first-person commitment".into()],
+            });
+        }
     }
     for (si, q) in questions.iter().enumerate() {
         if *q && !questions_counted[si] && ws.iter().any(|w| w.sentence == si) {
             questions_counted[si] = true;
             c += QUESTION_CAUTION;
-            hits.push(Hit {
-                text: "?".into(),
-                base: -QUESTION_CAUTION,
-                contribution: -QUESTION_CAUTION,
-                steps: vec!["question".into()],
-            });
+            if detail {
+                hits.push(Hit {
+                    text: "?".into(),
+                    base: -QUESTION_CAUTION,
+                    contribution: -QUESTION_CAUTION,
+                    steps: vec!["question".into()],
+                });
+            }
         }
     }
     // Sentiment, and 8. SPILL into tone from sentiment words that are not cues.
@@ -646,14 +685,10 @@ pub fn score_tokens(doc: &Document, lx: &Lexicons, prep: &Prepared, a: usize, b:
         if negated {
             v *= SENTIMENT_NEGATION;
         }
-        let contrast: Vec<usize> = contrast_at
-            .iter()
-            .copied()
-            .filter(|&x| ws[x].sentence == ws[k].sentence)
-            .collect();
-        if contrast.iter().any(|&x| x < k) {
+        let same = |x: usize| ws[x].sentence == ws[k].sentence;
+        if contrast_at.iter().any(|&x| same(x) && x < k) {
             v *= SENTIMENT_CONTRAST_AFTER;
-        } else if contrast.iter().any(|&x| x > k) {
+        } else if contrast_at.iter().any(|&x| same(x) && x > k) {
             v *= SENTIMENT_CONTRAST_BEFORE;
         }
         s += v;
@@ -664,12 +699,14 @@ pub fn score_tokens(doc: &Document, lx: &Lexicons, prep: &Prepared, a: usize, b:
             } else {
                 c -= t;
             }
-            hits.push(Hit {
-                text: format!("~{}", words[k..k + len].join(" ")),
-                base: e.weight,
-                contribution: t,
-                steps: vec![format!("sentiment {:+.1} spills x{SENTIMENT_SPILL}/4", v)],
-            });
+            if detail {
+                hits.push(Hit {
+                    text: format!("~{}", words[k..k + len].join(" ")),
+                    base: e.weight,
+                    contribution: t,
+                    steps: vec![format!("sentiment {:+.1} spills x{SENTIMENT_SPILL}/4", v)],
+                });
+            }
         }
         k += len;
     }
@@ -689,12 +726,14 @@ pub fn score_tokens(doc: &Document, lx: &Lexicons, prep: &Prepared, a: usize, b:
         let end = (k + 2).min(n);
         for (w, side) in [(to_o, "optimism"), (-to_c, "caution")] {
             if w != 0.0 {
-                hits.push(Hit {
-                    text: words[k - 1..end].join(" "),
-                    base: w,
-                    contribution: w,
-                    steps: vec![format!("X, not Y: {w:+.2} to the weaker side ({side})")],
-                });
+                if detail {
+                    hits.push(Hit {
+                        text: words[k - 1..end].join(" "),
+                        base: w,
+                        contribution: w,
+                        steps: vec![format!("X, not Y: {w:+.2} to the weaker side ({side})")],
+                    });
+                }
             }
         }
     }
