@@ -725,15 +725,13 @@ fn score_tokens_with(
         c += to_c;
         let end = (k + 2).min(n);
         for (w, side) in [(to_o, "optimism"), (-to_c, "caution")] {
-            if w != 0.0 {
-                if detail {
-                    hits.push(Hit {
-                        text: words[k - 1..end].join(" "),
-                        base: w,
-                        contribution: w,
-                        steps: vec![format!("X, not Y: {w:+.2} to the weaker side ({side})")],
-                    });
-                }
+            if w != 0.0 && detail {
+                hits.push(Hit {
+                    text: words[k - 1..end].join(" "),
+                    base: w,
+                    contribution: w,
+                    steps: vec![format!("X, not Y: {w:+.2} to the weaker side ({side})")],
+                });
             }
         }
     }
