@@ -563,6 +563,24 @@ fn valid_cue(st: &Sent, k: usize, len: usize, class: CueClass) -> bool {
     {
         return false;
     }
+    // "its growth forecast", "the latest reports": a cue that is also a noun,
+    // after a determiner and a modifier, is the noun
+    if matches!(
+        st.norm(k),
+        "forecast"
+            | "forecasts"
+            | "report"
+            | "reports"
+            | "claim"
+            | "claims"
+            | "estimate"
+            | "estimates"
+    ) && DETERMINERS.contains(&prev2)
+        && st.is_word(k - 1)
+        && !st.is_cap(k - 1)
+    {
+        return false;
+    }
     // "agreed (on Thursday) to extend", "vowed to fight": an intention, not a statement.
     if matches!(
         st.norm(k),
@@ -1599,7 +1617,15 @@ fn speaker_from_np(
         Np::Description { head, words, org } => {
             let r = reg.resolve_description(&head, &words, org, si);
             match r {
-                Some(i) => (Some(i), Found::Description),
+                Some(i) => {
+                    // a name referred to as "the company" is an organisation's,
+                    // and the next "the company" means the same one
+                    if org {
+                        reg.entities[i].kind = SpeakerType::Organization;
+                        reg.describe(i, std::slice::from_ref(&head));
+                    }
+                    (Some(i), Found::Description)
+                }
                 None => {
                     let name = mention
                         .strip_prefix("the ")

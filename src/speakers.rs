@@ -294,7 +294,8 @@ pub fn read_np(doc: &Document, lx: &Lexicons, a: usize, b: usize) -> Np {
         return Np::Anonymous(anon_text(doc, &idx));
     }
     // Bare plural or collective anonymous head without a proper name.
-    let has_proper = (0..norms.len()).any(|k| {
+    // (in the head part only: "Analysts at Nordvik Bank" are analysts)
+    let has_proper = (0..cut).any(|k| {
         is_cap(k)
             && (k > 0 || !LEADING_FILLERS.contains(&norms[k]))
             && lx.titles.get(base(norms[k])).is_none()
@@ -328,7 +329,14 @@ pub fn read_np(doc: &Document, lx: &Lexicons, a: usize, b: usize) -> Np {
                 })
                 && lx.orgs.get(base(norms[cut - 1])) != Some(&OrgClass::Keyword)
         });
-    if (known_name || cap_keyword || acronym) && !titled_person {
+    // "social media company Merrow", "the ride-hailing firm Zipp"
+    let described_org = cut >= 2
+        && (0..cut - 1).any(|k| {
+            !is_cap(k)
+                && lx.orgs.get(base(norms[k])).is_some()
+                && (k + 1..cut).all(|j| is_cap(j) && lx.titles.get(base(norms[j])).is_none())
+        });
+    if (known_name || cap_keyword || acronym || described_org) && !titled_person {
         return Np::Organization(org_name(doc, lx, &idx, &norms));
     }
     // People: a capitalised run after the last title word of the head part.
@@ -503,6 +511,15 @@ fn org_name(doc: &Document, lx: &Lexicons, idx: &[usize], norms: &[&str]) -> Str
         } else if p + 1 < norms.len() {
             k0 = p + 1;
         }
+    }
+    // "social media company Merrow", "the ride-hailing firm Zipp": a lower-case
+    // organisation noun before a capitalised name describes it
+    if let Some(k) = (k0..k1.saturating_sub(1))
+        .rev()
+        .find(|&k| !doc.tokens[idx[k]].cap && lx.orgs.get(base(norms[k])).is_some())
+        && (k + 1..k1).all(|j| doc.tokens[idx[j]].cap)
+    {
+        k0 = k + 1;
     }
     let s = doc.tokens[idx[k0]].span.start;
     let e = doc.tokens[idx[k1 - 1]].span.end;
@@ -792,8 +809,48 @@ impl Registry {
                         | "fund"
                         | "trust"
                         | "charity"
+                        | "utility"
+                        | "operator"
+                        | "carrier"
+                        | "airline"
+                        | "retailer"
+                        | "insurer"
+                        | "lender"
+                        | "broadcaster"
+                        | "manufacturer"
+                        | "maker"
+                        | "developer"
+                        | "producer"
+                        | "supplier"
+                        | "watchdog"
+                        | "league"
+                        | "federation"
+                        | "association"
+                        | "organisation"
+                        | "organization"
+                        | "network"
                 ) {
-                    by_recency(&|e: &Entity| e.kind == SpeakerType::Organization)
+                    // a one-word name read as a person's ("Eastgrid said"), with
+                    // no title or gender, competes with the organisations on recency
+                    by_recency(&|e: &Entity| {
+                        e.kind == SpeakerType::Organization
+                            || (e.kind == SpeakerType::Person
+                                && e.lwords.len() == 1
+                                && e.gender.is_none()
+                                && e.title.is_empty()
+                                && e.subject_seen)
+                    })
+                    .or_else(|| {
+                        // "Tarnwell Water said ... The company said": a name read
+                        // as a person's, with no title and no given name that
+                        // tells a gender, is the likelier referent than nobody
+                        by_recency(&|e: &Entity| {
+                            e.kind == SpeakerType::Person
+                                && e.gender.is_none()
+                                && e.title.is_empty()
+                                && e.subject_seen
+                        })
+                    })
                 } else {
                     None
                 }

@@ -454,3 +454,66 @@ fn an_irregular_past_ends_the_subject() {
         "indirect"
     );
 }
+
+#[test]
+fn a_group_at_an_organisation_is_anonymous() {
+    let st = statements(
+        "Analysts at Corvane Bank said growth would slow. Supporters of the mayor said he would win.",
+    );
+    assert_has!(
+        st,
+        "analysts at Corvane Bank",
+        "growth would slow",
+        "indirect"
+    );
+    assert_has!(st, "supporters of the mayor", "he would win", "indirect");
+}
+
+#[test]
+fn a_described_company_is_named_by_its_name() {
+    let st = statements(
+        "Social media company Brisko said it would cut 4,000 jobs. The ride-hailing firm Zappa said it was hiring.",
+    );
+    assert_has!(st, "Brisko", "it would cut 4,000 jobs", "indirect");
+    assert_has!(st, "Zappa", "it was hiring", "indirect");
+}
+
+#[test]
+fn the_company_points_back_to_a_name_read_as_a_person() {
+    let st = statements(
+        "Pellwater said the advice applied to six postcodes.\n\
+         The Fire Service said crews had rescued 14 people.\n\
+         Ostgrid said 38,000 homes were without power.\n\
+         The utility said power would be back by Monday.\n\
+         The company said it was sorry.",
+    );
+    assert_has!(st, "Ostgrid", "power would be back by Monday", "indirect");
+    assert_has!(st, "Ostgrid", "it was sorry", "indirect");
+}
+
+#[test]
+fn a_candidate_is_a_title() {
+    let st = statements(
+        "Opposition candidate Ilsa Vargen told supporters she was confident of victory.",
+    );
+    assert_has!(
+        st,
+        "Ilsa Vargen",
+        "she was confident of victory",
+        "indirect"
+    );
+}
+
+#[test]
+fn a_reporting_noun_after_a_determiner_is_no_cue() {
+    let st = statements(
+        "The bank cut its growth forecast to 0.6 percent and said the weak krona would keep prices high.",
+    );
+    assert_eq!(st.len(), 1, "{st:#?}");
+    assert_has!(
+        st,
+        "bank",
+        "the weak krona would keep prices high",
+        "indirect"
+    );
+}
