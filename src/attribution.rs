@@ -1365,7 +1365,22 @@ fn np_word(st: &Sent, k: usize) -> bool {
         return k > 0
             && matches!(
                 st.norm(k - 1),
-                "close" | "closer" | "loyal" | "near" | "linked" | "connected"
+                "close"
+                    | "closer"
+                    | "loyal"
+                    | "near"
+                    | "linked"
+                    | "connected"
+                    // "a campaign aide to Varga", "an adviser to the minister"
+                    | "aide"
+                    | "aides"
+                    | "adviser"
+                    | "advisers"
+                    | "advisor"
+                    | "advisors"
+                    | "assistant"
+                    | "successor"
+                    | "heir"
             );
     }
     if NP_STOP.contains(&w) || matches!(w, "he" | "she" | "they" | "it" | "we" | "i") {
@@ -1615,7 +1630,12 @@ fn speaker_from_np(
             (Some(reg.anonymous(&text, &head, si)), Found::Anonymous)
         }
         Np::Description { head, words, org } => {
-            let r = reg.resolve_description(&head, &words, org, si);
+            // "the monitors" never means one earlier person
+            let plural = head.ends_with('s') && !head.ends_with("ss");
+            // a role nobody earlier holds ("the returning officer") is someone new
+            let role = matches!(st.lx.titles.get(&head), Some(TitleClass::Title))
+                || st.lx.anon_heads.contains(&head);
+            let r = reg.resolve_description(&head, &words, org, !plural && !role);
             match r {
                 Some(i) => {
                     // a name referred to as "the company" is an organisation's,

@@ -207,7 +207,17 @@ pub fn find(doc: &mut Document) {
                         && f.reopens(doc.tok(nb).chars().next().unwrap_or(' '))
                 };
                 let at_start = o == a;
-                if continued || at_start {
+                // `..., she said. "We will win this.` with the closing mark
+                // forgotten: a double quote opening a sentence, running to the
+                // end of a paragraph that ends a sentence
+                let forgotten_close = !f.is_single()
+                    && o > a
+                    && o + 1 < b
+                    && doc.tokens[o - 1].kind == TokenKind::Punct
+                    && matches!(doc.tok(o - 1), "." | "!" | "?")
+                    && doc.tokens[o + 1].cap
+                    && matches!(doc.tok(b - 1), "." | "!" | "?");
+                if continued || at_start || forgotten_close {
                     found.push((o, None, f));
                     break;
                 }
@@ -338,6 +348,17 @@ mod tests {
         assert_eq!(d.quotes.len(), 2);
         assert_eq!(d.slice(d.quotes[0].inner), "We can win.");
         assert_eq!(d.quotes[1].continues, Some(0));
+    }
+
+    #[test]
+    fn a_forgotten_closing_mark_ends_with_the_paragraph() {
+        let d = parse(
+            "\"It is gone,\" she said. \"We lost everything.\nThe council said it would help."
+                .to_string(),
+        );
+        assert_eq!(d.quotes.len(), 2);
+        assert_eq!(d.slice(d.quotes[1].inner), "We lost everything.");
+        assert!(d.quotes.iter().all(|q| q.paragraph == 0));
     }
 
     #[test]

@@ -756,9 +756,8 @@ impl Registry {
         head: &str,
         words: &[String],
         org: bool,
-        sent: usize,
+        guess_person: bool,
     ) -> Option<usize> {
-        let _ = sent;
         let by_recency = |pred: &dyn Fn(&Entity) -> bool| -> Option<usize> {
             let mut best: Option<(usize, usize)> = None;
             for (i, e) in self.entities.iter().enumerate() {
@@ -861,7 +860,11 @@ impl Registry {
         }) {
             return Some(i);
         }
-        // Ages, nationalities and generic roles point to the latest person.
+        // Ages, nationalities and generic roles point to the latest person,
+        // when the caller thinks the description can be a guess at all.
+        if !guess_person {
+            return None;
+        }
         self.recent_subject(|e| e.kind == SpeakerType::Person)
             .or_else(|| self.recent_subject(|e| e.kind == SpeakerType::Anonymous))
     }

@@ -517,3 +517,32 @@ fn a_reporting_noun_after_a_determiner_is_no_cue() {
         "indirect"
     );
 }
+
+#[test]
+fn a_role_nobody_holds_is_a_new_speaker() {
+    let st = statements(
+        "Mayor Tom Rell lost his seat to Sophie Marsden.\n\
+         The returning officer said turnout was 38 percent.\n\
+         The monitors said voting had been orderly.",
+    );
+    assert_has!(
+        st,
+        "returning officer",
+        "turnout was 38 percent",
+        "indirect"
+    );
+    assert_has!(st, "monitors", "voting had been orderly", "indirect");
+}
+
+#[test]
+fn an_aide_to_someone_is_not_that_someone() {
+    let st = statements(
+        "Ilse Varn spoke first. A campaign aide to Varn said the challenge could delay the result.",
+    );
+    assert_has!(
+        st,
+        "a campaign aide to Varn",
+        "the challenge could delay the result",
+        "indirect"
+    );
+}
