@@ -317,6 +317,7 @@ pub fn run(inputs: &[PathBuf], lx: &Lexicons, opt: &Options) -> io::Result<Summa
     let mut speakers: HashMap<(String, SpeakerType), SpeakerStats> = HashMap::new();
     let mut summary = Summary::default();
     let mut reader = Reader::new(inputs);
+    let (read_bytes, total_bytes) = reader.progress();
     let tty = !opt.quiet && std::io::IsTerminal::is_terminal(&std::io::stderr());
     // Reading and analysing run here; writing runs on its own thread, so the
     // sequential work of one batch overlaps the parallel work of the next.
@@ -394,11 +395,13 @@ pub fn run(inputs: &[PathBuf], lx: &Lexicons, opt: &Options) -> io::Result<Summa
                 }
                 if tty {
                     let secs = t0.elapsed().as_secs_f64();
+                    let done = read_bytes.load(std::sync::atomic::Ordering::Relaxed);
                     eprint!(
-                        "\rstance: {} articles, {} statements, {:.0} articles/s   ",
+                        "\rstance: {} articles, {} statements, {:.0} articles/s{}   ",
                         summary.articles,
                         summary.statements,
-                        summary.articles as f64 / secs.max(1e-9)
+                        summary.articles as f64 / secs.max(1e-9),
+                        progress_tail(done, total_bytes, secs)
                     );
                 }
             }
@@ -510,4 +513,36 @@ fn write_speakers(
         ])?;
     }
     w.finish()
+}
+
+/// ", 42% read, 1m 05s left" for the progress line, when the input size is known.
+fn progress_tail(done: u64, total: Option<u64>, secs: f64) -> String {
+    match total {
+        Some(t) if t > 0 && done > 0 => {
+            let share = (done as f64 / t as f64).min(1.0);
+            let left = (secs * (1.0 - share) / share).round() as u64;
+            format!(
+                ", {:.0}% read, {}m {:02}s left",
+                share * 100.0,
+                left / 60,
+                left % 60
+            )
+        }
+        _ => String::new(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::progress_tail;
+
+    #[test]
+    fn progress_shows_share_and_time_left_when_the_size_is_known() {
+        assert_eq!(
+            progress_tail(25, Some(100), 30.0),
+            ", 25% read, 1m 30s left"
+        );
+        assert_eq!(progress_tail(0, Some(100), 3.0), "");
+        assert_eq!(progress_tail(10, None, 3.0), "");
+    }
 }

@@ -8,6 +8,8 @@ use std::collections::HashMap;
 use std::fs::File;
 use std::io::{self, BufRead, BufReader, Read};
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicU64, Ordering};
 
 /// One article as read.
 #[derive(Debug, Clone)]
@@ -157,16 +159,53 @@ pub struct Reader {
     seen: crate::idset::IdSet,
     /// How often each repeated id was seen (only ids seen twice or more).
     repeats: HashMap<u64, usize>,
+    /// Bytes read so far and the inputs' total size (unknown for standard
+    /// input), for the progress line's percentage and time left.
+    consumed: Arc<AtomicU64>,
+    total: Option<u64>,
+}
+
+/// A reader that counts the bytes passing through it.
+struct Counting<R> {
+    inner: R,
+    n: Arc<AtomicU64>,
+}
+
+impl<R: Read> Read for Counting<R> {
+    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        let k = self.inner.read(buf)?;
+        self.n.fetch_add(k as u64, Ordering::Relaxed);
+        Ok(k)
+    }
 }
 
 impl Reader {
     pub fn new(inputs: &[PathBuf]) -> Reader {
+        let files = expand(inputs);
+        let total = files
+            .iter()
+            .map(|(p, _)| {
+                if p.as_os_str() == "-" {
+                    None
+                } else {
+                    Some(std::fs::metadata(p).map(|m| m.len()).unwrap_or(0))
+                }
+            })
+            .sum();
         Reader {
-            files: expand(inputs).into_iter(),
+            files: files.into_iter(),
             current: None,
             seen: Default::default(),
             repeats: HashMap::new(),
+            consumed: Arc::default(),
+            total,
         }
+    }
+
+    /// Bytes read so far (shared, for a progress display on another
+    /// thread) and the total to read, when known.
+    pub fn progress(&self) -> (Arc<AtomicU64>, Option<u64>) {
+        (self.consumed.clone(), self.total)
     }
 
     /// Give a duplicate id a distinct, stable suffix (`id~2`, `id~3`).
@@ -217,6 +256,10 @@ impl Iterator for Reader {
             match ext(&path).as_str() {
                 "jsonl" | "ndjson" => match File::open(&path) {
                     Ok(f) => {
+                        let f = Counting {
+                            inner: f,
+                            n: self.consumed.clone(),
+                        };
                         self.current =
                             Some(Box::new(jsonl(Box::new(BufReader::new(f)), shown, stem)))
                     }
@@ -229,7 +272,13 @@ impl Iterator for Reader {
                     }
                 },
                 "csv" => match File::open(&path) {
-                    Ok(f) => self.current = Some(Box::new(csv_rows(f, shown, stem))),
+                    Ok(f) => {
+                        let f = Counting {
+                            inner: f,
+                            n: self.consumed.clone(),
+                        };
+                        self.current = Some(Box::new(csv_rows(f, shown, stem)))
+                    }
                     Err(e) => {
                         return Some(self.unique(Input::Failed {
                             id: stem,
@@ -246,7 +295,11 @@ impl Iterator for Reader {
                         }
                         None => stem,
                     };
-                    let x = match std::fs::read(&path) {
+                    let read = std::fs::read(&path);
+                    if let Ok(b) = &read {
+                        self.consumed.fetch_add(b.len() as u64, Ordering::Relaxed);
+                    }
+                    let x = match read {
                         Err(e) => Input::Failed {
                             id,
                             source: shown,
