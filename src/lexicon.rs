@@ -195,6 +195,8 @@ pub struct PhraseMatcher {
     /// if none): it must occur within the next `GAP_MAX + 1` words, which
     /// rules out most gap patterns ("prices .. rose") without matching them.
     need: Vec<u32>,
+    /// Per pattern, how many of its elements are words or stems (not gaps).
+    entry_words: Vec<u8>,
     /// Entries by the vocabulary id of their first word (only entries with a
     /// gap or a stem after the first word; plain phrases live in the trie).
     by_first: Vec<Vec<u32>>,
@@ -256,6 +258,9 @@ enum PatId {
 
 /// Id of a word that no pattern uses.
 pub const UNKNOWN_WORD: u32 = u32::MAX;
+/// Id of a clause boundary placed among the words: no entry matches it and
+/// no gap crosses it.
+pub const BOUNDARY_WORD: u32 = u32::MAX - 1;
 
 impl Default for PhraseMatcher {
     fn default() -> Self {
@@ -264,6 +269,7 @@ impl Default for PhraseMatcher {
             vocab: FxMap::default(),
             compiled: Vec::new(),
             need: Vec::new(),
+            entry_words: Vec::new(),
             by_first: Vec::new(),
             trie: vec![TrieNode::default()],
             root: Vec::new(),
@@ -371,6 +377,13 @@ impl PhraseMatcher {
             (Some(PatId::Word(x)), _) | (Some(PatId::Gap), Some(PatId::Word(x))) => *x,
             _ => UNKNOWN_WORD,
         });
+        self.entry_words.push(
+            compiled
+                .iter()
+                .filter(|p| !matches!(p, PatId::Gap))
+                .count()
+                .min(255) as u8,
+        );
         self.compiled.push(compiled);
     }
 
@@ -406,7 +419,13 @@ impl PhraseMatcher {
 
     /// As [`PhraseMatcher::longest_at`], with the words' ids already looked up.
     pub fn longest_at_ids(&self, ids: &[u32], words: &[&str], i: usize) -> Option<(u32, usize)> {
+        if ids[i] == BOUNDARY_WORD {
+            return None;
+        }
+        // The best match has the most entry words, then the tightest span:
+        // "sales fell, and costs rose" must not read as "sales .. rose".
         let mut best: Option<(u32, usize)> = None;
+        let mut best_words = 0usize;
         if ids[i] != UNKNOWN_WORD {
             // plain phrases: walk the trie
             let mut node = self.root[ids[i] as usize];
@@ -414,8 +433,9 @@ impl PhraseMatcher {
             while node != u32::MAX {
                 if let Some(e) = self.trie[node as usize].entry {
                     best = Some((e, at - i));
+                    best_words = at - i;
                 }
-                if at >= ids.len() || ids[at] == UNKNOWN_WORD {
+                if at >= ids.len() || ids[at] == UNKNOWN_WORD || ids[at] == BOUNDARY_WORD {
                     break;
                 }
                 node = self.trie[node as usize].child(ids[at]).unwrap_or(u32::MAX);
@@ -429,10 +449,12 @@ impl PhraseMatcher {
                 if need != UNKNOWN_WORD && !window.contains(&need) {
                     continue;
                 }
+                let k = self.entry_words[id as usize] as usize;
                 if let Some(n) = match_ids(&self.compiled[id as usize], ids, words, i)
-                    && best.is_none_or(|(_, m)| n > m)
+                    && best.is_none_or(|(_, m)| k > best_words || (k == best_words && n < m))
                 {
                     best = Some((id, n));
+                    best_words = k;
                 }
             }
         };
@@ -473,7 +495,7 @@ fn match_ids(pattern: &[PatId], ids: &[u32], words: &[&str], i: usize) -> Option
         match first {
             PatId::Gap => {
                 for skip in 0..=GAP_MAX {
-                    if at + skip > w.len() {
+                    if at + skip > w.len() || (skip > 0 && ids[at + skip - 1] == BOUNDARY_WORD) {
                         break;
                     }
                     if let Some(n) = go(&p[1..], ids, w, at + skip) {

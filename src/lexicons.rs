@@ -7,8 +7,8 @@ use std::path::Path;
 use crate::fxhash::FxMap;
 
 use crate::lexicon::{
-    BUILT_IN, LexiconError, PhraseMatcher, Source, UNKNOWN_WORD, load_classes, load_scored,
-    parse_lines, read_file,
+    BOUNDARY_WORD, BUILT_IN, LexiconError, PhraseMatcher, Source, UNKNOWN_WORD, load_classes,
+    load_scored, parse_lines, read_file,
 };
 
 /// How a modifier word acts on the cues near it (see `tone.rs`).
@@ -86,6 +86,12 @@ impl WordInfo {
     pub const NONE: WordInfo = WordInfo {
         tone: UNKNOWN_WORD,
         sentiment: UNKNOWN_WORD,
+        modifier: false,
+    };
+    /// A clause boundary among the words: matches nothing, and no gap crosses it.
+    pub const BOUNDARY: WordInfo = WordInfo {
+        tone: BOUNDARY_WORD,
+        sentiment: BOUNDARY_WORD,
         modifier: false,
     };
 }

@@ -61,7 +61,7 @@ macro_rules! note {
         }
     };
 }
-use crate::lexicons::{Lexicons, Modifier};
+use crate::lexicons::{Lexicons, Modifier, WordInfo};
 
 pub const NEGATION_WINDOW: usize = 3;
 /// Words a negation reaches across to the cue it negates.
@@ -287,10 +287,38 @@ pub struct Prepared {
 pub fn prepare(doc: &Document, lx: &Lexicons) -> Prepared {
     let mut word_of_token = vec![u32::MAX; doc.tokens.len()];
     let mut words: Vec<&str> = Vec::with_capacity(doc.tokens.len());
+    // Clause punctuation becomes an empty "word" that no entry matches and
+    // no gap skips, so "sales fell, but costs rose" is not "sales .. rose".
+    let mut boundary = Vec::with_capacity(doc.tokens.len());
     for (i, t) in doc.tokens.iter().enumerate() {
-        if matches!(t.kind, TokenKind::Word | TokenKind::Number) {
-            word_of_token[i] = words.len() as u32;
-            words.push(doc.norm(i));
+        match t.kind {
+            TokenKind::Word | TokenKind::Number => {
+                word_of_token[i] = words.len() as u32;
+                words.push(doc.norm(i));
+                boundary.push(false);
+            }
+            TokenKind::Punct
+                if matches!(
+                    doc.tok(i),
+                    "," | ";"
+                        | ":"
+                        | "."
+                        | "!"
+                        | "?"
+                        | "…"
+                        | "—"
+                        | "–"
+                        | "-"
+                        | "("
+                        | ")"
+                        | "["
+                        | "]"
+                ) && boundary.last() == Some(&false) =>
+            {
+                words.push("");
+                boundary.push(true);
+            }
+            _ => {}
         }
     }
     let n = words.len();
@@ -301,8 +329,8 @@ pub fn prepare(doc: &Document, lx: &Lexicons) -> Prepared {
     let mut tone_ids = Vec::with_capacity(n);
     let mut senti_ids = Vec::with_capacity(n);
     let mut starts_modifier = Vec::with_capacity(n);
-    for w in &words {
-        let info = lx.word(w);
+    for (w, &b) in words.iter().zip(&boundary) {
+        let info = if b { WordInfo::BOUNDARY } else { lx.word(w) };
         tone_ids.push(info.tone);
         senti_ids.push(info.sentiment);
         starts_modifier.push(info.modifier);

@@ -164,3 +164,23 @@ fn surprise_at_a_failure_is_confidence() {
     assert!(confident.stance > 0.0, "{:?}", confident.hits);
     assert!(doubtful.stance < 0.0, "{:?}", doubtful.hits);
 }
+
+#[test]
+fn gap_entries_stay_inside_their_clause_and_prefer_the_tight_match() {
+    // "sales .. fell" (caution) and "sales .. rose" (optimism) both start at
+    // "sales"; the tight one is meant, and no entry reaches over a full stop.
+    let s = sc("Sales fell but costs rose.");
+    assert!(
+        s.hits.iter().all(|h| h.text != "sales fell but costs rose"),
+        "{:?}",
+        s.hits
+    );
+    assert_eq!(s.label(), Label::Cautious);
+    let s = sc("Sales fell sharply. Prices rose again.");
+    assert!(
+        s.hits.iter().all(|h| !h.text.contains("sharply prices")),
+        "{:?}",
+        s.hits
+    );
+    assert_eq!(s.label(), Label::Cautious);
+}
