@@ -18,6 +18,15 @@
 //!
 //! Each pattern is a small function below; the speaker noun phrase is read by
 //! [`crate::speakers::read_np`] and resolved in the article's registry.
+//!
+//! Reading the speaker, a few conventions of news copy matter:
+//! - a dateline ("PORT ALBA, Sarvana -") is not the first sentence's subject;
+//! - "analysts at X" and "supporters of Y" are anonymous groups, and
+//!   "social media company Merrow" is Merrow;
+//! - "the company" or "the utility" points back to the latest organisation,
+//!   or to a one-word name that was read as a person's ("Eastgrid said");
+//! - a role nobody in the article holds yet ("the returning officer") and a
+//!   plural description ("the monitors") are new speakers, not the latest person.
 
 use crate::document::{Document, ParagraphKind, Span, TokenKind};
 use crate::lexicons::{CueClass, Lexicons, TitleClass};
