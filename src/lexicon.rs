@@ -258,9 +258,16 @@ enum PatId {
 
 /// Id of a word that no pattern uses.
 pub const UNKNOWN_WORD: u32 = u32::MAX;
-/// Id of a clause boundary placed among the words: no entry matches it and
-/// no gap crosses it.
+/// Id of a clause boundary placed among the words (a full stop, a colon, a
+/// bracket): no entry matches it or reaches over it.
 pub const BOUNDARY_WORD: u32 = u32::MAX - 1;
+/// Id of a soft boundary (a comma, a dash): a plain phrase may run over it
+/// ("weeks, not days"), a gap may not ("sales fell, costs rose").
+pub const SOFT_BOUNDARY_WORD: u32 = u32::MAX - 2;
+
+fn is_boundary(id: u32) -> bool {
+    id == BOUNDARY_WORD || id == SOFT_BOUNDARY_WORD
+}
 
 impl Default for PhraseMatcher {
     fn default() -> Self {
@@ -419,7 +426,7 @@ impl PhraseMatcher {
 
     /// As [`PhraseMatcher::longest_at`], with the words' ids already looked up.
     pub fn longest_at_ids(&self, ids: &[u32], words: &[&str], i: usize) -> Option<(u32, usize)> {
-        if ids[i] == BOUNDARY_WORD {
+        if is_boundary(ids[i]) {
             return None;
         }
         // The best match has the most entry words, then the tightest span:
@@ -430,16 +437,25 @@ impl PhraseMatcher {
             // plain phrases: walk the trie
             let mut node = self.root[ids[i] as usize];
             let mut at = i + 1;
+            let mut matched = 1;
             while node != u32::MAX {
                 if let Some(e) = self.trie[node as usize].entry {
                     best = Some((e, at - i));
-                    best_words = at - i;
+                    best_words = matched;
                 }
-                if at >= ids.len() || ids[at] == UNKNOWN_WORD || ids[at] == BOUNDARY_WORD {
+                // a phrase runs over a comma but not over a full stop
+                let mut next = at;
+                while next < ids.len() && ids[next] == SOFT_BOUNDARY_WORD {
+                    next += 1;
+                }
+                if next >= ids.len() || ids[next] == UNKNOWN_WORD || ids[next] == BOUNDARY_WORD {
                     break;
                 }
-                node = self.trie[node as usize].child(ids[at]).unwrap_or(u32::MAX);
-                at += 1;
+                node = self.trie[node as usize]
+                    .child(ids[next])
+                    .unwrap_or(u32::MAX);
+                at = next + 1;
+                matched += 1;
             }
         }
         let window = &ids[(i + 1).min(ids.len())..(i + 2 + GAP_MAX).min(ids.len())];
@@ -495,7 +511,7 @@ fn match_ids(pattern: &[PatId], ids: &[u32], words: &[&str], i: usize) -> Option
         match first {
             PatId::Gap => {
                 for skip in 0..=GAP_MAX {
-                    if at + skip > w.len() || (skip > 0 && ids[at + skip - 1] == BOUNDARY_WORD) {
+                    if at + skip > w.len() || (skip > 0 && is_boundary(ids[at + skip - 1])) {
                         break;
                     }
                     if let Some(n) = go(&p[1..], ids, w, at + skip) {

@@ -7,8 +7,8 @@ use std::path::Path;
 use crate::fxhash::FxMap;
 
 use crate::lexicon::{
-    BOUNDARY_WORD, BUILT_IN, LexiconError, PhraseMatcher, Source, UNKNOWN_WORD, load_classes,
-    load_scored, parse_lines, read_file,
+    BOUNDARY_WORD, BUILT_IN, LexiconError, PhraseMatcher, SOFT_BOUNDARY_WORD, Source, UNKNOWN_WORD,
+    load_classes, load_scored, parse_lines, read_file,
 };
 
 /// How a modifier word acts on the cues near it (see `tone.rs`).
@@ -88,10 +88,16 @@ impl WordInfo {
         sentiment: UNKNOWN_WORD,
         modifier: false,
     };
-    /// A clause boundary among the words: matches nothing, and no gap crosses it.
+    /// A clause boundary among the words: matches nothing, and nothing reaches over it.
     pub const BOUNDARY: WordInfo = WordInfo {
         tone: BOUNDARY_WORD,
         sentiment: BOUNDARY_WORD,
+        modifier: false,
+    };
+    /// A comma or dash among the words: phrases run over it, gaps do not.
+    pub const SOFT_BOUNDARY: WordInfo = WordInfo {
+        tone: SOFT_BOUNDARY_WORD,
+        sentiment: SOFT_BOUNDARY_WORD,
         modifier: false,
     };
 }

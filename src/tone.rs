@@ -42,6 +42,17 @@
 //!     caution (to both when they are equal), once per statement, but never
 //!     more than [`NOT_CONTRAST_CAP`] of the gap between them, so the sign stays. A "not"
 //!     inside a cue ("weeks not days") or "not only"/"not least" does not count.
+//! 12. DOUBT: after a caution cue followed by a complement word
+//!     ([`DOUBT_COMPLEMENT`]: "not hopeful *of* a breakthrough", "will take
+//!     decades *to* recover", "not optimistic *that* it could be revived"),
+//!     optimism cues in the same clause name what is doubted, not hope: they
+//!     keep [`DOUBTED_OPTIMISM`] of their weight.
+//!
+//! Lexicon entries never reach over a full stop, colon or bracket; plain
+//! phrases may run over a comma or dash ("weeks, not days"), entries with a
+//! gap may not ("sales fell, but costs rose" is not "sales .. rose"). Of two
+//! entries starting at a word, the one with more entry words wins, then the
+//! tighter one.
 //!
 //! Sums become scores: `optimism = 1 - exp(-O / SATURATION)`, likewise
 //! `caution` from C; `stance = optimism - caution`. The label is `mixed` when
@@ -156,6 +167,11 @@ pub const NOT_CONTRAST_WEIGHT: f32 = 0.3;
 pub const NOT_CONTRAST_CAP: f32 = 0.8;
 /// How far back "than"/"as" may stand from the expectation word.
 pub const EXPECTATION_WINDOW: usize = 4;
+/// DOUBT: optimism in the complement of a caution cue keeps this share: none,
+/// since the word names what is doubted rather than hope.
+pub const DOUBTED_OPTIMISM: f32 = 0.0;
+/// Words that open the complement of a caution cue ("of", "that", "to" ...).
+pub const DOUBT_COMPLEMENT: &[&str] = &["of", "that", "whether", "to", "about", "if"];
 pub const SATURATION: f32 = 0.6;
 pub const MIXED_MIN: f32 = 0.2;
 pub const MIXED_RATIO: f32 = 0.45;
@@ -287,41 +303,44 @@ pub struct Prepared {
 pub fn prepare(doc: &Document, lx: &Lexicons) -> Prepared {
     let mut word_of_token = vec![u32::MAX; doc.tokens.len()];
     let mut words: Vec<&str> = Vec::with_capacity(doc.tokens.len());
-    // Clause punctuation becomes an empty "word" that no entry matches and
-    // no gap skips, so "sales fell, but costs rose" is not "sales .. rose".
-    let mut boundary = Vec::with_capacity(doc.tokens.len());
+    // Clause punctuation becomes an empty "word" among the words: a full
+    // stop or colon stops every entry, a comma or dash stops gaps but not
+    // plain phrases ("weeks, not days"), so "sales fell, but costs rose" is
+    // not "sales .. rose". 0 = a word, 1 = soft, 2 = hard boundary.
+    let mut boundary: Vec<u8> = Vec::with_capacity(doc.tokens.len());
     for (i, t) in doc.tokens.iter().enumerate() {
-        match t.kind {
+        let kind = match t.kind {
             TokenKind::Word | TokenKind::Number => {
                 word_of_token[i] = words.len() as u32;
                 words.push(doc.norm(i));
-                boundary.push(false);
+                boundary.push(0);
+                continue;
             }
-            TokenKind::Punct
-                if matches!(
-                    doc.tok(i),
-                    "," | ";"
-                        | ":"
-                        | "."
-                        | "!"
-                        | "?"
-                        | "…"
-                        | "—"
-                        | "–"
-                        | "-"
-                        | "("
-                        | ")"
-                        | "["
-                        | "]"
-                ) && boundary.last() == Some(&false) =>
-            {
+            TokenKind::Punct => match doc.tok(i) {
+                "," | "—" | "–" | "-" => 1,
+                ";" | ":" | "." | "!" | "?" | "…" | "(" | ")" | "[" | "]" => 2,
+                _ => continue,
+            },
+            TokenKind::QuoteMark => continue,
+        };
+        match boundary.last_mut() {
+            Some(0) => {
                 words.push("");
-                boundary.push(true);
+                boundary.push(kind);
             }
-            _ => {}
+            Some(last) => *last = (*last).max(kind),
+            None => {}
         }
     }
     let n = words.len();
+    // sentinels before each position, to give match lengths in words
+    let mut sentinels_before = Vec::with_capacity(n + 1);
+    sentinels_before.push(0u32);
+    for &b in &boundary {
+        sentinels_before.push(sentinels_before.last().unwrap() + u32::from(b > 0));
+    }
+    let in_words =
+        |k: usize, l: usize| l - (sentinels_before[k + l] - sentinels_before[k]) as usize;
     let mut tone_at = vec![None; n];
     let mut senti_at = vec![None; n];
     let mut modifier_at = vec![None; n];
@@ -330,7 +349,11 @@ pub fn prepare(doc: &Document, lx: &Lexicons) -> Prepared {
     let mut senti_ids = Vec::with_capacity(n);
     let mut starts_modifier = Vec::with_capacity(n);
     for (w, &b) in words.iter().zip(&boundary) {
-        let info = if b { WordInfo::BOUNDARY } else { lx.word(w) };
+        let info = match b {
+            0 => lx.word(w),
+            1 => WordInfo::SOFT_BOUNDARY,
+            _ => WordInfo::BOUNDARY,
+        };
         tone_ids.push(info.tone);
         senti_ids.push(info.sentiment);
         starts_modifier.push(info.modifier);
@@ -339,11 +362,11 @@ pub fn prepare(doc: &Document, lx: &Lexicons) -> Prepared {
         tone_at[k] = lx
             .tone
             .longest_at_ids(&tone_ids, &words, k)
-            .map(|(id, l)| (id, l.min(255) as u8));
+            .map(|(id, l)| (id, in_words(k, l).min(255) as u8));
         senti_at[k] = lx
             .sentiment
             .longest_at_ids(&senti_ids, &words, k)
-            .map(|(id, l)| (id, l.min(255) as u8));
+            .map(|(id, l)| (id, in_words(k, l).min(255) as u8));
         if starts_modifier[k] {
             let end = (k + 4).min(n);
             modifier_at[k] = lx
@@ -507,6 +530,7 @@ fn score_tokens_with(
         .collect();
     let mut hedges_counted = vec![false; n];
     let mut questions_counted = vec![false; questions.len()];
+    let mut doubt_clause: Option<usize> = None;
     for &(k, len, base) in &tone_hits {
         let mut w = base;
         let mut steps = Vec::new();
@@ -598,6 +622,19 @@ fn score_tokens_with(
         if questions[ws[k].sentence] && w > 0.0 {
             w *= QUESTION_DAMPING;
             note!(detail, steps, format!("question x{QUESTION_DAMPING}"));
+        }
+        // 12. DOUBT: hope inside the complement of a doubt ("not hopeful of a
+        // breakthrough", "will take decades to recover") is what is doubted
+        if w > 0.0 && doubt_clause == Some(ws[k].clause) {
+            w *= DOUBTED_OPTIMISM;
+            note!(detail, steps, format!("doubted x{DOUBTED_OPTIMISM}"));
+        }
+        if w < 0.0
+            && k + len < n
+            && ws[k + len].clause == ws[k].clause
+            && DOUBT_COMPLEMENT.contains(&words[k + len])
+        {
+            doubt_clause = Some(ws[k].clause);
         }
         if w > 0.0 {
             o += w;

@@ -184,3 +184,23 @@ fn gap_entries_stay_inside_their_clause_and_prefer_the_tight_match() {
     );
     assert_eq!(s.label(), Label::Cautious);
 }
+
+#[test]
+fn hope_inside_a_doubt_is_what_is_doubted() {
+    for s in [
+        "The union leader was not hopeful of a breakthrough at the meeting",
+        "The harbour will take years to recover",
+        "Engineers were not optimistic that the probe could be revived",
+    ] {
+        let x = sc(s);
+        assert_eq!(x.label(), Label::Cautious, "{s}: {:?}", x.hits);
+        assert!(has_step(&x, "doubted"), "{s}: {:?}", x.hits);
+    }
+    // a new clause is out of the doubt's reach
+    let x = sc("Talks failed to produce a deal, but both sides remain hopeful");
+    assert!(
+        !x.hits
+            .iter()
+            .any(|h| h.text.contains("hopeful") && h.steps.iter().any(|s| s.contains("doubted")))
+    );
+}
