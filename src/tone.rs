@@ -308,25 +308,43 @@ pub fn prepare(doc: &Document, lx: &Lexicons) -> Prepared {
     // plain phrases ("weeks, not days"), so "sales fell, but costs rose" is
     // not "sales .. rose". 0 = a word, 1 = soft, 2 = hard boundary.
     let mut boundary: Vec<u8> = Vec::with_capacity(doc.tokens.len());
+    // A capital inside a sentence marks a name ("the Halcyon probe", "the
+    // Freedom Party"), whose words carry no tone: such words look up nothing.
+    let mut proper: Vec<bool> = Vec::with_capacity(doc.tokens.len());
+    let mut sentence_start = true;
+    let mut next_sentence = doc.sentences.iter().map(|s| s.tokens.0).peekable();
     for (i, t) in doc.tokens.iter().enumerate() {
+        while next_sentence.next_if(|&s| s <= i).is_some() {
+            sentence_start = true;
+        }
         let kind = match t.kind {
             TokenKind::Word | TokenKind::Number => {
                 word_of_token[i] = words.len() as u32;
                 words.push(doc.norm(i));
                 boundary.push(0);
+                let tok = doc.tok(i);
+                proper.push(t.cap && !sentence_start && !tok.chars().all(|c| !c.is_lowercase()));
+                sentence_start = false;
+                continue;
+            }
+            TokenKind::QuoteMark => {
+                sentence_start = true;
                 continue;
             }
             TokenKind::Punct => match doc.tok(i) {
                 "," | "—" | "–" | "-" => 1,
-                ";" | ":" | "." | "!" | "?" | "…" | "(" | ")" | "[" | "]" => 2,
+                ";" | ":" | "." | "!" | "?" | "…" | "(" | ")" | "[" | "]" => {
+                    sentence_start = true;
+                    2
+                }
                 _ => continue,
             },
-            TokenKind::QuoteMark => continue,
         };
         match boundary.last_mut() {
             Some(0) => {
                 words.push("");
                 boundary.push(kind);
+                proper.push(false);
             }
             Some(last) => *last = (*last).max(kind),
             None => {}
@@ -348,8 +366,9 @@ pub fn prepare(doc: &Document, lx: &Lexicons) -> Prepared {
     let mut tone_ids = Vec::with_capacity(n);
     let mut senti_ids = Vec::with_capacity(n);
     let mut starts_modifier = Vec::with_capacity(n);
-    for (w, &b) in words.iter().zip(&boundary) {
+    for ((w, &b), &p) in words.iter().zip(&boundary).zip(&proper) {
         let info = match b {
+            0 if p => WordInfo::NONE,
             0 => lx.word(w),
             1 => WordInfo::SOFT_BOUNDARY,
             _ => WordInfo::BOUNDARY,

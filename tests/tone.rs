@@ -204,3 +204,13 @@ fn hope_inside_a_doubt_is_what_is_doubted() {
             .any(|h| h.text.contains("hopeful") && h.steps.iter().any(|s| s.contains("doubted")))
     );
 }
+
+#[test]
+fn capitalised_words_inside_a_sentence_are_names_without_tone() {
+    let named = sc("Engineers said the Halcyon probe and the Freedom Party office were inspected");
+    assert!(named.hits.is_empty(), "{:?}", named.hits);
+    assert_eq!(named.sentiment, 0.0);
+    // the same words as ordinary words, and at a sentence start, do count
+    assert!(sc("Engineers said freedom was near").sentiment > 0.0);
+    assert!(sc("Optimism is growing among the miners").stance > 0.0);
+}
