@@ -43,6 +43,16 @@
 //!     more than [`NOT_CONTRAST_CAP`] of the gap between them, so the sign stays. A "not"
 //!     inside a cue ("weeks not days") or "not only"/"not least" does not count.
 //!
+//! 12. TURN: a contrast word ("but", "though", "however"; not "while", as
+//!     often a time as a contrast) after words that lean one way (the net of
+//!     the tone cues before it in its sentence, or in the sentence before when
+//!     it opens its sentence), followed by at least [`TURN_MIN_WORDS`] words
+//!     of its sentence with no cue leaning the other way ("a good start, but
+//!     it won't survive on goodwill alone", "very welcome, but starting pay
+//!     was lower"): the turn itself announces a reservation (or a consolation)
+//!     that the plain words after it carry, so [`CONTRAST_TURN_WEIGHT`] goes to
+//!     the other side, once per statement.
+//!
 //! Sums become scores: `optimism = 1 - exp(-O / SATURATION)`, likewise
 //! `caution` from C; `stance = optimism - caution`. The label is `mixed` when
 //! both reach [`MIXED_MIN`] and the weaker is at least [`MIXED_RATIO`] of the
@@ -154,6 +164,10 @@ pub const EXPECT_MORE_WINDOW: usize = 3;
 pub const NOT_CONTRAST_WEIGHT: f32 = 0.3;
 /// Share of the gap between the stronger and the weaker side that rule 11 may fill.
 pub const NOT_CONTRAST_CAP: f32 = 0.8;
+/// Weight rule 12 (TURN) adds against the side before a contrast word.
+pub const CONTRAST_TURN_WEIGHT: f32 = 0.4;
+/// Words the clause after the contrast word needs for rule 12.
+pub const TURN_MIN_WORDS: usize = 3;
 /// How far back "than"/"as" may stand from the expectation word.
 pub const EXPECTATION_WINDOW: usize = 4;
 pub const SATURATION: f32 = 0.6;
@@ -478,6 +492,8 @@ fn score_tokens_with(
         .filter(|&k| matches!(modifier[k], Some((Modifier::Contrast, _))) && !in_tone[k])
         .collect();
     let mut hedges_counted = vec![false; n];
+    // (position, contribution) of every tone cue, for rule 12
+    let mut cue_at: Vec<(usize, f32)> = Vec::with_capacity(tone_hits.len());
     let mut questions_counted = vec![false; questions.len()];
     for &(k, len, base) in &tone_hits {
         let mut w = base;
@@ -576,6 +592,7 @@ fn score_tokens_with(
         } else {
             c -= w;
         }
+        cue_at.push((k, w));
         if detail {
             hits.push(Hit {
                 text: words[from..k + len].join(" "),
@@ -735,7 +752,76 @@ fn score_tokens_with(
             }
         }
     }
+    // 12. TURN
+    if let Some((x, side)) = contrast_turn(&ws, &words, &in_tone, &contrast_at, &cue_at) {
+        let (to_o, to_c) = if side > 0.0 {
+            (CONTRAST_TURN_WEIGHT, 0.0)
+        } else {
+            (0.0, CONTRAST_TURN_WEIGHT)
+        };
+        o += to_o;
+        c += to_c;
+        if detail {
+            let w = to_o - to_c;
+            hits.push(Hit {
+                text: words[x].to_string(),
+                base: w,
+                contribution: w,
+                steps: vec![format!(
+                    "turn: {:?} after one side, nothing after it leans back: {w:+.2} to the other side",
+                    words[x]
+                )],
+            });
+        }
+    }
     finish(o, c, s, hits)
+}
+
+/// Rule 12: the first contrast word ("but", "though" ...) of the statement
+/// whose earlier words lean one way (net tone cues before it) while the rest
+/// of its sentence, at least [`TURN_MIN_WORDS`] words, has no cue leaning the
+/// other way: "It's a good start, but it won't survive on goodwill alone".
+/// The turn itself signals the reservation (or the consolation) the plain
+/// words after it carry; returns the contrast word and the sign to add.
+fn contrast_turn(
+    ws: &[W],
+    words: &[&str],
+    in_tone: &[bool],
+    contrast_at: &[usize],
+    cue_at: &[(usize, f32)],
+) -> Option<(usize, f32)> {
+    let n = words.len();
+    // "while" is as often a time as a contrast
+    let &x = contrast_at.iter().find(|&&x| words[x] != "while")?;
+    // what leans before: the contrast word's own sentence, or the sentence
+    // before it when the contrast opens its sentence ("... wrong. But we were promised")
+    let opens = x == 0 || ws[x - 1].sentence != ws[x].sentence;
+    let from_sentence = if opens {
+        ws[x].sentence.saturating_sub(1)
+    } else {
+        ws[x].sentence
+    };
+    let before: f32 = cue_at
+        .iter()
+        .filter(|&&(k, _)| k < x && ws[k].sentence >= from_sentence)
+        .map(|&(_, w)| w)
+        .sum();
+    if before == 0.0 {
+        return None;
+    }
+    let end = (x + 1..n)
+        .find(|&j| ws[j].sentence != ws[x].sentence)
+        .unwrap_or(n);
+    if end - (x + 1) < TURN_MIN_WORDS || not_contrast_at(ws, words, in_tone, x + 1) {
+        return None;
+    }
+    let against = cue_at
+        .iter()
+        .any(|&(k, w)| k > x && k < end && w * before < 0.0);
+    if against {
+        return None;
+    }
+    Some((x, -before.signum()))
 }
 
 /// Whether the comparative nearest before "than" at `t` (within

@@ -164,3 +164,30 @@ fn surprise_at_a_failure_is_confidence() {
     assert!(confident.stance > 0.0, "{:?}", confident.hits);
     assert!(doubtful.stance < 0.0, "{:?}", doubtful.hits);
 }
+
+#[test]
+fn a_turn_after_one_side_carries_the_other() {
+    // the words after "but" carry no cue, yet the turn signals a reservation
+    let s = sc("The jobs are very welcome, but the pay is lower than at other plants");
+    assert!(has_step(&s, "turn"), "{:?}", s.hits);
+    assert_eq!(s.label(), Label::Mixed);
+    // a contrast opening the next sentence turns the one before
+    let t = sc(
+        "It is brilliant they are back. But we were told three weeks and it has been two months",
+    );
+    assert!(has_step(&t, "turn") && t.caution > 0.2, "{:?}", t.hits);
+    // nothing to turn: the side after already leans back, or nothing leans before
+    assert!(!has_step(
+        &sc("The talks were constructive, but problems remain"),
+        "turn"
+    ));
+    assert!(!has_step(
+        &sc("It is a modest one, but it is in the right direction"),
+        "turn"
+    ));
+    // "while" is as often a time as a contrast
+    assert!(!has_step(
+        &sc("Work was suspended while engineers checked what had gone wrong"),
+        "turn"
+    ));
+}
