@@ -30,7 +30,8 @@
 //!    "more than we had hoped", "bigger than feared") turns
 //!    the sign round: exceeding a hope is optimism, exceeding a fear caution.
 //! 9. COMMIT: a first-person future ("we will", "I'll", "we are going to"),
-//!    not negated and not conditional, is a statement of confidence and adds
+//!    not negated, not conditional and with no negator earlier in its clause
+//!    ("I'm not sure I'll see twenty"), is a statement of confidence and adds
 //!    [`COMMITMENT_WEIGHT`] optimism once per clause.
 //! 10. SPILL: general sentiment words that are not tone cues lend
 //!     [`SENTIMENT_SPILL`] of their valence (scaled to [-1, 1]) to the tone.
@@ -650,7 +651,13 @@ fn score_tokens_with(
                 matches!(modifier[j], Some((Modifier::Conditional, _)))
                     && (ws[j].clause == ws[k].clause || ws[j].clause + 1 == ws[k].clause)
             });
-        if negated || conditional || questions[ws[k].sentence] {
+        // a doubt over the whole future earlier in its clause ("I'm not sure
+        // I'll see twenty", "nobody thinks we will") is no commitment
+        let doubted = (0..k)
+            .rev()
+            .take_while(|&j| ws[j].clause == ws[k].clause)
+            .any(|j| matches!(modifier[j], Some((Modifier::Negator, _))));
+        if negated || conditional || doubted || questions[ws[k].sentence] {
             continue;
         }
         committed_clause = ws[k].clause;

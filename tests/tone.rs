@@ -191,3 +191,12 @@ fn a_turn_after_one_side_carries_the_other() {
         "turn"
     ));
 }
+
+#[test]
+fn a_doubted_future_is_no_commitment() {
+    // a negator earlier in the clause governs the first-person future
+    let doubted = sc("I'm not sure I'll see twenty");
+    assert!(!has_step(&doubted, "commitment"), "{:?}", doubted.hits);
+    assert!(doubted.stance < 0.0);
+    assert!(has_step(&sc("I'll see this through"), "commitment"));
+}
