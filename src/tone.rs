@@ -53,6 +53,11 @@
 //!     was lower"): the turn itself announces a reservation (or a consolation)
 //!     that the plain words after it carry, so [`CONTRAST_TURN_WEIGHT`] goes to
 //!     the other side, once per statement.
+//! 13. OPEN: an uncertainty cue followed in its clause by one of
+//!     [`OPEN_QUESTION_WORDS`] ("not clear whether the benefit would last",
+//!     "could not say when the network would be fully restored") opens a
+//!     question; optimism cues after it in the sentence are the outcome asked
+//!     about, not hoped for, and count [`OPEN_QUESTION_SCALE`].
 //!
 //! Sums become scores: `optimism = 1 - exp(-O / SATURATION)`, likewise
 //! `caution` from C; `stance = optimism - caution`. The label is `mixed` when
@@ -165,6 +170,10 @@ pub const EXPECT_MORE_WINDOW: usize = 3;
 pub const NOT_CONTRAST_WEIGHT: f32 = 0.3;
 /// Share of the gap between the stronger and the weaker side that rule 11 may fill.
 pub const NOT_CONTRAST_CAP: f32 = 0.8;
+/// Rule 13 (OPEN): words that open a question after an uncertainty cue.
+pub const OPEN_QUESTION_WORDS: &[&str] = &["whether", "when", "if", "how"];
+/// Rule 13: scale of optimism cues inside such an open question.
+pub const OPEN_QUESTION_SCALE: f32 = 0.0;
 /// Weight rule 12 (TURN) adds against the side before a contrast word.
 pub const CONTRAST_TURN_WEIGHT: f32 = 0.4;
 /// Words the clause after the contrast word needs for rule 12.
@@ -496,10 +505,34 @@ fn score_tokens_with(
     // (position, contribution) of every tone cue, for rule 12
     let mut cue_at: Vec<(usize, f32)> = Vec::with_capacity(tone_hits.len());
     let mut questions_counted = vec![false; questions.len()];
+    // 13. OPEN: where an uncertainty cue opens a question ("not clear
+    // whether", "could not say when"), the outcome asked about is no hope
+    let open_from: Vec<(usize, usize)> = tone_hits
+        .iter()
+        .filter(|&&(k, len, base)| {
+            base < 0.0
+                && k + len < n
+                && ws[k + len].clause == ws[k].clause
+                && OPEN_QUESTION_WORDS.contains(&words[k + len])
+        })
+        .map(|&(k, len, _)| (k + len, ws[k].sentence))
+        .collect();
     for &(k, len, base) in &tone_hits {
         let mut w = base;
         let mut steps = Vec::new();
         let mut from = k;
+        if base > 0.0
+            && let Some(&(q, _)) = open_from
+                .iter()
+                .find(|&&(q, si)| q < k && si == ws[k].sentence)
+        {
+            w *= OPEN_QUESTION_SCALE;
+            note!(
+                detail,
+                steps,
+                format!("open question after {:?} x{OPEN_QUESTION_SCALE}", words[q])
+            );
+        }
         // 2. INTENSIFY
         if k > 0 && ws[k - 1].clause == ws[k].clause && !in_tone[k - 1] {
             match modifier[k - 1] {

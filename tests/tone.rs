@@ -200,3 +200,12 @@ fn a_doubted_future_is_no_commitment() {
     assert!(doubted.stance < 0.0);
     assert!(has_step(&sc("I'll see this through"), "commitment"));
 }
+
+#[test]
+fn an_outcome_in_an_open_question_is_no_hope() {
+    let s = sc("He could not say when the network would be fully restored");
+    assert!(has_step(&s, "open question"), "{:?}", s.hits);
+    assert_eq!(s.label(), Label::Cautious);
+    // the outcome stated plainly is still hope
+    assert!(sc("The network would be fully restored by Friday").stance > 0.0);
+}
