@@ -30,7 +30,8 @@
 //!    "more than we had hoped", "bigger than feared") turns
 //!    the sign round: exceeding a hope is optimism, exceeding a fear caution.
 //! 9. COMMIT: a first-person future ("we will", "I'll", "we are going to"),
-//!    not negated and not conditional, is a statement of confidence and adds
+//!    not negated, not conditional and with no negator earlier in its clause
+//!    ("I'm not sure I'll see twenty"), is a statement of confidence and adds
 //!    [`COMMITMENT_WEIGHT`] optimism once per clause.
 //! 10. SPILL: general sentiment words that are not tone cues lend
 //!     [`SENTIMENT_SPILL`] of their valence (scaled to [-1, 1]) to the tone.
@@ -42,7 +43,21 @@
 //!     caution (to both when they are equal), once per statement, but never
 //!     more than [`NOT_CONTRAST_CAP`] of the gap between them, so the sign stays. A "not"
 //!     inside a cue ("weeks not days") or "not only"/"not least" does not count.
-//! 12. DOUBT: after a caution cue followed by a complement word
+//! 12. TURN: a contrast word ("but", "though", "however"; not "while", as
+//!     often a time as a contrast) after words that lean one way (the net of
+//!     the tone cues before it in its sentence, or in the sentence before when
+//!     it opens its sentence), followed by at least [`TURN_MIN_WORDS`] words
+//!     of its sentence with no cue leaning the other way ("a good start, but
+//!     it won't survive on goodwill alone", "very welcome, but starting pay
+//!     was lower"): the turn itself announces a reservation (or a consolation)
+//!     that the plain words after it carry, so [`CONTRAST_TURN_WEIGHT`] goes to
+//!     the other side, once per statement.
+//! 13. OPEN: an uncertainty cue followed in its clause by one of
+//!     [`OPEN_QUESTION_WORDS`] ("not clear whether the benefit would last",
+//!     "could not say when the network would be fully restored") opens a
+//!     question; optimism cues after it in the sentence are the outcome asked
+//!     about, not hoped for, and count [`OPEN_QUESTION_SCALE`].
+//! 14. DOUBT: after a caution cue followed by a complement word
 //!     ([`DOUBT_COMPLEMENT`]: "not hopeful *of* a breakthrough", "will take
 //!     decades *to* recover", "not optimistic *that* it could be revived"),
 //!     optimism cues in the same clause name what is doubted, not hope: they
@@ -165,6 +180,14 @@ pub const EXPECT_MORE_WINDOW: usize = 3;
 pub const NOT_CONTRAST_WEIGHT: f32 = 0.3;
 /// Share of the gap between the stronger and the weaker side that rule 11 may fill.
 pub const NOT_CONTRAST_CAP: f32 = 0.8;
+/// Rule 13 (OPEN): words that open a question after an uncertainty cue.
+pub const OPEN_QUESTION_WORDS: &[&str] = &["whether", "when", "if", "how"];
+/// Rule 13: scale of optimism cues inside such an open question.
+pub const OPEN_QUESTION_SCALE: f32 = 0.0;
+/// Weight rule 12 (TURN) adds against the side before a contrast word.
+pub const CONTRAST_TURN_WEIGHT: f32 = 0.4;
+/// Words the clause after the contrast word needs for rule 12.
+pub const TURN_MIN_WORDS: usize = 3;
 /// How far back "than"/"as" may stand from the expectation word.
 pub const EXPECTATION_WINDOW: usize = 4;
 /// DOUBT: optimism in the complement of a caution cue keeps this share: none,
@@ -548,12 +571,38 @@ fn score_tokens_with(
         .filter(|&k| matches!(modifier[k], Some((Modifier::Contrast, _))) && !in_tone[k])
         .collect();
     let mut hedges_counted = vec![false; n];
+    // (position, contribution) of every tone cue, for rule 12
+    let mut cue_at: Vec<(usize, f32)> = Vec::with_capacity(tone_hits.len());
     let mut questions_counted = vec![false; questions.len()];
     let mut doubt_clause: Option<usize> = None;
+    // 13. OPEN: where an uncertainty cue opens a question ("not clear
+    // whether", "could not say when"), the outcome asked about is no hope
+    let open_from: Vec<(usize, usize)> = tone_hits
+        .iter()
+        .filter(|&&(k, len, base)| {
+            base < 0.0
+                && k + len < n
+                && ws[k + len].clause == ws[k].clause
+                && OPEN_QUESTION_WORDS.contains(&words[k + len])
+        })
+        .map(|&(k, len, _)| (k + len, ws[k].sentence))
+        .collect();
     for &(k, len, base) in &tone_hits {
         let mut w = base;
         let mut steps = Vec::new();
         let mut from = k;
+        if base > 0.0
+            && let Some(&(q, _)) = open_from
+                .iter()
+                .find(|&&(q, si)| q < k && si == ws[k].sentence)
+        {
+            w *= OPEN_QUESTION_SCALE;
+            note!(
+                detail,
+                steps,
+                format!("open question after {:?} x{OPEN_QUESTION_SCALE}", words[q])
+            );
+        }
         // 2. INTENSIFY
         if k > 0 && ws[k - 1].clause == ws[k].clause && !in_tone[k - 1] {
             match modifier[k - 1] {
@@ -642,7 +691,7 @@ fn score_tokens_with(
             w *= QUESTION_DAMPING;
             note!(detail, steps, format!("question x{QUESTION_DAMPING}"));
         }
-        // 12. DOUBT: hope inside the complement of a doubt ("not hopeful of a
+        // 14. DOUBT: hope inside the complement of a doubt ("not hopeful of a
         // breakthrough", "will take decades to recover") is what is doubted
         if w > 0.0 && doubt_clause == Some(ws[k].clause) {
             w *= DOUBTED_OPTIMISM;
@@ -660,6 +709,7 @@ fn score_tokens_with(
         } else {
             c -= w;
         }
+        cue_at.push((k, w));
         if detail {
             hits.push(Hit {
                 text: words[from..k + len].join(" "),
@@ -717,7 +767,13 @@ fn score_tokens_with(
                 matches!(modifier[j], Some((Modifier::Conditional, _)))
                     && (ws[j].clause == ws[k].clause || ws[j].clause + 1 == ws[k].clause)
             });
-        if negated || conditional || questions[ws[k].sentence] {
+        // a doubt over the whole future earlier in its clause ("I'm not sure
+        // I'll see twenty", "nobody thinks we will") is no commitment
+        let doubted = (0..k)
+            .rev()
+            .take_while(|&j| ws[j].clause == ws[k].clause)
+            .any(|j| matches!(modifier[j], Some((Modifier::Negator, _))));
+        if negated || conditional || doubted || questions[ws[k].sentence] {
             continue;
         }
         committed_clause = ws[k].clause;
@@ -819,7 +875,76 @@ fn score_tokens_with(
             }
         }
     }
+    // 12. TURN
+    if let Some((x, side)) = contrast_turn(&ws, &words, &in_tone, &contrast_at, &cue_at) {
+        let (to_o, to_c) = if side > 0.0 {
+            (CONTRAST_TURN_WEIGHT, 0.0)
+        } else {
+            (0.0, CONTRAST_TURN_WEIGHT)
+        };
+        o += to_o;
+        c += to_c;
+        if detail {
+            let w = to_o - to_c;
+            hits.push(Hit {
+                text: words[x].to_string(),
+                base: w,
+                contribution: w,
+                steps: vec![format!(
+                    "turn: {:?} after one side, nothing after it leans back: {w:+.2} to the other side",
+                    words[x]
+                )],
+            });
+        }
+    }
     finish(o, c, s, hits)
+}
+
+/// Rule 12: the first contrast word ("but", "though" ...) of the statement
+/// whose earlier words lean one way (net tone cues before it) while the rest
+/// of its sentence, at least [`TURN_MIN_WORDS`] words, has no cue leaning the
+/// other way: "It's a good start, but it won't survive on goodwill alone".
+/// The turn itself signals the reservation (or the consolation) the plain
+/// words after it carry; returns the contrast word and the sign to add.
+fn contrast_turn(
+    ws: &[W],
+    words: &[&str],
+    in_tone: &[bool],
+    contrast_at: &[usize],
+    cue_at: &[(usize, f32)],
+) -> Option<(usize, f32)> {
+    let n = words.len();
+    // "while" is as often a time as a contrast
+    let &x = contrast_at.iter().find(|&&x| words[x] != "while")?;
+    // what leans before: the contrast word's own sentence, or the sentence
+    // before it when the contrast opens its sentence ("... wrong. But we were promised")
+    let opens = x == 0 || ws[x - 1].sentence != ws[x].sentence;
+    let from_sentence = if opens {
+        ws[x].sentence.saturating_sub(1)
+    } else {
+        ws[x].sentence
+    };
+    let before: f32 = cue_at
+        .iter()
+        .filter(|&&(k, _)| k < x && ws[k].sentence >= from_sentence)
+        .map(|&(_, w)| w)
+        .sum();
+    if before == 0.0 {
+        return None;
+    }
+    let end = (x + 1..n)
+        .find(|&j| ws[j].sentence != ws[x].sentence)
+        .unwrap_or(n);
+    if end - (x + 1) < TURN_MIN_WORDS || not_contrast_at(ws, words, in_tone, x + 1) {
+        return None;
+    }
+    let against = cue_at
+        .iter()
+        .any(|&(k, w)| k > x && k < end && w * before < 0.0);
+    if against {
+        return None;
+    }
+    Some((x, -before.signum()))
 }
 
 /// Whether the comparative nearest before "than" at `t` (within

@@ -213,4 +213,46 @@ fn capitalised_words_inside_a_sentence_are_names_without_tone() {
     // the same words as ordinary words, and at a sentence start, do count
     assert!(sc("Engineers said freedom was near").sentiment > 0.0);
     assert!(sc("Optimism is growing among the miners").stance > 0.0);
+fn a_turn_after_one_side_carries_the_other() {
+    // the words after "but" carry no cue, yet the turn signals a reservation
+    let s = sc("The jobs are very welcome, but the pay is lower than at other plants");
+    assert!(has_step(&s, "turn"), "{:?}", s.hits);
+    assert_eq!(s.label(), Label::Mixed);
+    // a contrast opening the next sentence turns the one before
+    let t = sc(
+        "It is brilliant they are back. But we were told three weeks and it has been two months",
+    );
+    assert!(has_step(&t, "turn") && t.caution > 0.2, "{:?}", t.hits);
+    // nothing to turn: the side after already leans back, or nothing leans before
+    assert!(!has_step(
+        &sc("The talks were constructive, but problems remain"),
+        "turn"
+    ));
+    assert!(!has_step(
+        &sc("It is a modest one, but it is in the right direction"),
+        "turn"
+    ));
+    // "while" is as often a time as a contrast
+    assert!(!has_step(
+        &sc("Work was suspended while engineers checked what had gone wrong"),
+        "turn"
+    ));
+}
+
+#[test]
+fn a_doubted_future_is_no_commitment() {
+    // a negator earlier in the clause governs the first-person future
+    let doubted = sc("I'm not sure I'll see twenty");
+    assert!(!has_step(&doubted, "commitment"), "{:?}", doubted.hits);
+    assert!(doubted.stance < 0.0);
+    assert!(has_step(&sc("I'll see this through"), "commitment"));
+}
+
+#[test]
+fn an_outcome_in_an_open_question_is_no_hope() {
+    let s = sc("He could not say when the network would be fully restored");
+    assert!(has_step(&s, "open question"), "{:?}", s.hits);
+    assert_eq!(s.label(), Label::Cautious);
+    // the outcome stated plainly is still hope
+    assert!(sc("The network would be fully restored by Friday").stance > 0.0);
 }

@@ -108,7 +108,7 @@ pub fn run(a: Args) -> u8 {
     );
     println!("\n== rules and constants (src/tone.rs)");
     println!(
-        "    negation window {} words; negated optimism x{}, negated caution x{}; hedge damping {}; conditional x{}; contrast before x{} after x{}; question x{} +{} caution; sentiment spill {}; saturation {}; mixed when both >= {} and ratio >= {}; label threshold {}; expectation {} (turned round after {:?} within {} words before \"than\"); commitment {}; X, not Y +{} to the weaker side (at most x{} of the gap); doubted optimism x{} after a caution cue and {:?}",
+        "    negation window {} words; negated optimism x{}, negated caution x{}; hedge damping {}; conditional x{}; contrast before x{} after x{}; question x{} +{} caution; sentiment spill {}; saturation {}; mixed when both >= {} and ratio >= {}; label threshold {}; expectation {} (turned round after {:?} within {} words before \"than\"); commitment {}; X, not Y +{} to the weaker side (at most x{} of the gap); turn +{} to the other side after a contrast followed by >= {} words; open question after {:?} x{}; doubted optimism x{} after a caution cue and {:?}",
         tone::NEGATION_WINDOW,
         tone::NEGATED_OPTIMISM,
         tone::NEGATED_CAUTION,
@@ -129,6 +129,10 @@ pub fn run(a: Args) -> u8 {
         tone::COMMITMENT_WEIGHT,
         tone::NOT_CONTRAST_WEIGHT,
         tone::NOT_CONTRAST_CAP,
+        tone::CONTRAST_TURN_WEIGHT,
+        tone::TURN_MIN_WORDS,
+        tone::OPEN_QUESTION_WORDS,
+        tone::OPEN_QUESTION_SCALE,
         tone::DOUBTED_OPTIMISM,
         tone::DOUBT_COMPLEMENT
     );
