@@ -213,6 +213,9 @@ fn capitalised_words_inside_a_sentence_are_names_without_tone() {
     // the same words as ordinary words, and at a sentence start, do count
     assert!(sc("Engineers said freedom was near").sentiment > 0.0);
     assert!(sc("Optimism is growing among the miners").stance > 0.0);
+}
+
+#[test]
 fn a_turn_after_one_side_carries_the_other() {
     // the words after "but" carry no cue, yet the turn signals a reservation
     let s = sc("The jobs are very welcome, but the pay is lower than at other plants");
