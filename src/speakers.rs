@@ -356,6 +356,20 @@ pub fn read_np(doc: &Document, lx: &Lexicons, a: usize, b: usize) -> Np {
             _ => {}
         }
     }
+    // "Music critic Eleanor Vance", "First-time buyer Amira Khan": a role
+    // word the titles list lacks, written lower case before a full name that
+    // ends the head, is a title too
+    if last_title.is_none()
+        && let Some(k) = (1..cut.saturating_sub(1)).find(|&k| {
+            !is_cap(k)
+                && !is_particle(norms[k])
+                && norms[k].chars().all(|c| c.is_alphabetic() || c == '-')
+                && (k + 1..cut).all(|j| is_cap(j) && lx.orgs.get(base(norms[j])).is_none())
+                && cut - k > 2
+        })
+    {
+        last_title = Some(k);
+    }
     let name_from = last_title.map(|k| k + 1).unwrap_or(0);
     let mut name_ks: Vec<usize> = Vec::new();
     for (k, &n) in norms.iter().enumerate().take(cut).skip(name_from) {

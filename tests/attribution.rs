@@ -546,3 +546,12 @@ fn an_aide_to_someone_is_not_that_someone() {
         "indirect"
     );
 }
+
+#[test]
+fn an_unlisted_role_before_a_full_name_is_a_title() {
+    let st = statements(
+        "Music critic Elna Vasse said the hall was superb. Electronics chain Voltara said December was its best month.",
+    );
+    assert_has!(st, "Elna Vasse", "the hall was superb", "indirect");
+    assert_has!(st, "Voltara", "December was its best month", "indirect");
+}
