@@ -798,6 +798,18 @@ impl Registry {
                 })
             })
             .or_else(|| {
+                // "the grid operator" after "Sarn Grid": the modifiers name it
+                let modifiers: Vec<&String> =
+                    words.iter().filter(|w| *w != "the" && *w != head).collect();
+                if modifiers.is_empty() {
+                    return None;
+                }
+                by_recency(&|e: &Entity| {
+                    e.kind == SpeakerType::Organization
+                        && modifiers.iter().all(|w| e.descriptors.contains(w))
+                })
+            })
+            .or_else(|| {
                 if matches!(
                     head,
                     "company"
@@ -842,7 +854,14 @@ impl Registry {
                         | "organisation"
                         | "organization"
                         | "network"
-                ) {
+                ) && words
+                    .iter()
+                    .filter(|w| !matches!(w.as_str(), "the" | "its" | "their" | "this" | "that"))
+                    .count()
+                    <= 1
+                {
+                    // (a bare "the company": "the telecoms regulator" with no
+                    // earlier regulator is a new organisation, not the latest one)
                     // a one-word name read as a person's ("Eastgrid said"), with
                     // no title or gender, competes with the organisations on recency
                     by_recency(&|e: &Entity| {
