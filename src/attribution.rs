@@ -1037,12 +1037,22 @@ fn clause_end(st: &Sent, s: usize, class: CueClass) -> (usize, Next) {
             if is_cue_at(st, j + 1, &[CueClass::Participle]) && valid_cue_at(st, j + 1) {
                 return (j + 1, Next::Stop);
             }
+            // "...: “Q,” the union wrote.": a quotation with its own speaker
+            // after it is not part of this clause
+            if j > s && attribution_after(st, j + 1 + st.is_tok(j + 1, ",") as usize, false) {
+                return (j, Next::Stop);
+            }
             j += 1;
             continue;
         }
         let w = st.norm(j);
         if j > s {
-            if w == "," || w == ";" || w == "—" || w == "–" {
+            if w == "," || w == ";" || w == "—" || w == "–" || w == "―" || w == "-" {
+                // "When X noted that ..., Trump boasted, “Q”": the clause ends
+                // where another speaker introduces a quotation
+                if attribution_after(st, j + 1, true) {
+                    return (j, Next::Stop);
+                }
                 let nx = st.norm(j + 1);
                 if matches!(nx, "while" | "whereas") {
                     return (j, Next::Stop);
@@ -1090,6 +1100,31 @@ fn clause_end(st: &Sent, s: usize, class: CueClass) -> (usize, Next) {
         j += 1;
     }
     (n, Next::Stop)
+}
+
+/// A speaker and a speech verb start at item `m`: "Trump boasted", "the
+/// union wrote", "she said". With `quoting`, the verb must introduce a
+/// quotation ("boasted, “...”"); otherwise it closes the sentence or a
+/// clause ("“...,” the union wrote.").
+fn attribution_after(st: &Sent, m: usize, quoting: bool) -> bool {
+    let n = st.items.len();
+    let mut k = m;
+    if matches!(st.norm(k), "he" | "she" | "they" | "we" | "i") {
+        k += 1;
+    } else {
+        while k < n && k - m < 10 && np_word(st, k) {
+            k += 1;
+        }
+    }
+    if k == m || !is_cue_at(st, k, &[CueClass::Speech, CueClass::Tell]) || !valid_cue_at(st, k) {
+        return false;
+    }
+    let j = k + cue_len(st, k);
+    if quoting {
+        st.is_quote(j) || ((st.is_tok(j, ",") || st.is_tok(j, ":")) && st.is_quote(j + 1))
+    } else {
+        j >= n || st.is_punct(j)
+    }
 }
 
 fn is_cue_at(st: &Sent, k: usize, classes: &[CueClass]) -> bool {

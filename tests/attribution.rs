@@ -546,3 +546,13 @@ fn an_aide_to_someone_is_not_that_someone() {
         "indirect"
     );
 }
+
+#[test]
+fn a_reported_clause_ends_where_another_speaker_quotes() {
+    let st = statements(
+        "When Halvorsen noted that the mill had not paid its taxes for years, Brekke boasted, “That makes us efficient.”\n\
+         The letter also mentioned the savings the council said the merger would bring: “We will spend less on offices,” the mayor wrote.",
+    );
+    assert_has!(st, "Brekke", "That makes us efficient.", "direct");
+    assert_has!(st, "mayor", "We will spend less on offices,", "direct");
+}
