@@ -519,11 +519,14 @@ fn find_cues(st: &Sent) -> Vec<Cue> {
             continue;
         }
         let words = st.words_from(k, 4);
-        let Some((class, len)) = st.lx.cues.longest(&words) else {
+        let found = match progressive_finite(st, k) {
+            Some((_, class)) => Some((class, 1)),
+            None => st.lx.cues.longest(&words).map(|(c, l)| (*c, l)),
+        };
+        let Some((class, len)) = found else {
             k += 1;
             continue;
         };
-        let class = *class;
         if class == CueClass::Platform || !valid_cue(st, k, len, class) {
             k += 1;
             continue;
@@ -535,6 +538,9 @@ fn find_cues(st: &Sent) -> Vec<Cue> {
 }
 
 fn valid_cue(st: &Sent, k: usize, len: usize, class: CueClass) -> bool {
+    // "is calling", "'s claiming": the checks of the finite verb apply
+    let finite = progressive_finite(st, k);
+    let verb = finite.as_ref().map_or(st.norm(k), |(f, _)| f.as_str());
     // Capitalised mid-sentence ("Says Law") is a name, not a verb.
     if k > 0 && st.is_cap(k) && class != CueClass::According {
         return false;
@@ -566,7 +572,7 @@ fn valid_cue(st: &Sent, k: usize, len: usize, class: CueClass) -> bool {
     // "its growth forecast", "the latest reports": a cue that is also a noun,
     // after a determiner and a modifier, is the noun
     if matches!(
-        st.norm(k),
+        verb,
         "forecast"
             | "forecasts"
             | "report"
@@ -583,7 +589,7 @@ fn valid_cue(st: &Sent, k: usize, len: usize, class: CueClass) -> bool {
     }
     // "agreed (on Thursday) to extend", "vowed to fight": an intention, not a statement.
     if matches!(
-        st.norm(k),
+        verb,
         "agreed"
             | "agrees"
             | "promised"
@@ -606,13 +612,13 @@ fn valid_cue(st: &Sent, k: usize, len: usize, class: CueClass) -> bool {
             j += 1;
         }
     }
-    if QUOTE_ONLY.contains(&st.norm(k)) && !next_to_quote(st, k, len) {
+    if QUOTE_ONLY.contains(&verb) && !next_to_quote(st, k, len) {
         return false;
     }
-    if LABEL_ONLY.contains(&st.norm(k)) && !quote_in_object(st, k + len) {
+    if LABEL_ONLY.contains(&verb) && !quote_in_object(st, k + len) {
         return false;
     }
-    if REPORTED_ONLY.contains(&st.norm(k)) {
+    if REPORTED_ONLY.contains(&verb) {
         let j = skip_adjuncts(st, k + len, false);
         if !(st.is_tok(j, "that")
             || st.is_tok(j, ":")
@@ -1273,6 +1279,17 @@ fn make_statement(
 /// Catherine Delacroix-Hale, told", or after it when inverted ("..., said X").
 fn left_speaker(st: &Sent, k: usize, reg: &mut Registry, last: Option<&Who>) -> Option<Who> {
     let mut j = k;
+    // "Trump is telling", "has been saying": the speaker is before the
+    // auxiliary, or is the auxiliary's host ("He's claiming")
+    if let Some((a, contracted)) = progressive_aux(st, k) {
+        if contracted {
+            return contracted_speaker(st, a, reg);
+        }
+        if a == 0 {
+            return None;
+        }
+        j = a;
+    }
     while j > 0 && PRE_VERB_SKIP.contains(&st.norm(j - 1)) && st.is_word(j - 1) {
         j -= 1;
     }
@@ -1373,6 +1390,95 @@ fn left_speaker(st: &Sent, k: usize, reg: &mut Registry, last: Option<&Who>) -> 
         }
     }
     Some(who)
+}
+
+/// The auxiliary before a reporting verb's -ing form at `k` ("is telling",
+/// "has been saying", "is once again claiming", "He's claiming"): the item
+/// where the auxiliary starts, and whether it is a contraction on the
+/// speaker's own word. "It is telling that ..." is an adjective, not a verb.
+fn progressive_aux(st: &Sent, k: usize) -> Option<(usize, bool)> {
+    if !st.norm(k).ends_with("ing") || st.is_cap(k) {
+        return None;
+    }
+    let adverb = |j: usize| {
+        st.is_word(j)
+            && !st.is_cap(j)
+            && (PRE_VERB_SKIP.contains(&st.norm(j)) || st.norm(j).ends_with("ly"))
+            && !matches!(st.norm(j), "has" | "have" | "had" | "will" | "would")
+    };
+    let mut j = k;
+    while j > 0 && k - j < 3 && adverb(j - 1) {
+        j -= 1;
+    }
+    if j == 0 || !st.is_word(j - 1) {
+        return None;
+    }
+    let a = j - 1;
+    let w = st.norm(a);
+    let subject = |i: usize| i == 0 || !matches!(st.norm(i - 1), "it" | "this" | "that" | "what");
+    match w {
+        "is" | "are" | "was" | "were" => subject(a).then_some((a, false)),
+        "been" => {
+            let mut i = a;
+            if i > 0 && matches!(st.norm(i - 1), "has" | "have" | "had") {
+                i -= 1;
+            }
+            while i > 0 && adverb(i - 1) {
+                i -= 1;
+            }
+            subject(i).then_some((i, false))
+        }
+        _ => {
+            let host = w.strip_suffix("'s")?;
+            (matches!(host, "he" | "she") || (st.is_cap(a) && host.len() > 1)).then_some((a, true))
+        }
+    }
+}
+
+/// The finite form and class of a reporting verb used in a progressive or
+/// perfect progressive ("is telling" -> "tells", "is describing" ->
+/// "describes", "'s claiming" -> "claims").
+fn progressive_finite(st: &Sent, k: usize) -> Option<(String, CueClass)> {
+    progressive_aux(st, k)?;
+    let stem = st.norm(k).strip_suffix("ing")?;
+    if stem.len() < 2 {
+        return None;
+    }
+    let undoubled = {
+        let b = stem.as_bytes();
+        (b.len() > 2 && b[b.len() - 1] == b[b.len() - 2]).then(|| &stem[..stem.len() - 1])
+    };
+    let mut forms = vec![format!("{stem}s"), format!("{stem}es")];
+    if let Some(u) = undoubled {
+        forms.push(format!("{u}s"));
+    }
+    forms.into_iter().find_map(|f| match st.lx.cues.get(&f) {
+        Some(c @ (CueClass::Speech | CueClass::Tell | CueClass::Object)) => Some((f, *c)),
+        _ => None,
+    })
+}
+
+/// The speaker written with the auxiliary: "He's claiming", "Clinton's saying".
+fn contracted_speaker(st: &Sent, p: usize, reg: &mut Registry) -> Option<Who> {
+    let host = st.norm(p).strip_suffix("'s")?;
+    if matches!(host, "he" | "she") {
+        let entity = reg
+            .resolve_pronoun(host)
+            .unwrap_or_else(|| reg.unresolved());
+        reg.touch_subject(entity, st.index);
+        return Some(Who {
+            entity: Some(entity),
+            mention: items_text(st, p, p + 1)?,
+            found: Found::Pronoun,
+            np: Some((p, p + 1)),
+            inverted: false,
+        });
+    }
+    let mut a = p;
+    while a > 0 && p - a < 12 && np_word(st, a - 1) {
+        a -= 1;
+    }
+    speaker_from_np(st, (a, p + 1), reg, false)
 }
 
 fn cue_len(st: &Sent, k: usize) -> usize {

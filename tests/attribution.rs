@@ -556,3 +556,27 @@ fn a_reported_clause_ends_where_another_speaker_quotes() {
     assert_has!(st, "Brekke", "That makes us efficient.", "direct");
     assert_has!(st, "mayor", "We will spend less on offices,", "direct");
 }
+
+#[test]
+fn progressive_and_perfect_reporting_verbs() {
+    let st = statements(
+        "Mayor Ellen Voss is telling residents that the bridge will reopen in May.\n\
+         She’s claiming that the audit was “politically motivated.”\n\
+         Councillor Dan Roe has been saying the budget is “a fantasy.”\n\
+         It is telling that nobody from the council came.",
+    );
+    assert_has!(
+        st,
+        "Ellen Voss",
+        "the bridge will reopen in May",
+        "indirect"
+    );
+    assert_has!(
+        st,
+        "Ellen Voss",
+        "the audit was “politically motivated.”",
+        "mixed"
+    );
+    assert_has!(st, "Dan Roe", "the budget is “a fantasy.”", "mixed");
+    assert_eq!(st.len(), 3, "{st:#?}");
+}
