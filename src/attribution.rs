@@ -566,6 +566,11 @@ fn valid_cue(st: &Sent, k: usize, len: usize, class: CueClass) -> bool {
                 | "can't"
         )
         || matches!(prev2, "declined" | "refused" | "not")
+        // "a series of tweets", "in reports": after a preposition, a noun
+        || (matches!(
+            prev,
+            "of" | "about" | "over" | "against" | "with" | "on" | "by" | "for" | "in" | "from"
+        ) && !st.norm(k).ends_with("ing"))
     {
         return false;
     }
@@ -581,9 +586,12 @@ fn valid_cue(st: &Sent, k: usize, len: usize, class: CueClass) -> bool {
             | "claims"
             | "estimate"
             | "estimates"
-    ) && DETERMINERS.contains(&prev2)
-        && st.is_word(k - 1)
-        && !st.is_cap(k - 1)
+    ) && (DETERMINERS.contains(&prev2) && st.is_word(k - 1) && !st.is_cap(k - 1)
+        // "Trump's claims", "of Republican claims"
+        || finite.is_none()
+            && (prev.ends_with("'s")
+                || matches!(prev2, "of" | "about" | "over" | "against" | "with" | "on" | "by")
+                    && st.is_word(k - 1)))
     {
         return false;
     }
@@ -633,8 +641,9 @@ fn valid_cue(st: &Sent, k: usize, len: usize, class: CueClass) -> bool {
         let opens = k > 0
             && (matches!(
                 prev,
-                "," | "and" | "but" | "while" | "before" | "after" | "—" | "–" | "for"
-            ) || st.is_quote(k - 1));
+                "," | "and" | "but" | "while" | "before" | "after" | "—" | "–" | "for" | "by"
+            ) || st.is_quote(k - 1)
+                || issued_statement(st, k));
         if !opens {
             return false;
         }
@@ -647,12 +656,67 @@ fn valid_cue(st: &Sent, k: usize, len: usize, class: CueClass) -> bool {
             // "..., saying his “start-up capital was less than expected.”"
             // (only "saying": "suggesting it could serve as the “basis”"
             // elaborates the statement before it)
-            || (st.norm(k) == "saying" && st.is_word(j) && quote_in_object(st, j));
+            || (st.norm(k) == "saying" && st.is_word(j) && quote_in_object(st, j))
+            // "..., calling the test “a clear violation”"
+            || (matches!(st.norm(k), "calling" | "describing" | "branding" | "labeling" | "labelling" | "dubbing")
+                && st.is_word(j)
+                && quote_in_object(st, j));
     }
     if class == CueClass::According {
         return st.is_word(k + len);
     }
     true
+}
+
+/// "issued a statement calling ...", "a series of tweets early Friday
+/// saying ...": a participle right after a statement put out by the
+/// sentence's subject (or the time it was put out) reports it.
+fn issued_statement(st: &Sent, k: usize) -> bool {
+    let prev = st.norm(k - 1);
+    let time = matches!(
+        prev,
+        "monday"
+            | "tuesday"
+            | "wednesday"
+            | "thursday"
+            | "friday"
+            | "saturday"
+            | "sunday"
+            | "today"
+            | "yesterday"
+            | "overnight"
+            | "morning"
+            | "afternoon"
+            | "evening"
+            | "night"
+    );
+    let noun = matches!(
+        prev,
+        "statement"
+            | "letter"
+            | "tweet"
+            | "tweets"
+            | "post"
+            | "posts"
+            | "video"
+            | "release"
+            | "email"
+            | "memo"
+    );
+    (time || noun)
+        && (k.saturating_sub(8)..k).any(|m| {
+            matches!(
+                st.norm(m),
+                "issued"
+                    | "released"
+                    | "sent"
+                    | "posted"
+                    | "published"
+                    | "unleashed"
+                    | "fired"
+                    | "put"
+            )
+        })
 }
 
 /// Verbs that report speech only next to a quotation: "“Why now?” Graham
@@ -675,7 +739,7 @@ const QUOTE_ONLY: &[&str] = &[
 
 /// Verbs that report words only before "that", a colon or a quotation:
 /// "Reuters reported that ...", but not "the company reported a loss".
-const REPORTED_ONLY: &[&str] = &["reported", "reports"];
+const REPORTED_ONLY: &[&str] = &["reported", "reports", "ruled"];
 
 /// The cue at `k` has a quotation right after it ("asked: “...”", "asked,
 /// “...”") or right before its speaker ("“...,” she continued").
@@ -706,6 +770,12 @@ fn next_to_quote(st: &Sent, k: usize, len: usize) -> bool {
 const LABEL_ONLY: &[&str] = &[
     "called",
     "calls",
+    "call",
+    "characterized",
+    "characterised",
+    "characterizes",
+    "characterises",
+    "rated",
     "branded",
     "brands",
     "dubbed",
@@ -742,9 +812,16 @@ fn quote_in_object(st: &Sent, j: usize) -> bool {
         if st.is_quote(m) {
             return true;
         }
-        if matches!(st.norm(m), "." | ";" | ":" | "?" | "!")
+        // "Sen. Tim Kaine, D-Va., as “...”": an abbreviation's full stop goes on
+        let abbreviation = st.is_tok(m, ".") && (np_word(st, m) || st.is_tok(m + 1, ","));
+        if matches!(st.norm(m), "." | ";" | ":" | "?" | "!") && !abbreviation
             || (st.is_tok(m, ",") && matches!(st.norm(m + 1), "who" | "which"))
-            || (m > j && st.is_word(m) && !st.is_cap(m) && st.lx.cues.get(st.norm(m)).is_some())
+            || (m > j
+                && st.is_word(m)
+                && !st.is_cap(m)
+                && st.lx.cues.get(st.norm(m)).is_some()
+                // "rated 32% of Republican claims as “false”": a noun
+                && valid_cue_at(st, m))
         {
             return false;
         }
@@ -967,8 +1044,12 @@ fn sentence(st: &Sent, reg: &mut Registry, out: &mut Vec<Attributed>) {
                 if !that && (j >= n || st.only_punct_from(j)) {
                     if st.is_tok(j, ":") {
                         // "He said:" closing its paragraph: the quotation in the
-                        // next paragraph continues this (still empty) statement
+                        // next paragraph continues this (still empty) statement,
+                        // and an introductory phrase before it is no statement
                         out.push(colon_placeholder(st, &who, &cue_text));
+                        covered = n;
+                        last_who = Some(who);
+                        continue;
                     }
                     // Q, X said. / CLAUSE, X said on Sunday.
                     content_before(
@@ -1074,9 +1155,25 @@ fn clause_end(st: &Sent, s: usize, class: CueClass) -> (usize, Next) {
                 if w == ";" {
                     return (j, Next::Stop);
                 }
+                // "likened the rules to “burning the Constitution” - a charge ..."
+                if class == CueClass::Object && w != "," {
+                    return (j, Next::Stop);
+                }
             }
             if matches!(w, "and" | "but" | "though" | "although" | "while" | "yet") {
                 let end = if st.is_tok(j - 1, ",") { j - 1 } else { j };
+                // "call them “lone wolves” and describe their actions as ...":
+                // the quoted label ends the object
+                if class == CueClass::Object
+                    && st.is_quote(end - 1)
+                    && !st.is_tok(end.wrapping_sub(2), "to")
+                    && w == "and"
+                    && st.is_word(j + 1)
+                    && !st.is_cap(j + 1)
+                    && !CLAUSE_START.contains(&st.norm(j + 1))
+                {
+                    return (end, Next::Stop);
+                }
                 let mut m = j + 1;
                 if st.is_tok(m, "that") {
                     return (end, Next::SameCue(m + 1));
@@ -1874,7 +1971,10 @@ fn subject_segments(st: &Sent, limit: usize) -> Option<(usize, Vec<(usize, usize
                 if name_run > 0 && (name_seen_mid || name_run > 1) && !title && !det_start {
                     break;
                 }
-                if e > a + 1 && (w.ends_with("ed") || w == "for" || IRREGULAR_PAST.contains(&w)) {
+                // "Trump unleashed", "Students marched" (but "The unnamed official")
+                if (e > a + 1 || !det_start)
+                    && (w.ends_with("ed") || w == "for" || IRREGULAR_PAST.contains(&w))
+                {
                     break;
                 }
             }

@@ -580,3 +580,97 @@ fn progressive_and_perfect_reporting_verbs() {
     assert_has!(st, "Dan Roe", "the budget is “a fantasy.”", "mixed");
     assert_eq!(st.len(), 3, "{st:#?}");
 }
+
+#[test]
+fn more_reporting_cues_and_quoted_labels() {
+    let st = statements(
+        "At the hearing, a neighbour commented: “The noise never stops.”\n\
+         The tribunal ruled that the permit was “unlawful from the start.”\n\
+         Greta Lind made the following statement:\n\
+         “We will appeal.”\n\
+         Opponents call the plan “a giveaway” and describe the permit as a mistake.\n\
+         Okafor characterized Gov. Ben Hale, R-Ohio, as “out of touch.”\n\
+         PolicyCheck rated 40% of the mayor's claims as “misleading.”\n\
+         Another critic likened the permit to “a blank cheque” - a charge the council rejects.",
+    );
+    assert_has!(st, "a neighbour", "The noise never stops.", "direct");
+    assert_has!(
+        st,
+        "tribunal",
+        "the permit was “unlawful from the start.”",
+        "mixed"
+    );
+    assert_has!(st, "Greta Lind", "We will appeal.", "direct");
+    assert_has!(st, "opponents", "the plan “a giveaway”", "mixed");
+    assert_has!(
+        st,
+        "Okafor",
+        "Gov. Ben Hale, R-Ohio, as “out of touch.”",
+        "mixed"
+    );
+    assert_has!(
+        st,
+        "PolicyCheck",
+        "40% of the mayor's claims as “misleading.”",
+        "mixed"
+    );
+    assert_has!(
+        st,
+        "another critic",
+        "the permit to “a blank cheque”",
+        "mixed"
+    );
+}
+
+#[test]
+fn participles_tweeting_chanting_going_on_to_say() {
+    let st = statements(
+        "Pia Holm mocked the rally, tweeting, “Empty chairs everywhere.”\n\
+         Students marched past the town hall while chanting, “Open the library.”\n\
+         “We are not done,” Holm said, going on to say that the vote would be “a turning point.”",
+    );
+    assert_has!(st, "Pia Holm", "Empty chairs everywhere.", "direct");
+    assert_has!(st, "students", "Open the library.", "direct");
+    assert_has!(
+        st,
+        "Pia Holm",
+        "the vote would be “a turning point.”",
+        "mixed"
+    );
+}
+
+#[test]
+fn legislative_titles_and_abbreviations() {
+    let st = statements(
+        "“This is a waste of time,” said Del. Rosa Quintal of the Virgin Islands.\n\
+         Guillermo del Campo said the hearing was over.\n\
+         Gov. Ben Hale said the budget would pass.",
+    );
+    assert_has!(st, "Rosa Quintal", "This is a waste of time,", "direct");
+    assert_has!(
+        st,
+        "Guillermo del Campo",
+        "the hearing was over",
+        "indirect"
+    );
+    assert_has!(st, "Ben Hale", "the budget would pass", "indirect");
+}
+
+#[test]
+fn a_statement_put_out_reports_its_subject_and_nouns_after_prepositions_are_no_cues() {
+    let st = statements(
+        "The league issued a statement calling the ruling “a dark day for the sport.”\n\
+         Marta Ilves fired off a series of tweets overnight saying that the vote was “rigged.”\n\
+         Dana Roos answered questions about the claims of fraud for an hour.\n\
+         Roos, a former judge, began by saying she would “never” resign.",
+    );
+    assert_has!(
+        st,
+        "league",
+        "the ruling “a dark day for the sport.”",
+        "mixed"
+    );
+    assert_has!(st, "Marta Ilves", "the vote was “rigged.”", "mixed");
+    assert_has!(st, "Dana Roos", "she would “never” resign", "mixed");
+    assert_eq!(st.len(), 3, "{st:#?}");
+}
