@@ -566,6 +566,8 @@ fn valid_cue(st: &Sent, k: usize, len: usize, class: CueClass) -> bool {
                 | "can't"
         )
         || matches!(prev2, "declined" | "refused" | "not")
+        // "a swiftly called meeting": an adjective
+        || (k > 1 && ly_adverb(st, k - 1) && DETERMINERS.contains(&prev2))
         // "a series of tweets", "in reports": after a preposition, a noun
         || (matches!(
             prev,
@@ -761,7 +763,13 @@ fn next_to_quote(st: &Sent, k: usize, len: usize) -> bool {
     }
     i > 0
         && st.is_quote(i - 1)
-        && (j >= st.items.len() || st.only_punct_from(j) || st.is_tok(j, ","))
+        && (j >= st.items.len()
+            || st.only_punct_from(j)
+            || st.is_tok(j, ",")
+            // "“...,” reported Reuters."
+            || (k - i <= 1 && (st.is_cap(j) || st.is_tok(j, "the")))
+            // "“...,” she yells while moving along the street."
+            || (st.is_word(j) && matches!(st.norm(j), "while" | "as" | "from" | "at" | "in" | "during")))
 }
 
 /// Verbs that report words only when they quote them: "called the deal “a
@@ -1374,8 +1382,44 @@ fn make_statement(
 
 /// The speaker before a cue: "X said", "X, 52, said", "Its chief executive,
 /// Catherine Delacroix-Hale, told", or after it when inverted ("..., said X").
+/// A manner adverb before a verb: "Gingrich cynically dismissed", "a
+/// swiftly called meeting" (not "family", "only", "assembly").
+fn ly_adverb(st: &Sent, j: usize) -> bool {
+    let w = st.norm(j);
+    st.is_word(j)
+        && !st.is_cap(j)
+        && w.len() > 4
+        && w.ends_with("ly")
+        && !matches!(
+            w,
+            "family"
+                | "assembly"
+                | "rally"
+                | "supply"
+                | "anomaly"
+                | "monopoly"
+                | "daily"
+                | "weekly"
+                | "monthly"
+                | "quarterly"
+                | "early"
+                | "reply"
+                | "bully"
+                | "belly"
+                | "italy"
+                | "homily"
+                | "jelly"
+                | "folly"
+                | "ally"
+        )
+}
+
 fn left_speaker(st: &Sent, k: usize, reg: &mut Registry, last: Option<&Who>) -> Option<Who> {
     let mut j = k;
+    // "In July, Gingrich cynically dismissed ..."
+    while j > 0 && k - j < 2 && ly_adverb(st, j - 1) && !st.is_tok(j.wrapping_sub(2), ",") {
+        j -= 1;
+    }
     // "Trump is telling", "has been saying": the speaker is before the
     // auxiliary, or is the auxiliary's host ("He's claiming")
     if let Some((a, contracted)) = progressive_aux(st, k) {
@@ -1804,6 +1848,9 @@ fn choose_segment(
         .find(|&i| {
             let w = st.norm(orig[i].0);
             !(!st.is_cap(orig[i].0) && (PREPOSITIONS.contains(&w) || w.ends_with("ing")))
+                // "..., president of the union, which represents teachers, said":
+                // "which" describes the organisation, not the speaker
+                && w != "which"
         })
         .unwrap_or(si);
     if (left, orig[right].1) != (si, segs[si].1)

@@ -674,3 +674,31 @@ fn a_statement_put_out_reports_its_subject_and_nouns_after_prepositions_are_no_c
     assert_has!(st, "Dana Roos", "she would “never” resign", "mixed");
     assert_eq!(st.len(), 3, "{st:#?}");
 }
+
+#[test]
+fn inverted_report_adjunct_after_quote_only_verb_and_adverbs_before_the_verb() {
+    let st = statements(
+        "“The count is wrong,” reported the Sentinel.\n\
+         “Stop the car!” Ines Moll yells while running after it.\n\
+         In July, Halvorsen cynically dismissed the audit as “a witch hunt.”\n\
+         After a swiftly called “emergency” meeting, the board adjourned.",
+    );
+    assert_has!(st, "Sentinel", "The count is wrong,", "direct");
+    assert_has!(st, "Ines Moll", "Stop the car!", "direct");
+    assert_has!(st, "Halvorsen", "the audit as “a witch hunt.”", "mixed");
+    assert_eq!(st.len(), 3, "{st:#?}");
+}
+
+#[test]
+fn a_relative_clause_on_the_organisation_is_not_in_the_mention() {
+    let lx = Lexicons::built_in().unwrap();
+    let a = analyze(
+        "Mara Lind, president of the Teachers Union, which represents 4,000 teachers, said the strike would go ahead.",
+        &lx,
+    );
+    assert_eq!(a.statements.len(), 1);
+    assert_eq!(
+        a.statements[0].mention,
+        "Mara Lind, president of the Teachers Union"
+    );
+}
