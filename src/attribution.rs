@@ -445,6 +445,11 @@ pub fn attribute(doc: &Document, lx: &Lexicons) -> (Vec<Attributed>, Registry) {
                     if inner.is_empty() {
                         continue;
                     }
+                    // "PENCE: Well, look, ...": a transcript turn names its speaker
+                    if let Some(turn) = transcript_turn(doc, &mut reg, q, si) {
+                        out.push(turn);
+                        continue;
+                    }
                     // Continue the quote this one carries on from, else the
                     // latest statement in this or the previous paragraph.
                     let prev = doc.quotes[q]
@@ -474,7 +479,9 @@ pub fn attribute(doc: &Document, lx: &Lexicons) -> (Vec<Attributed>, Registry) {
                         sentence: si,
                         quote: Some(q),
                     });
-                    if prev.is_none() || doc.quotes[q].close.is_none() {
+                    // a transcript turn's speaker (cue ":") goes on until the next turn
+                    let after_turn = prev.is_some_and(|p| out[p].cue == ":");
+                    if (prev.is_none() || doc.quotes[q].close.is_none()) && !after_turn {
                         pending.push(idx);
                     }
                 }
@@ -489,6 +496,10 @@ pub fn attribute(doc: &Document, lx: &Lexicons) -> (Vec<Attributed>, Registry) {
         while let Some(n) =
             (next + 1..doc.quotes.len()).find(|&n| doc.quotes[n].continues == Some(next))
         {
+            // a transcript turn is someone else speaking
+            if turn_name(doc, n).is_some() {
+                break;
+            }
             if let Some(p) = out
                 .iter()
                 .position(|x| x.quote == Some(n) && x.found != Found::Continuation)
@@ -2259,6 +2270,61 @@ fn appositive_end(st: &Sent, e: usize) -> usize {
         m += 1;
     }
     end
+}
+
+/// The name token and colon opening a quoted transcript turn.
+fn turn_name(doc: &Document, q: usize) -> Option<(usize, usize)> {
+    let qd = &doc.quotes[q];
+    let (t, colon) = (qd.open + 1, qd.open + 2);
+    if colon >= doc.tokens.len()
+        || !doc.is_punct(colon, ":")
+        || doc.tokens[t].kind != TokenKind::Word
+    {
+        return None;
+    }
+    let word = doc.tok(t);
+    (word.chars().count() >= 3
+        && word.chars().all(|c| c.is_uppercase())
+        && !matches!(
+            word,
+            "UPDATE" | "NOTE" | "BREAKING" | "EDITOR" | "CORRECTION" | "WATCH" | "READ" | "VIDEO"
+        ))
+    .then_some((t, colon))
+}
+
+/// A quoted transcript turn, "“WALLACE: Let's start with ...": one
+/// upper-case name and a colon open the quotation. The name is a person
+/// ("Wallace", the same as an earlier "Chris Wallace"), the rest the words.
+fn transcript_turn(doc: &Document, reg: &mut Registry, q: usize, si: usize) -> Option<Attributed> {
+    let qd = &doc.quotes[q];
+    let (t, colon) = turn_name(doc, q)?;
+    let word = doc.tok(t);
+    let name: String = word
+        .chars()
+        .enumerate()
+        .map(|(i, c)| {
+            if i == 0 {
+                c
+            } else {
+                c.to_lowercase().next().unwrap_or(c)
+            }
+        })
+        .collect();
+    let start = doc.tokens.get(colon + 1)?.span.start;
+    if start >= qd.inner.end {
+        return None;
+    }
+    let entity = reg.person(&name, "", None, si, false);
+    Some(Attributed {
+        content: Span::new(start, qd.inner.end),
+        kind: Kind::Direct,
+        cue: ":".to_string(),
+        entity: Some(entity),
+        mention: word.to_string(),
+        found: Found::Name,
+        sentence: si,
+        quote: Some(q),
+    })
 }
 
 /// A quotation signed with a dash, as in collected reader comments or

@@ -702,3 +702,28 @@ fn a_relative_clause_on_the_organisation_is_not_in_the_mention() {
         "Mara Lind, president of the Teachers Union"
     );
 }
+
+#[test]
+fn transcript_turns_name_their_speaker() {
+    let st = statements(
+        "Lena Brandt spoke to Governor Tomas Eklund.\n\
+         \"BRANDT: Will you sign the bill?\n\
+         \"EKLUND: Not this week. We need more time.\n\
+         \"We will look at it again in spring.\n\
+         \"BRANDT: Thank you, Governor.",
+    );
+    assert_has!(st, "Lena Brandt", "Will you sign the bill?", "direct");
+    assert_has!(
+        st,
+        "Tomas Eklund",
+        "Not this week. We need more time.",
+        "direct"
+    );
+    assert_has!(
+        st,
+        "Tomas Eklund",
+        "We will look at it again in spring.",
+        "direct"
+    );
+    assert_has!(st, "Lena Brandt", "Thank you, Governor.", "direct");
+}
