@@ -454,6 +454,11 @@ pub fn attribute(doc: &Document, lx: &Lexicons) -> (Vec<Attributed>, Registry) {
                     if inner.is_empty() {
                         continue;
                     }
+                    // "PENCE: Well, look, ...": a transcript turn names its speaker
+                    if let Some(turn) = transcript_turn(doc, &mut reg, q, si) {
+                        out.push(turn);
+                        continue;
+                    }
                     // Continue the quote this one carries on from, else the
                     // latest statement in this or the previous paragraph.
                     let prev = doc.quotes[q]
@@ -483,7 +488,9 @@ pub fn attribute(doc: &Document, lx: &Lexicons) -> (Vec<Attributed>, Registry) {
                         sentence: si,
                         quote: Some(q),
                     });
-                    if prev.is_none() || doc.quotes[q].close.is_none() {
+                    // a transcript turn's speaker (cue ":") goes on until the next turn
+                    let after_turn = prev.is_some_and(|p| out[p].cue == ":");
+                    if (prev.is_none() || doc.quotes[q].close.is_none()) && !after_turn {
                         pending.push(idx);
                     }
                 }
@@ -498,6 +505,10 @@ pub fn attribute(doc: &Document, lx: &Lexicons) -> (Vec<Attributed>, Registry) {
         while let Some(n) =
             (next + 1..doc.quotes.len()).find(|&n| doc.quotes[n].continues == Some(next))
         {
+            // a transcript turn is someone else speaking
+            if turn_name(doc, n).is_some() {
+                break;
+            }
             if let Some(p) = out
                 .iter()
                 .position(|x| x.quote == Some(n) && x.found != Found::Continuation)
@@ -528,11 +539,14 @@ fn find_cues(st: &Sent) -> Vec<Cue> {
             continue;
         }
         let words = st.words_from(k, 4);
-        let Some((class, len)) = st.lx.cues.longest(&words) else {
+        let found = match progressive_finite(st, k) {
+            Some((_, class)) => Some((class, 1)),
+            None => st.lx.cues.longest(&words).map(|(c, l)| (*c, l)),
+        };
+        let Some((class, len)) = found else {
             k += 1;
             continue;
         };
-        let class = *class;
         if class == CueClass::Platform || !valid_cue(st, k, len, class) {
             k += 1;
             continue;
@@ -544,6 +558,9 @@ fn find_cues(st: &Sent) -> Vec<Cue> {
 }
 
 fn valid_cue(st: &Sent, k: usize, len: usize, class: CueClass) -> bool {
+    // "is calling", "'s claiming": the checks of the finite verb apply
+    let finite = progressive_finite(st, k);
+    let verb = finite.as_ref().map_or(st.norm(k), |(f, _)| f.as_str());
     // Capitalised mid-sentence ("Says Law") is a name, not a verb.
     if k > 0 && st.is_cap(k) && class != CueClass::According {
         return false;
@@ -569,13 +586,20 @@ fn valid_cue(st: &Sent, k: usize, len: usize, class: CueClass) -> bool {
                 | "can't"
         )
         || matches!(prev2, "declined" | "refused" | "not")
+        // "a swiftly called meeting": an adjective
+        || (k > 1 && ly_adverb(st, k - 1) && DETERMINERS.contains(&prev2))
+        // "a series of tweets", "in reports": after a preposition, a noun
+        || (matches!(
+            prev,
+            "of" | "about" | "over" | "against" | "with" | "on" | "by" | "for" | "in" | "from"
+        ) && !st.norm(k).ends_with("ing"))
     {
         return false;
     }
     // "its growth forecast", "the latest reports": a cue that is also a noun,
     // after a determiner and a modifier, is the noun
     if matches!(
-        st.norm(k),
+        verb,
         "forecast"
             | "forecasts"
             | "report"
@@ -584,15 +608,18 @@ fn valid_cue(st: &Sent, k: usize, len: usize, class: CueClass) -> bool {
             | "claims"
             | "estimate"
             | "estimates"
-    ) && DETERMINERS.contains(&prev2)
-        && st.is_word(k - 1)
-        && !st.is_cap(k - 1)
+    ) && (DETERMINERS.contains(&prev2) && st.is_word(k - 1) && !st.is_cap(k - 1)
+        // "Trump's claims", "of Republican claims"
+        || finite.is_none()
+            && (prev.ends_with("'s")
+                || matches!(prev2, "of" | "about" | "over" | "against" | "with" | "on" | "by")
+                    && st.is_word(k - 1)))
     {
         return false;
     }
     // "agreed (on Thursday) to extend", "vowed to fight": an intention, not a statement.
     if matches!(
-        st.norm(k),
+        verb,
         "agreed"
             | "agrees"
             | "promised"
@@ -615,13 +642,13 @@ fn valid_cue(st: &Sent, k: usize, len: usize, class: CueClass) -> bool {
             j += 1;
         }
     }
-    if QUOTE_ONLY.contains(&st.norm(k)) && !next_to_quote(st, k, len) {
+    if QUOTE_ONLY.contains(&verb) && !next_to_quote(st, k, len) {
         return false;
     }
-    if LABEL_ONLY.contains(&st.norm(k)) && !quote_in_object(st, k + len) {
+    if LABEL_ONLY.contains(&verb) && !quote_in_object(st, k + len) {
         return false;
     }
-    if REPORTED_ONLY.contains(&st.norm(k)) {
+    if REPORTED_ONLY.contains(&verb) {
         let j = skip_adjuncts(st, k + len, false);
         if !(st.is_tok(j, "that")
             || st.is_tok(j, ":")
@@ -636,8 +663,9 @@ fn valid_cue(st: &Sent, k: usize, len: usize, class: CueClass) -> bool {
         let opens = k > 0
             && (matches!(
                 prev,
-                "," | "and" | "but" | "while" | "before" | "after" | "—" | "–" | "for"
-            ) || st.is_quote(k - 1));
+                "," | "and" | "but" | "while" | "before" | "after" | "—" | "–" | "for" | "by"
+            ) || st.is_quote(k - 1)
+                || issued_statement(st, k));
         if !opens {
             return false;
         }
@@ -650,12 +678,67 @@ fn valid_cue(st: &Sent, k: usize, len: usize, class: CueClass) -> bool {
             // "..., saying his “start-up capital was less than expected.”"
             // (only "saying": "suggesting it could serve as the “basis”"
             // elaborates the statement before it)
-            || (st.norm(k) == "saying" && st.is_word(j) && quote_in_object(st, j));
+            || (st.norm(k) == "saying" && st.is_word(j) && quote_in_object(st, j))
+            // "..., calling the test “a clear violation”"
+            || (matches!(st.norm(k), "calling" | "describing" | "branding" | "labeling" | "labelling" | "dubbing")
+                && st.is_word(j)
+                && quote_in_object(st, j));
     }
     if class == CueClass::According {
         return st.is_word(k + len);
     }
     true
+}
+
+/// "issued a statement calling ...", "a series of tweets early Friday
+/// saying ...": a participle right after a statement put out by the
+/// sentence's subject (or the time it was put out) reports it.
+fn issued_statement(st: &Sent, k: usize) -> bool {
+    let prev = st.norm(k - 1);
+    let time = matches!(
+        prev,
+        "monday"
+            | "tuesday"
+            | "wednesday"
+            | "thursday"
+            | "friday"
+            | "saturday"
+            | "sunday"
+            | "today"
+            | "yesterday"
+            | "overnight"
+            | "morning"
+            | "afternoon"
+            | "evening"
+            | "night"
+    );
+    let noun = matches!(
+        prev,
+        "statement"
+            | "letter"
+            | "tweet"
+            | "tweets"
+            | "post"
+            | "posts"
+            | "video"
+            | "release"
+            | "email"
+            | "memo"
+    );
+    (time || noun)
+        && (k.saturating_sub(8)..k).any(|m| {
+            matches!(
+                st.norm(m),
+                "issued"
+                    | "released"
+                    | "sent"
+                    | "posted"
+                    | "published"
+                    | "unleashed"
+                    | "fired"
+                    | "put"
+            )
+        })
 }
 
 /// Verbs that report speech only next to a quotation: "“Why now?” Graham
@@ -678,7 +761,7 @@ const QUOTE_ONLY: &[&str] = &[
 
 /// Verbs that report words only before "that", a colon or a quotation:
 /// "Reuters reported that ...", but not "the company reported a loss".
-const REPORTED_ONLY: &[&str] = &["reported", "reports"];
+const REPORTED_ONLY: &[&str] = &["reported", "reports", "ruled"];
 
 /// The cue at `k` has a quotation right after it ("asked: “...”", "asked,
 /// “...”") or right before its speaker ("“...,” she continued").
@@ -700,7 +783,13 @@ fn next_to_quote(st: &Sent, k: usize, len: usize) -> bool {
     }
     i > 0
         && st.is_quote(i - 1)
-        && (j >= st.items.len() || st.only_punct_from(j) || st.is_tok(j, ","))
+        && (j >= st.items.len()
+            || st.only_punct_from(j)
+            || st.is_tok(j, ",")
+            // "“...,” reported Reuters."
+            || (k - i <= 1 && (st.is_cap(j) || st.is_tok(j, "the")))
+            // "“...,” she yells while moving along the street."
+            || (st.is_word(j) && matches!(st.norm(j), "while" | "as" | "from" | "at" | "in" | "during")))
 }
 
 /// Verbs that report words only when they quote them: "called the deal “a
@@ -709,6 +798,12 @@ fn next_to_quote(st: &Sent, k: usize, len: usize) -> bool {
 const LABEL_ONLY: &[&str] = &[
     "called",
     "calls",
+    "call",
+    "characterized",
+    "characterised",
+    "characterizes",
+    "characterises",
+    "rated",
     "branded",
     "brands",
     "dubbed",
@@ -745,9 +840,16 @@ fn quote_in_object(st: &Sent, j: usize) -> bool {
         if st.is_quote(m) {
             return true;
         }
-        if matches!(st.norm(m), "." | ";" | ":" | "?" | "!")
+        // "Sen. Tim Kaine, D-Va., as “...”": an abbreviation's full stop goes on
+        let abbreviation = st.is_tok(m, ".") && (np_word(st, m) || st.is_tok(m + 1, ","));
+        if matches!(st.norm(m), "." | ";" | ":" | "?" | "!") && !abbreviation
             || (st.is_tok(m, ",") && matches!(st.norm(m + 1), "who" | "which"))
-            || (m > j && st.is_word(m) && !st.is_cap(m) && st.lx.cues.get(st.norm(m)).is_some())
+            || (m > j
+                && st.is_word(m)
+                && !st.is_cap(m)
+                && st.lx.cues.get(st.norm(m)).is_some()
+                // "rated 32% of Republican claims as “false”": a noun
+                && valid_cue_at(st, m))
         {
             return false;
         }
@@ -970,8 +1072,12 @@ fn sentence(st: &Sent, reg: &mut Registry, out: &mut Vec<Attributed>) {
                 if !that && (j >= n || st.only_punct_from(j)) {
                     if st.is_tok(j, ":") {
                         // "He said:" closing its paragraph: the quotation in the
-                        // next paragraph continues this (still empty) statement
+                        // next paragraph continues this (still empty) statement,
+                        // and an introductory phrase before it is no statement
                         out.push(colon_placeholder(st, &who, &cue_text));
+                        covered = n;
+                        last_who = Some(who);
+                        continue;
                     }
                     // Q, X said. / CLAUSE, X said on Sunday.
                     content_before(
@@ -1046,12 +1152,22 @@ fn clause_end(st: &Sent, s: usize, class: CueClass) -> (usize, Next) {
             if is_cue_at(st, j + 1, &[CueClass::Participle]) && valid_cue_at(st, j + 1) {
                 return (j + 1, Next::Stop);
             }
+            // "...: “Q,” the union wrote.": a quotation with its own speaker
+            // after it is not part of this clause
+            if j > s && attribution_after(st, j + 1 + st.is_tok(j + 1, ",") as usize, false) {
+                return (j, Next::Stop);
+            }
             j += 1;
             continue;
         }
         let w = st.norm(j);
         if j > s {
-            if w == "," || w == ";" || w == "—" || w == "–" {
+            if w == "," || w == ";" || w == "—" || w == "–" || w == "―" || w == "-" {
+                // "When X noted that ..., Trump boasted, “Q”": the clause ends
+                // where another speaker introduces a quotation
+                if attribution_after(st, j + 1, true) {
+                    return (j, Next::Stop);
+                }
                 let nx = st.norm(j + 1);
                 if matches!(nx, "while" | "whereas") {
                     return (j, Next::Stop);
@@ -1067,9 +1183,25 @@ fn clause_end(st: &Sent, s: usize, class: CueClass) -> (usize, Next) {
                 if w == ";" {
                     return (j, Next::Stop);
                 }
+                // "likened the rules to “burning the Constitution” - a charge ..."
+                if class == CueClass::Object && w != "," {
+                    return (j, Next::Stop);
+                }
             }
             if matches!(w, "and" | "but" | "though" | "although" | "while" | "yet") {
                 let end = if st.is_tok(j - 1, ",") { j - 1 } else { j };
+                // "call them “lone wolves” and describe their actions as ...":
+                // the quoted label ends the object
+                if class == CueClass::Object
+                    && st.is_quote(end - 1)
+                    && !st.is_tok(end.wrapping_sub(2), "to")
+                    && w == "and"
+                    && st.is_word(j + 1)
+                    && !st.is_cap(j + 1)
+                    && !CLAUSE_START.contains(&st.norm(j + 1))
+                {
+                    return (end, Next::Stop);
+                }
                 let mut m = j + 1;
                 if st.is_tok(m, "that") {
                     return (end, Next::SameCue(m + 1));
@@ -1099,6 +1231,31 @@ fn clause_end(st: &Sent, s: usize, class: CueClass) -> (usize, Next) {
         j += 1;
     }
     (n, Next::Stop)
+}
+
+/// A speaker and a speech verb start at item `m`: "Trump boasted", "the
+/// union wrote", "she said". With `quoting`, the verb must introduce a
+/// quotation ("boasted, “...”"); otherwise it closes the sentence or a
+/// clause ("“...,” the union wrote.").
+fn attribution_after(st: &Sent, m: usize, quoting: bool) -> bool {
+    let n = st.items.len();
+    let mut k = m;
+    if matches!(st.norm(k), "he" | "she" | "they" | "we" | "i") {
+        k += 1;
+    } else {
+        while k < n && k - m < 10 && np_word(st, k) {
+            k += 1;
+        }
+    }
+    if k == m || !is_cue_at(st, k, &[CueClass::Speech, CueClass::Tell]) || !valid_cue_at(st, k) {
+        return false;
+    }
+    let j = k + cue_len(st, k);
+    if quoting {
+        st.is_quote(j) || ((st.is_tok(j, ",") || st.is_tok(j, ":")) && st.is_quote(j + 1))
+    } else {
+        j >= n || st.is_punct(j)
+    }
 }
 
 fn is_cue_at(st: &Sent, k: usize, classes: &[CueClass]) -> bool {
@@ -1245,8 +1402,55 @@ fn make_statement(
 
 /// The speaker before a cue: "X said", "X, 52, said", "Its chief executive,
 /// Catherine Delacroix-Hale, told", or after it when inverted ("..., said X").
+/// A manner adverb before a verb: "Gingrich cynically dismissed", "a
+/// swiftly called meeting" (not "family", "only", "assembly").
+fn ly_adverb(st: &Sent, j: usize) -> bool {
+    let w = st.norm(j);
+    st.is_word(j)
+        && !st.is_cap(j)
+        && w.len() > 4
+        && w.ends_with("ly")
+        && !matches!(
+            w,
+            "family"
+                | "assembly"
+                | "rally"
+                | "supply"
+                | "anomaly"
+                | "monopoly"
+                | "daily"
+                | "weekly"
+                | "monthly"
+                | "quarterly"
+                | "early"
+                | "reply"
+                | "bully"
+                | "belly"
+                | "italy"
+                | "homily"
+                | "jelly"
+                | "folly"
+                | "ally"
+        )
+}
+
 fn left_speaker(st: &Sent, k: usize, reg: &mut Registry, last: Option<&Who>) -> Option<Who> {
     let mut j = k;
+    // "In July, Gingrich cynically dismissed ..."
+    while j > 0 && k - j < 2 && ly_adverb(st, j - 1) && !st.is_tok(j.wrapping_sub(2), ",") {
+        j -= 1;
+    }
+    // "Trump is telling", "has been saying": the speaker is before the
+    // auxiliary, or is the auxiliary's host ("He's claiming")
+    if let Some((a, contracted)) = progressive_aux(st, k) {
+        if contracted {
+            return contracted_speaker(st, a, reg);
+        }
+        if a == 0 {
+            return None;
+        }
+        j = a;
+    }
     while j > 0 && PRE_VERB_SKIP.contains(&st.norm(j - 1)) && st.is_word(j - 1) {
         j -= 1;
     }
@@ -1347,6 +1551,95 @@ fn left_speaker(st: &Sent, k: usize, reg: &mut Registry, last: Option<&Who>) -> 
         }
     }
     Some(who)
+}
+
+/// The auxiliary before a reporting verb's -ing form at `k` ("is telling",
+/// "has been saying", "is once again claiming", "He's claiming"): the item
+/// where the auxiliary starts, and whether it is a contraction on the
+/// speaker's own word. "It is telling that ..." is an adjective, not a verb.
+fn progressive_aux(st: &Sent, k: usize) -> Option<(usize, bool)> {
+    if !st.norm(k).ends_with("ing") || st.is_cap(k) {
+        return None;
+    }
+    let adverb = |j: usize| {
+        st.is_word(j)
+            && !st.is_cap(j)
+            && (PRE_VERB_SKIP.contains(&st.norm(j)) || st.norm(j).ends_with("ly"))
+            && !matches!(st.norm(j), "has" | "have" | "had" | "will" | "would")
+    };
+    let mut j = k;
+    while j > 0 && k - j < 3 && adverb(j - 1) {
+        j -= 1;
+    }
+    if j == 0 || !st.is_word(j - 1) {
+        return None;
+    }
+    let a = j - 1;
+    let w = st.norm(a);
+    let subject = |i: usize| i == 0 || !matches!(st.norm(i - 1), "it" | "this" | "that" | "what");
+    match w {
+        "is" | "are" | "was" | "were" => subject(a).then_some((a, false)),
+        "been" => {
+            let mut i = a;
+            if i > 0 && matches!(st.norm(i - 1), "has" | "have" | "had") {
+                i -= 1;
+            }
+            while i > 0 && adverb(i - 1) {
+                i -= 1;
+            }
+            subject(i).then_some((i, false))
+        }
+        _ => {
+            let host = w.strip_suffix("'s")?;
+            (matches!(host, "he" | "she") || (st.is_cap(a) && host.len() > 1)).then_some((a, true))
+        }
+    }
+}
+
+/// The finite form and class of a reporting verb used in a progressive or
+/// perfect progressive ("is telling" -> "tells", "is describing" ->
+/// "describes", "'s claiming" -> "claims").
+fn progressive_finite(st: &Sent, k: usize) -> Option<(String, CueClass)> {
+    progressive_aux(st, k)?;
+    let stem = st.norm(k).strip_suffix("ing")?;
+    if stem.len() < 2 {
+        return None;
+    }
+    let undoubled = {
+        let b = stem.as_bytes();
+        (b.len() > 2 && b[b.len() - 1] == b[b.len() - 2]).then(|| &stem[..stem.len() - 1])
+    };
+    let mut forms = vec![format!("{stem}s"), format!("{stem}es")];
+    if let Some(u) = undoubled {
+        forms.push(format!("{u}s"));
+    }
+    forms.into_iter().find_map(|f| match st.lx.cues.get(&f) {
+        Some(c @ (CueClass::Speech | CueClass::Tell | CueClass::Object)) => Some((f, *c)),
+        _ => None,
+    })
+}
+
+/// The speaker written with the auxiliary: "He's claiming", "Clinton's saying".
+fn contracted_speaker(st: &Sent, p: usize, reg: &mut Registry) -> Option<Who> {
+    let host = st.norm(p).strip_suffix("'s")?;
+    if matches!(host, "he" | "she") {
+        let entity = reg
+            .resolve_pronoun(host)
+            .unwrap_or_else(|| reg.unresolved());
+        reg.touch_subject(entity, st.index);
+        return Some(Who {
+            entity: Some(entity),
+            mention: items_text(st, p, p + 1)?,
+            found: Found::Pronoun,
+            np: Some((p, p + 1)),
+            inverted: false,
+        });
+    }
+    let mut a = p;
+    while a > 0 && p - a < 12 && np_word(st, a - 1) {
+        a -= 1;
+    }
+    speaker_from_np(st, (a, p + 1), reg, false)
 }
 
 fn cue_len(st: &Sent, k: usize) -> usize {
@@ -1575,6 +1868,9 @@ fn choose_segment(
         .find(|&i| {
             let w = st.norm(orig[i].0);
             !(!st.is_cap(orig[i].0) && (PREPOSITIONS.contains(&w) || w.ends_with("ing")))
+                // "..., president of the union, which represents teachers, said":
+                // "which" describes the organisation, not the speaker
+                && w != "which"
         })
         .unwrap_or(si);
     if (left, orig[right].1) != (si, segs[si].1)
@@ -1742,7 +2038,10 @@ fn subject_segments(st: &Sent, limit: usize) -> Option<(usize, Vec<(usize, usize
                 if name_run > 0 && (name_seen_mid || name_run > 1) && !title && !det_start {
                     break;
                 }
-                if e > a + 1 && (w.ends_with("ed") || w == "for" || IRREGULAR_PAST.contains(&w)) {
+                // "Trump unleashed", "Students marched" (but "The unnamed official")
+                if (e > a + 1 || !det_start)
+                    && (w.ends_with("ed") || w == "for" || IRREGULAR_PAST.contains(&w))
+                {
                     break;
                 }
             }
@@ -1980,6 +2279,61 @@ fn appositive_end(st: &Sent, e: usize) -> usize {
         m += 1;
     }
     end
+}
+
+/// The name token and colon opening a quoted transcript turn.
+fn turn_name(doc: &Document, q: usize) -> Option<(usize, usize)> {
+    let qd = &doc.quotes[q];
+    let (t, colon) = (qd.open + 1, qd.open + 2);
+    if colon >= doc.tokens.len()
+        || !doc.is_punct(colon, ":")
+        || doc.tokens[t].kind != TokenKind::Word
+    {
+        return None;
+    }
+    let word = doc.tok(t);
+    (word.chars().count() >= 3
+        && word.chars().all(|c| c.is_uppercase())
+        && !matches!(
+            word,
+            "UPDATE" | "NOTE" | "BREAKING" | "EDITOR" | "CORRECTION" | "WATCH" | "READ" | "VIDEO"
+        ))
+    .then_some((t, colon))
+}
+
+/// A quoted transcript turn, "“WALLACE: Let's start with ...": one
+/// upper-case name and a colon open the quotation. The name is a person
+/// ("Wallace", the same as an earlier "Chris Wallace"), the rest the words.
+fn transcript_turn(doc: &Document, reg: &mut Registry, q: usize, si: usize) -> Option<Attributed> {
+    let qd = &doc.quotes[q];
+    let (t, colon) = turn_name(doc, q)?;
+    let word = doc.tok(t);
+    let name: String = word
+        .chars()
+        .enumerate()
+        .map(|(i, c)| {
+            if i == 0 {
+                c
+            } else {
+                c.to_lowercase().next().unwrap_or(c)
+            }
+        })
+        .collect();
+    let start = doc.tokens.get(colon + 1)?.span.start;
+    if start >= qd.inner.end {
+        return None;
+    }
+    let entity = reg.person(&name, "", None, si, false);
+    Some(Attributed {
+        content: Span::new(start, qd.inner.end),
+        kind: Kind::Direct,
+        cue: ":".to_string(),
+        entity: Some(entity),
+        mention: word.to_string(),
+        found: Found::Name,
+        sentence: si,
+        quote: Some(q),
+    })
 }
 
 /// A quotation signed with a dash, as in collected reader comments or

@@ -343,6 +343,10 @@ pub fn read_np(doc: &Document, lx: &Lexicons, a: usize, b: usize) -> Np {
     let mut last_title = None;
     let mut gender = None;
     for (k, n) in norms.iter().enumerate().take(cut) {
+        // "Guillermo del Toro": a lower-case particle is no title ("Del." is)
+        if !is_cap(k) && PARTICLES.contains(n) {
+            continue;
+        }
         match lx.titles.get(base(n)) {
             Some(TitleClass::Title) | Some(TitleClass::Male) | Some(TitleClass::Female) => {
                 // A title word followed by a name-like word, or lower-case use.

@@ -29,6 +29,8 @@ const ABBREVIATIONS: &[&str] = &[
     "jr", "sr", "no", "vs", "etc", "inc", "corp", "co", "ltd", "mt", "ft", "rev", "hon", "cllr",
     "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "approx",
     "dept", "univ", "est", "fig", "a.m", "p.m",
+    // plural and legislative titles: "Sens. Tester and Vitter", "Del. Plaskett"
+    "sens", "reps", "del",
 ];
 
 /// Line prefixes (lower case) that mark bylines and source notes.

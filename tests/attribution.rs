@@ -555,3 +555,184 @@ fn an_unlisted_role_before_a_full_name_is_a_title() {
     assert_has!(st, "Elna Vasse", "the hall was superb", "indirect");
     assert_has!(st, "Voltara", "December was its best month", "indirect");
 }
+
+#[test]
+fn a_reported_clause_ends_where_another_speaker_quotes() {
+    let st = statements(
+        "When Halvorsen noted that the mill had not paid its taxes for years, Brekke boasted, “That makes us efficient.”\n\
+         The letter also mentioned the savings the council said the merger would bring: “We will spend less on offices,” the mayor wrote.",
+    );
+    assert_has!(st, "Brekke", "That makes us efficient.", "direct");
+    assert_has!(st, "mayor", "We will spend less on offices,", "direct");
+}
+
+#[test]
+fn progressive_and_perfect_reporting_verbs() {
+    let st = statements(
+        "Mayor Ellen Voss is telling residents that the bridge will reopen in May.\n\
+         She’s claiming that the audit was “politically motivated.”\n\
+         Councillor Dan Roe has been saying the budget is “a fantasy.”\n\
+         It is telling that nobody from the council came.",
+    );
+    assert_has!(
+        st,
+        "Ellen Voss",
+        "the bridge will reopen in May",
+        "indirect"
+    );
+    assert_has!(
+        st,
+        "Ellen Voss",
+        "the audit was “politically motivated.”",
+        "mixed"
+    );
+    assert_has!(st, "Dan Roe", "the budget is “a fantasy.”", "mixed");
+    assert_eq!(st.len(), 3, "{st:#?}");
+}
+
+#[test]
+fn more_reporting_cues_and_quoted_labels() {
+    let st = statements(
+        "At the hearing, a neighbour commented: “The noise never stops.”\n\
+         The tribunal ruled that the permit was “unlawful from the start.”\n\
+         Greta Lind made the following statement:\n\
+         “We will appeal.”\n\
+         Opponents call the plan “a giveaway” and describe the permit as a mistake.\n\
+         Okafor characterized Gov. Ben Hale, R-Ohio, as “out of touch.”\n\
+         PolicyCheck rated 40% of the mayor's claims as “misleading.”\n\
+         Another critic likened the permit to “a blank cheque” - a charge the council rejects.",
+    );
+    assert_has!(st, "a neighbour", "The noise never stops.", "direct");
+    assert_has!(
+        st,
+        "tribunal",
+        "the permit was “unlawful from the start.”",
+        "mixed"
+    );
+    assert_has!(st, "Greta Lind", "We will appeal.", "direct");
+    assert_has!(st, "opponents", "the plan “a giveaway”", "mixed");
+    assert_has!(
+        st,
+        "Okafor",
+        "Gov. Ben Hale, R-Ohio, as “out of touch.”",
+        "mixed"
+    );
+    assert_has!(
+        st,
+        "PolicyCheck",
+        "40% of the mayor's claims as “misleading.”",
+        "mixed"
+    );
+    assert_has!(
+        st,
+        "another critic",
+        "the permit to “a blank cheque”",
+        "mixed"
+    );
+}
+
+#[test]
+fn participles_tweeting_chanting_going_on_to_say() {
+    let st = statements(
+        "Pia Holm mocked the rally, tweeting, “Empty chairs everywhere.”\n\
+         Students marched past the town hall while chanting, “Open the library.”\n\
+         “We are not done,” Holm said, going on to say that the vote would be “a turning point.”",
+    );
+    assert_has!(st, "Pia Holm", "Empty chairs everywhere.", "direct");
+    assert_has!(st, "students", "Open the library.", "direct");
+    assert_has!(
+        st,
+        "Pia Holm",
+        "the vote would be “a turning point.”",
+        "mixed"
+    );
+}
+
+#[test]
+fn legislative_titles_and_abbreviations() {
+    let st = statements(
+        "“This is a waste of time,” said Del. Rosa Quintal of the Virgin Islands.\n\
+         Guillermo del Campo said the hearing was over.\n\
+         Gov. Ben Hale said the budget would pass.",
+    );
+    assert_has!(st, "Rosa Quintal", "This is a waste of time,", "direct");
+    assert_has!(
+        st,
+        "Guillermo del Campo",
+        "the hearing was over",
+        "indirect"
+    );
+    assert_has!(st, "Ben Hale", "the budget would pass", "indirect");
+}
+
+#[test]
+fn a_statement_put_out_reports_its_subject_and_nouns_after_prepositions_are_no_cues() {
+    let st = statements(
+        "The league issued a statement calling the ruling “a dark day for the sport.”\n\
+         Marta Ilves fired off a series of tweets overnight saying that the vote was “rigged.”\n\
+         Dana Roos answered questions about the claims of fraud for an hour.\n\
+         Roos, a former judge, began by saying she would “never” resign.",
+    );
+    assert_has!(
+        st,
+        "league",
+        "the ruling “a dark day for the sport.”",
+        "mixed"
+    );
+    assert_has!(st, "Marta Ilves", "the vote was “rigged.”", "mixed");
+    assert_has!(st, "Dana Roos", "she would “never” resign", "mixed");
+    assert_eq!(st.len(), 3, "{st:#?}");
+}
+
+#[test]
+fn inverted_report_adjunct_after_quote_only_verb_and_adverbs_before_the_verb() {
+    let st = statements(
+        "“The count is wrong,” reported the Sentinel.\n\
+         “Stop the car!” Ines Moll yells while running after it.\n\
+         In July, Halvorsen cynically dismissed the audit as “a witch hunt.”\n\
+         After a swiftly called “emergency” meeting, the board adjourned.",
+    );
+    assert_has!(st, "Sentinel", "The count is wrong,", "direct");
+    assert_has!(st, "Ines Moll", "Stop the car!", "direct");
+    assert_has!(st, "Halvorsen", "the audit as “a witch hunt.”", "mixed");
+    assert_eq!(st.len(), 3, "{st:#?}");
+}
+
+#[test]
+fn a_relative_clause_on_the_organisation_is_not_in_the_mention() {
+    let lx = Lexicons::built_in().unwrap();
+    let a = analyze(
+        "Mara Lind, president of the Teachers Union, which represents 4,000 teachers, said the strike would go ahead.",
+        &lx,
+    );
+    assert_eq!(a.statements.len(), 1);
+    assert_eq!(
+        a.statements[0].mention,
+        "Mara Lind, president of the Teachers Union"
+    );
+}
+
+#[test]
+fn transcript_turns_name_their_speaker() {
+    let st = statements(
+        "Lena Brandt spoke to Governor Tomas Eklund.\n\
+         \"BRANDT: Will you sign the bill?\n\
+         \"EKLUND: Not this week. We need more time.\n\
+         \"We will look at it again in spring.\n\
+         \"BRANDT: Thank you, Governor.",
+    );
+    assert_has!(st, "Lena Brandt", "Will you sign the bill?", "direct");
+    assert_has!(
+        st,
+        "Tomas Eklund",
+        "Not this week. We need more time.",
+        "direct"
+    );
+    assert_has!(
+        st,
+        "Tomas Eklund",
+        "We will look at it again in spring.",
+        "direct"
+    );
+    assert_has!(st, "Lena Brandt", "Thank you, Governor.", "direct");
+}
