@@ -1911,6 +1911,9 @@ fn speaker_from_np(
     let _ = subject_only;
     let (x, y) = st.tok_range(a, b);
     let np = st.np(x, y);
+    // the mention starts where the noun phrase does, after a time phrase
+    let words: Vec<&str> = (x..y).map(|i| st.doc.norm(i)).collect();
+    let x = x + crate::speakers::time_prefix(&words).min(y - x);
     let mention = mention_text(st.doc, st.doc.token_span(x, y));
     let si = st.index;
     let (entity, found) = match np {
@@ -2041,6 +2044,17 @@ fn subject_segments(st: &Sent, limit: usize) -> Option<(usize, Vec<(usize, usize
                 // "Trump unleashed", "Students marched" (but "The unnamed official")
                 if (e > a + 1 || !det_start)
                     && (w.ends_with("ed") || w == "for" || IRREGULAR_PAST.contains(&w))
+                {
+                    break;
+                }
+                // "The IMF expects growth ...": after a name, a lower-case
+                // word in -s is its verb
+                if name_run > 0
+                    && (name_seen_mid || name_run > 1)
+                    && e > a + 1
+                    && w.ends_with('s')
+                    && !w.ends_with("ss")
+                    && !title
                 {
                     break;
                 }

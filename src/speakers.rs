@@ -237,6 +237,12 @@ pub fn read_np(doc: &Document, lx: &Lexicons, a: usize, b: usize) -> Np {
         return Np::Nothing;
     }
     let norms: Vec<&str> = idx.iter().map(|&i| doc.norm(i)).collect();
+    // "Last week the Association of Flight Attendants", "On Monday the
+    // ministry": a time phrase before the subject is not part of it
+    let skip = time_prefix(&norms);
+    if skip > 0 && skip < idx.len() {
+        return read_np(doc, lx, idx[skip], b);
+    }
     if idx.len() == 1 && PRONOUNS.contains(&norms[0]) {
         return Np::Pronoun(norms[0].to_string());
     }
@@ -266,6 +272,17 @@ pub fn read_np(doc: &Document, lx: &Lexicons, a: usize, b: usize) -> Np {
         if let Some(p) = norms[..d].iter().rposition(|w| w.ends_with("'s")) {
             let np = read_np(doc, lx, idx[0], idx[p] + 1);
             if np != Np::Nothing {
+                return np;
+            }
+        }
+        // "the IMF report", "a Homeland Security memo": a name before the
+        // document noun is its author
+        let first_cap = (0..d).find(|&k| !matches!(norms[k], "the" | "a" | "an" | "its" | "their"));
+        if let Some(f) = first_cap
+            && (f..d).all(|k| doc.tokens[idx[k]].cap)
+        {
+            let np = read_np(doc, lx, idx[f], idx[d - 1] + 1);
+            if matches!(np, Np::Organization(_) | Np::Person { .. }) {
                 return np;
             }
         }
@@ -485,6 +502,78 @@ pub fn read_np(doc: &Document, lx: &Lexicons, a: usize, b: usize) -> Np {
     }
 }
 
+/// How many words at the start of `norms` are a time phrase ("last week",
+/// "on Monday", "earlier this year", "yesterday").
+pub fn time_prefix(norms: &[&str]) -> usize {
+    const UNITS: &[&str] = &[
+        "week",
+        "month",
+        "year",
+        "weekend",
+        "night",
+        "morning",
+        "afternoon",
+        "evening",
+        "summer",
+        "spring",
+        "autumn",
+        "fall",
+        "winter",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+    ];
+    let mut k = 0;
+    loop {
+        let w = norms.get(k).copied().unwrap_or("");
+        let next = norms.get(k + 1).copied().unwrap_or("");
+        if matches!(
+            w,
+            "yesterday" | "today" | "tonight" | "meanwhile" | "earlier" | "later"
+        ) {
+            k += 1;
+        } else if matches!(w, "last" | "this" | "next" | "on" | "in" | "late" | "early")
+            && UNITS.contains(&next)
+        {
+            k += 2;
+        } else if k == 0
+            && norms.len() > 1
+            && matches!(
+                w,
+                "week"
+                    | "month"
+                    | "year"
+                    | "weekend"
+                    | "night"
+                    | "morning"
+                    | "afternoon"
+                    | "evening"
+            )
+        {
+            // the tail of "earlier this year" left over by the speaker reader
+            k += 1;
+        } else {
+            return k;
+        }
+    }
+}
+
 fn anon_text(doc: &Document, idx: &[usize]) -> String {
     let s = doc.tokens[idx[0]].span.start;
     let e = doc.tokens[*idx.last().unwrap()].span.end;
@@ -600,7 +689,9 @@ impl Registry {
                 && (en == lw
                     || (e.kind == SpeakerType::Organization
                         && (en.contains(lw.as_str()) || lw.contains(en)))
-                    || e.descriptors.contains(&lw)
+                    // (a person's title words do not make the person an
+                    // organisation: "IMF chief economist Maury Obstfeld")
+                    || (e.kind != SpeakerType::Person && e.descriptors.contains(&lw))
                     // `en` is lower case already: its last word needs no new string
                     || (one_word && en.rsplit([' ', '-']).next().unwrap_or(en) == lw))
         })

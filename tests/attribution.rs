@@ -736,3 +736,26 @@ fn transcript_turns_name_their_speaker() {
     );
     assert_has!(st, "Lena Brandt", "Thank you, Governor.", "direct");
 }
+
+#[test]
+fn a_time_phrase_is_not_part_of_the_speaker() {
+    let st = statements(
+        "Last week the Association of Flight Crews called the deal “a win”. Earlier this year Acme Corp said profits rose.",
+    );
+    assert_has!(
+        st,
+        "Association of Flight Crews",
+        "the deal “a win”",
+        "mixed"
+    );
+    assert_has!(st, "Acme Corp", "profits rose", "indirect");
+}
+
+#[test]
+fn a_report_speaks_for_the_body_named_before_it() {
+    let st = statements(
+        "The IMF expects growth to slow. IMF chief economist Maury Oberfeld said growth was weak. \"The impact remains unclear,\" the IMF report stated.",
+    );
+    assert_has!(st, "IMF", "The impact remains unclear,", "direct");
+    assert_has!(st, "Maury Oberfeld", "growth was weak", "indirect");
+}
