@@ -1864,15 +1864,29 @@ fn choose_segment(
     // "Minyon Moore, a senior adviser to the campaign," / "Quina Jones, 25,".
     let left = nps.last().map(|x| x.0).unwrap_or(si).max(si);
     // ... but not an adjunct before the verb: "Clinton, at a later press gaggle, said"
-    let right = (0..si)
-        .find(|&i| {
-            let w = st.norm(orig[i].0);
-            !(!st.is_cap(orig[i].0) && (PREPOSITIONS.contains(&w) || w.ends_with("ing")))
-                // "..., president of the union, which represents teachers, said":
-                // "which" describes the organisation, not the speaker
-                && w != "which"
-        })
-        .unwrap_or(si);
+    let appositive = |i: usize| {
+        let w = st.norm(orig[i].0);
+        !(!st.is_cap(orig[i].0) && (PREPOSITIONS.contains(&w) || w.ends_with("ing")))
+            // "..., president of the union, which represents teachers, said":
+            // "which" describes the organisation, not the speaker
+            && w != "which"
+    };
+    // Only the first appositive describes the speaker; a second describes the
+    // first one's noun ("Jean-Marc Ayrault, the foreign minister of France, a
+    // permanent member of the Security Council"). An age or party tag
+    // ("Quina Jones, 25, a nurse") does not count as the first.
+    let mut right = si;
+    if si >= 1 && appositive(si - 1) {
+        right = si - 1;
+        if kinds.get(si - 1) == Some(&Seg::Skip) && si >= 2 && appositive(si - 2) {
+            right = si - 2;
+        }
+        // "..., a lawyer for the Sierra Club, who has been challenging ...":
+        // "who" points back to the speaker
+        while right >= 1 && matches!(st.norm(orig[right - 1].0), "who" | "whose" | "whom") {
+            right -= 1;
+        }
+    }
     if (left, orig[right].1) != (si, segs[si].1)
         && let Some(m) = items_text(st, orig[left].0, orig[right].1)
     {
@@ -2264,11 +2278,22 @@ fn appositive_end(st: &Sent, e: usize) -> usize {
     }
     let mut end = j;
     let mut m = j;
+    // commas passed, and words since the last one: only the first appositive
+    // describes the speaker (a second describes the first one's noun), but an
+    // age or a party tag does not count as the first
+    let mut commas = 0;
+    let mut words_since = 0;
     while m < n && m - j < 40 {
         if st.is_quote(m) || st.is_tok(m, ";") || st.is_tok(m, ":") || st.is_tok(m, "—") {
             break;
         }
         if st.is_tok(m, ",") {
+            if commas >= 1 && words_since > 1 && !matches!(st.norm(m + 1), "who" | "whose" | "whom")
+            {
+                break;
+            }
+            commas += 1;
+            words_since = 0;
             let nx = st.norm(m + 1);
             let opens_clause = !st.is_word(m + 1)
                 || (NP_STOP.contains(&nx) && !matches!(nx, "who" | "whose" | "whom" | "which"))
@@ -2289,6 +2314,7 @@ fn appositive_end(st: &Sent, e: usize) -> usize {
             }
         } else if st.is_word(m) || st.is_tok(m, ")") {
             end = m + 1;
+            words_since += 1;
         }
         m += 1;
     }

@@ -759,3 +759,30 @@ fn a_report_speaks_for_the_body_named_before_it() {
     assert_has!(st, "IMF", "The impact remains unclear,", "direct");
     assert_has!(st, "Maury Oberfeld", "growth was weak", "indirect");
 }
+
+#[test]
+fn the_mention_keeps_the_first_appositive_and_a_who_clause() {
+    let lx = Lexicons::built_in().unwrap();
+    let mention = |text: &str| {
+        let a = analyze(text, &lx);
+        a.statements[0].mention.clone()
+    };
+    assert_eq!(
+        mention(
+            "Jean Arvel, the foreign minister of Norland, a founding member of the council, said the test was reckless."
+        ),
+        "Jean Arvel, the foreign minister of Norland"
+    );
+    assert_eq!(
+        mention(
+            "Pia Moss, a lawyer for the Lake Trust, who has fought the mine for years, said the ruling was wrong."
+        ),
+        "Pia Moss, a lawyer for the Lake Trust, who has fought the mine for years"
+    );
+    assert_eq!(
+        mention(
+            "\"The test was reckless,\" said Jean Arvel, the foreign minister of Norland, a founding member of the council."
+        ),
+        "Jean Arvel, the foreign minister of Norland"
+    );
+}
