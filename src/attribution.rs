@@ -848,6 +848,9 @@ fn quote_in_object(st: &Sent, j: usize) -> bool {
                 && st.is_word(m)
                 && !st.is_cap(m)
                 && st.lx.cues.get(st.norm(m)).is_some()
+                // "saying anybody who complains ... “is not having a good
+                // night”": a verb in a relative clause is part of the object
+                && !matches!(st.norm(m - 1), "who" | "which")
                 // "rated 32% of Republican claims as “false”": a noun
                 && valid_cue_at(st, m))
         {
@@ -1118,6 +1121,14 @@ fn sentence(st: &Sent, reg: &mut Registry, out: &mut Vec<Attributed>) {
                 }
                 if !that && st.is_tok(j, ":") {
                     j += 1;
+                }
+                // "Protesters chanted “What curfew?” and kept going": after a
+                // quote-only cue the quotation is the whole statement
+                if !that && QUOTE_ONLY.contains(&st.norm(cue.k)) && st.is_quote(j) {
+                    emit((j, j + 1), &who, out);
+                    covered = j + 1;
+                    last_who = Some(who);
+                    continue;
                 }
                 // The clause (and "... and that ..." continuations).
                 let mut s = j;

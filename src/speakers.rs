@@ -308,7 +308,7 @@ pub fn read_np(doc: &Document, lx: &Lexicons, a: usize, b: usize) -> Np {
     };
 
     if anon_det && !known_name {
-        return Np::Anonymous(anon_text(doc, &idx));
+        return Np::Anonymous(anon_text(doc, &idx[..anon_end(doc, &idx)]));
     }
     // Bare plural or collective anonymous head without a proper name.
     // (in the head part only: "Analysts at Nordvik Bank" are analysts)
@@ -325,7 +325,7 @@ pub fn read_np(doc: &Document, lx: &Lexicons, a: usize, b: usize) -> Np {
         && first != "the"
         && !matches!(first, "his" | "her" | "its" | "their")
     {
-        return Np::Anonymous(anon_text(doc, &idx));
+        return Np::Anonymous(anon_text(doc, &idx[..anon_end(doc, &idx)]));
     }
     // "Rovers manager Graham O'Donoghue": a title followed by a name is a
     // person even when an organisation word comes before the title.
@@ -572,6 +572,18 @@ pub fn time_prefix(norms: &[&str]) -> usize {
             return k;
         }
     }
+}
+
+/// Where an anonymous source's description ends: before a participle that
+/// only says what they were doing ("protesters marching through the streets",
+/// "officials speaking on condition of anonymity").
+fn anon_end(doc: &Document, idx: &[usize]) -> usize {
+    (1..idx.len())
+        .find(|&k| {
+            let w = doc.norm(idx[k]);
+            !doc.tokens[idx[k]].cap && w.len() > 4 && w.ends_with("ing") && w != "leading"
+        })
+        .unwrap_or(idx.len())
 }
 
 fn anon_text(doc: &Document, idx: &[usize]) -> String {

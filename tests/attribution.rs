@@ -786,3 +786,24 @@ fn the_mention_keeps_the_first_appositive_and_a_who_clause() {
         "Jean Arvel, the foreign minister of Norland"
     );
 }
+
+#[test]
+fn a_quote_only_cue_takes_just_the_quotation() {
+    let st = statements(
+        "Protesters marching through the square chanted \"What curfew?\" and kept going until dawn.",
+    );
+    assert_has!(st, "protesters", "What curfew?", "direct");
+}
+
+#[test]
+fn a_verb_in_a_relative_clause_stays_inside_the_object() {
+    let st = statements(
+        "Rival Anna Korsvik mocked the complaint, saying anybody who complains about a microphone “is not having a good night.”",
+    );
+    assert_has!(
+        st,
+        "Anna Korsvik",
+        "anybody who complains about a microphone “is not having a good night.”",
+        "mixed"
+    );
+}
