@@ -1000,8 +1000,17 @@ fn sentence(st: &Sent, reg: &mut Registry, out: &mut Vec<Attributed>) {
                 }
             }
             CueClass::Object => {
-                let s = skip_adjuncts(st, after, false);
-                let (e, _) = clause_end(st, s, cue.class);
+                let mut s = skip_adjuncts(st, after, false);
+                let (mut e, _) = clause_end(st, s, cue.class);
+                // "after what she called a “rant,”", "an explosion that the
+                // mayor described as “an intentional act”": in a relative
+                // clause the label is the statement, with what it labels
+                if let Some(start) = relative_start(st, who.np.map(|x| x.0).unwrap_or(cue.k))
+                    && let Some(q) = (s..e).find(|&k| st.is_quote(k))
+                {
+                    s = start;
+                    e = q + 1;
+                }
                 // "dismissed that explanation" carries no content of its own
                 if (s..e).filter(|&k| st.is_word(k)).count() >= 3 || (s..e).any(|k| st.is_quote(k))
                 {
@@ -2330,6 +2339,31 @@ fn appositive_end(st: &Sent, e: usize) -> usize {
         m += 1;
     }
     end
+}
+
+/// Where a relative clause with the speaker starts: "what" right before the
+/// speaker, or the noun phrase before "that"/"which" ("an explosion that the
+/// mayor described as ..."). None when the speaker does not open one.
+fn relative_start(st: &Sent, np_start: usize) -> Option<usize> {
+    if np_start == 0 || st.is_quote(np_start - 1) {
+        return None;
+    }
+    match st.norm(np_start - 1) {
+        "what" => Some(np_start - 1),
+        "that" | "which" if np_start >= 2 => {
+            let mut a = np_start - 1;
+            while a > 0
+                && st.is_word(a - 1)
+                && np_word(st, a - 1)
+                && !PREPOSITIONS.contains(&st.norm(a - 1))
+                && a + 6 > np_start
+            {
+                a -= 1;
+            }
+            (a < np_start - 1).then_some(a)
+        }
+        _ => None,
+    }
 }
 
 /// The name token and colon opening a quoted transcript turn.

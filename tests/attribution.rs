@@ -807,3 +807,22 @@ fn a_verb_in_a_relative_clause_stays_inside_the_object() {
         "mixed"
     );
 }
+
+#[test]
+fn a_label_in_a_relative_clause_keeps_what_it_labels() {
+    let st = statements(
+        "She was kept in hospital after what she called a “rant,” a series of posts.\n\
+         Nine people were hurt by an explosion that Mayor Ilse Brandvold described as “an intentional act.”",
+    );
+    assert!(
+        st.iter()
+            .any(|(_, c, k)| c == "what she called a “rant,”" && k == "mixed"),
+        "{st:#?}"
+    );
+    assert_has!(
+        st,
+        "Ilse Brandvold",
+        "an explosion that Mayor Ilse Brandvold described as “an intentional act.”",
+        "mixed"
+    );
+}
