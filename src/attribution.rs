@@ -667,7 +667,7 @@ fn valid_cue(st: &Sent, k: usize, len: usize, class: CueClass) -> bool {
             ) || st.is_quote(k - 1)
                 || issued_statement(st, k));
         if !opens {
-            return false;
+            return named_participle(st, k).is_some();
         }
         let mut j = k + len;
         j = skip_adjuncts(st, j, false);
@@ -958,6 +958,11 @@ fn sentence(st: &Sent, reg: &mut Registry, out: &mut Vec<Attributed>) {
         // Who?
         let who = match cue.class {
             CueClass::According => right_speaker(st, after, reg),
+            // "footage of Hillary Clinton asking, “...”": the name right
+            // before the participle is its speaker
+            CueClass::Participle if let Some((a, _)) = named_participle(st, cue.k) => {
+                speaker_from_np(st, (a, cue.k), reg, false)
+            }
             CueClass::Participle => last_who.clone().or_else(|| subject_speaker(st, reg, cue.k)),
             _ => left_speaker(st, cue.k, reg, last_who.as_ref()),
         };
@@ -971,6 +976,14 @@ fn sentence(st: &Sent, reg: &mut Registry, out: &mut Vec<Attributed>) {
                 out.push(a);
             }
         };
+        if cue.class == CueClass::Participle
+            && let Some((_, q)) = named_participle(st, cue.k)
+        {
+            emit((q, q + 1), &who, out);
+            covered = q + 1;
+            last_who = Some(who);
+            continue;
+        }
         match cue.class {
             CueClass::According => {
                 let np_end = who.np.map(|x| x.1).unwrap_or(after);
@@ -2339,6 +2352,31 @@ fn appositive_end(st: &Sent, e: usize) -> usize {
         m += 1;
     }
     end
+}
+
+/// "footage of Hillary Clinton asking, “...”", "shows Trump saying during
+/// the debate, “...”": a participle right after a name introduced by "of"
+/// or "shows", with a quotation after it; returns where the name starts and
+/// the quotation's item.
+fn named_participle(st: &Sent, k: usize) -> Option<(usize, usize)> {
+    if k < 2 || !(st.is_word(k - 1) && st.is_cap(k - 1)) {
+        return None;
+    }
+    let mut a = k - 1;
+    while a > 0 && st.is_word(a - 1) && st.is_cap(a - 1) && k - a < 5 {
+        a -= 1;
+    }
+    if a == 0 || !matches!(st.norm(a - 1), "of" | "shows" | "showed" | "showing") {
+        return None;
+    }
+    let mut j = k + 1;
+    while j < st.items.len() && j < k + 8 && !st.is_quote(j) && !st.is_tok(j, ",") {
+        j += 1;
+    }
+    if st.is_tok(j, ",") {
+        j += 1;
+    }
+    st.is_quote(j).then_some((a, j))
 }
 
 /// Where a relative clause with the speaker starts: "what" right before the

@@ -826,3 +826,11 @@ fn a_label_in_a_relative_clause_keeps_what_it_labels() {
         "mixed"
     );
 }
+
+#[test]
+fn a_participle_after_a_name_in_footage_is_that_name_speaking() {
+    let st = statements("The ad uses footage of Vera Holm asking, “Why aren’t we further ahead?”");
+    assert_has!(st, "Vera Holm", "Why aren’t we further ahead?", "direct");
+    // not a participle clause of the sentence subject
+    assert!(st.iter().all(|(s, _, _)| !s.contains("footage")), "{st:#?}");
+}
