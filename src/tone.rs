@@ -977,10 +977,14 @@ fn not_contrast_at(ws: &[W], words: &[&str], in_tone: &[bool], k: usize) -> bool
     }
     let clause_start = ws[k - 1].clause != ws[k].clause;
     let clause_end = k + 1 == n || ws[k + 1].clause != ws[k].clause;
-    // something before, in an earlier clause of the same sentence
-    let earlier_clause = ws[..k]
-        .iter()
-        .any(|w| w.sentence == ws[k].sentence && w.clause < ws[k].clause);
+    // something before, in an earlier clause of the same sentence; only the
+    // elliptic denials need it, and scanning back for every word made this
+    // test quadratic in the span, so it is asked only when they do
+    let earlier_clause = || {
+        ws[..k]
+            .iter()
+            .any(|w| w.sentence == ws[k].sentence && w.clause < ws[k].clause)
+    };
     match words[k] {
         "not" => {
             let next = words.get(k + 1).copied().unwrap_or("");
@@ -992,10 +996,10 @@ fn not_contrast_at(ws: &[W], words: &[&str], in_tone: &[bool], k: usize) -> bool
                 // "; the pace is not"
                 || (clause_end
                     && matches!(words[k - 1], "is" | "are" | "was" | "were")
-                    && earlier_clause)
+                    && earlier_clause())
         }
         // "the detail less so"
-        "so" => words[k - 1] == "less" && clause_end && earlier_clause,
+        "so" => words[k - 1] == "less" && clause_end && earlier_clause(),
         _ => false,
     }
 }
