@@ -77,6 +77,8 @@
 //! negation, intensity and contrast steps) and normalised by
 //! `S / sqrt(S^2 + SENTIMENT_ALPHA)`.
 
+use std::cell::RefCell;
+
 use crate::document::{Document, Span, TokenKind};
 
 /// Record an explanation step only when the caller wants the detail.
@@ -304,12 +306,30 @@ pub fn finish(o: f32, c: f32, s: f32, hits: Vec<Hit>) -> Score {
 }
 
 /// A word of the scored stretch, with where its clause and sentence start.
-struct W<'a> {
-    norm: &'a str,
+#[derive(Clone, Copy)]
+struct W {
     clause: usize,
     sentence: usize,
     /// Index among the document's words (see [`Prepared`]).
     global: usize,
+}
+
+/// The working arrays of one scoring call. A document scores every sentence
+/// (for the article score) and every statement, each call needing a dozen
+/// per-word arrays; allocating them afresh each time cost more than the
+/// rules themselves, so [`Prepared`] keeps one set and each call clears it.
+/// Nothing in it outlives a call: every field is cleared before use.
+#[derive(Default)]
+struct Scratch {
+    ws: Vec<W>,
+    questions: Vec<bool>,
+    modifier: Vec<Option<(Modifier, usize)>>,
+    in_tone: Vec<bool>,
+    expectation: Vec<Option<f32>>,
+    tone_hits: Vec<(usize, usize, f32)>,
+    contrast_at: Vec<usize>,
+    cue_at: Vec<(usize, f32)>,
+    open_from: Vec<(usize, usize)>,
 }
 
 /// Lexicon lookups for a whole document, done once: every statement and
@@ -321,6 +341,10 @@ pub struct Prepared {
     tone_at: Vec<Option<(u32, u8)>>,
     senti_at: Vec<Option<(u32, u8)>>,
     modifier_at: Vec<Option<(Modifier, u8)>>,
+    /// Reused by every scoring call on this document (see [`Scratch`]); a
+    /// `Prepared` belongs to one document on one thread, so the cell is
+    /// never borrowed twice.
+    scratch: RefCell<Scratch>,
 }
 
 pub fn prepare(doc: &Document, lx: &Lexicons) -> Prepared {
@@ -422,6 +446,7 @@ pub fn prepare(doc: &Document, lx: &Lexicons) -> Prepared {
         tone_at,
         senti_at,
         modifier_at,
+        scratch: RefCell::new(Scratch::default()),
     }
 }
 
@@ -459,19 +484,35 @@ fn score_tokens_with(
     b: usize,
     detail: bool,
 ) -> Score {
-    let mut ws: Vec<W> = Vec::with_capacity(b.saturating_sub(a));
+    let mut scratch = prep.scratch.borrow_mut();
+    let Scratch {
+        ws,
+        questions,
+        modifier,
+        in_tone,
+        expectation,
+        tone_hits,
+        contrast_at,
+        cue_at,
+        open_from,
+    } = &mut *scratch;
+    ws.clear();
+    let mut words: Vec<&str> = Vec::with_capacity(b.saturating_sub(a));
     let mut clause = 0usize;
     let mut sentence = 0usize;
-    let mut questions: Vec<bool> = vec![false];
+    questions.clear();
+    questions.push(false);
     for i in a..b {
         let t = &doc.tokens[i];
         match t.kind {
-            TokenKind::Word | TokenKind::Number => ws.push(W {
-                norm: doc.norm(i),
-                clause,
-                sentence,
-                global: prep.word_of_token[i] as usize,
-            }),
+            TokenKind::Word | TokenKind::Number => {
+                ws.push(W {
+                    clause,
+                    sentence,
+                    global: prep.word_of_token[i] as usize,
+                });
+                words.push(doc.norm(i));
+            }
             TokenKind::Punct => match doc.tok(i) {
                 "." | "!" | "?" | "…" => {
                     if doc.tok(i) == "?" {
@@ -489,7 +530,8 @@ fn score_tokens_with(
             TokenKind::QuoteMark => {}
         }
     }
-    let words: Vec<&str> = ws.iter().map(|w| w.norm).collect();
+    let ws: &[W] = ws;
+    let questions: &[bool] = questions;
     let n = words.len();
     // Lookups, from the document's (a match may not run past this span).
     let fits = |k: usize, l: u8| k + l as usize <= n;
@@ -503,20 +545,22 @@ fn score_tokens_with(
             .filter(|&(_, l)| fits(k, l))
             .map(|(id, l)| (id, l as usize))
     };
-    let modifier: Vec<Option<(Modifier, usize)>> = (0..n)
-        .map(|k| {
-            prep.modifier_at[ws[k].global]
-                .filter(|&(_, l)| fits(k, l))
-                .map(|(m, l)| (m, l as usize))
-        })
-        .collect();
+    modifier.clear();
+    modifier.extend((0..n).map(|k| {
+        prep.modifier_at[ws[k].global]
+            .filter(|&(_, l)| fits(k, l))
+            .map(|(m, l)| (m, l as usize))
+    }));
+    let modifier: &[Option<(Modifier, usize)>] = modifier;
     let mut o = 0f32;
     let mut c = 0f32;
     let mut s = 0f32;
     let mut hits = Vec::new();
-    let mut in_tone = vec![false; n];
+    in_tone.clear();
+    in_tone.resize(n, false);
     // 8. EXPECT (found first: it replaces the expectation word's own cue)
-    let mut expectation: Vec<Option<f32>> = vec![None; n];
+    expectation.clear();
+    expectation.resize(n, None);
     for k in 0..n {
         let sign = match words[k] {
             "feared" | "fear" | "dreaded" | "worried" => 1.0,
@@ -546,7 +590,7 @@ fn score_tokens_with(
     }
     // 1. CUES
     let mut k = 0;
-    let mut tone_hits: Vec<(usize, usize, f32)> = Vec::new();
+    tone_hits.clear();
     while k < n {
         if let Some(w) = expectation[k] {
             if w != 0.0 {
@@ -567,27 +611,32 @@ fn score_tokens_with(
             k += 1;
         }
     }
-    let contrast_at: Vec<usize> = (0..n)
-        .filter(|&k| matches!(modifier[k], Some((Modifier::Contrast, _))) && !in_tone[k])
-        .collect();
-    let mut hedges_counted = vec![false; n];
+    let in_tone: &[bool] = in_tone;
+    let tone_hits: &[(usize, usize, f32)] = tone_hits;
+    contrast_at.clear();
+    contrast_at.extend(
+        (0..n).filter(|&k| matches!(modifier[k], Some((Modifier::Contrast, _))) && !in_tone[k]),
+    );
+    let contrast_at: &[usize] = contrast_at;
     // (position, contribution) of every tone cue, for rule 12
-    let mut cue_at: Vec<(usize, f32)> = Vec::with_capacity(tone_hits.len());
-    let mut questions_counted = vec![false; questions.len()];
+    cue_at.clear();
     let mut doubt_clause: Option<usize> = None;
     // 13. OPEN: where an uncertainty cue opens a question ("not clear
     // whether", "could not say when"), the outcome asked about is no hope
-    let open_from: Vec<(usize, usize)> = tone_hits
-        .iter()
-        .filter(|&&(k, len, base)| {
-            base < 0.0
-                && k + len < n
-                && ws[k + len].clause == ws[k].clause
-                && OPEN_QUESTION_WORDS.contains(&words[k + len])
-        })
-        .map(|&(k, len, _)| (k + len, ws[k].sentence))
-        .collect();
-    for &(k, len, base) in &tone_hits {
+    open_from.clear();
+    open_from.extend(
+        tone_hits
+            .iter()
+            .filter(|&&(k, len, base)| {
+                base < 0.0
+                    && k + len < n
+                    && ws[k + len].clause == ws[k].clause
+                    && OPEN_QUESTION_WORDS.contains(&words[k + len])
+            })
+            .map(|&(k, len, _)| (k + len, ws[k].sentence)),
+    );
+    let open_from: &[(usize, usize)] = open_from;
+    for &(k, len, base) in tone_hits {
         let mut w = base;
         let mut steps = Vec::new();
         let mut from = k;
@@ -674,15 +723,11 @@ fn score_tokens_with(
             note!(detail, steps, format!("conditional x{CONDITIONAL_SCALE}"));
         }
         // 6. CONTRAST
-        let same_sentence: Vec<usize> = contrast_at
-            .iter()
-            .copied()
-            .filter(|&x| ws[x].sentence == ws[k].sentence)
-            .collect();
-        if same_sentence.iter().any(|&x| x < k) {
+        let same_sentence = |x: usize| ws[x].sentence == ws[k].sentence;
+        if contrast_at.iter().any(|&x| same_sentence(x) && x < k) {
             w *= CONTRAST_AFTER;
             note!(detail, steps, format!("after contrast x{CONTRAST_AFTER}"));
-        } else if same_sentence.iter().any(|&x| x > k) {
+        } else if contrast_at.iter().any(|&x| same_sentence(x) && x > k) {
             w *= CONTRAST_BEFORE;
             note!(detail, steps, format!("before contrast x{CONTRAST_BEFORE}"));
         }
@@ -719,14 +764,12 @@ fn score_tokens_with(
             });
         }
     }
-    // Hedges add their own caution, once each.
+    // Hedges add their own caution, once each (each word is visited once).
     for k in 0..n {
         if let Some((Modifier::Hedge(v), _)) = modifier[k]
             && v > 0.0
             && !in_tone[k]
-            && !hedges_counted[k]
         {
-            hedges_counted[k] = true;
             c += v;
             if detail {
                 hits.push(Hit {
@@ -787,9 +830,11 @@ fn score_tokens_with(
             });
         }
     }
+    // Once per question sentence that has words: sentences are numbered in
+    // order and a new one starts only after a word, so those are the
+    // sentences up to the last word's.
     for (si, q) in questions.iter().enumerate() {
-        if *q && !questions_counted[si] && ws.iter().any(|w| w.sentence == si) {
-            questions_counted[si] = true;
+        if *q && n > 0 && si <= ws[n - 1].sentence {
             c += QUESTION_CAUTION;
             if detail {
                 hits.push(Hit {
@@ -851,7 +896,7 @@ fn score_tokens_with(
         k += len;
     }
     // 11. NOT-CONTRAST
-    if let Some(k) = (1..n).find(|&k| not_contrast_at(&ws, &words, &in_tone, k)) {
+    if let Some(k) = (1..n).find(|&k| not_contrast_at(ws, &words, in_tone, k)) {
         // never more than NOT_CONTRAST_CAP of the gap: the sign stays
         let add = NOT_CONTRAST_WEIGHT.min((o - c).abs() * NOT_CONTRAST_CAP);
         let (to_o, to_c) = if o < c {
@@ -876,7 +921,7 @@ fn score_tokens_with(
         }
     }
     // 12. TURN
-    if let Some((x, side)) = contrast_turn(&ws, &words, &in_tone, &contrast_at, &cue_at) {
+    if let Some((x, side)) = contrast_turn(ws, &words, in_tone, contrast_at, cue_at) {
         let (to_o, to_c) = if side > 0.0 {
             (CONTRAST_TURN_WEIGHT, 0.0)
         } else {
