@@ -197,6 +197,92 @@ pub const EXPECTATION_WINDOW: usize = 4;
 pub const DOUBTED_OPTIMISM: f32 = 0.0;
 /// Words that open the complement of a caution cue ("of", "that", "to" ...).
 pub const DOUBT_COMPLEMENT: &[&str] = &["of", "that", "whether", "to", "about", "if"];
+/// The words the rules test by their spelling, one bit each group. A
+/// document's words are looked up once (in [`prepare`], with the lexicon
+/// lookup it does anyway) and every scoring call tests bits: comparing each
+/// word with every rule word on each call was much of the scoring time.
+mod rule {
+    /// 8. EXPECT: fear words ("than ... feared").
+    pub const FEAR: u32 = 1 << 0;
+    /// 8. EXPECT: hope words ("than ... hoped").
+    pub const HOPE: u32 = 1 << 1;
+    /// 8. EXPECT: plain expectation words ("than expected").
+    pub const EXPECTED: u32 = 1 << 2;
+    pub const THAN: u32 = 1 << 3;
+    pub const AS: u32 = 1 << 4;
+    /// [`super::EXPECT_MORE`].
+    pub const MORE: u32 = 1 << 5;
+    /// Comparatives of decrease ("less", "fewer" ...).
+    pub const LESS_THAN: u32 = 1 << 6;
+    /// [`super::NEGATION_TRANSPARENT`].
+    pub const TRANSPARENT: u32 = 1 << 7;
+    /// [`super::DOUBT_COMPLEMENT`].
+    pub const DOUBT_COMPLEMENT: u32 = 1 << 8;
+    /// [`super::OPEN_QUESTION_WORDS`].
+    pub const OPEN_QUESTION: u32 = 1 << 9;
+    /// 9. COMMIT: "we", "i".
+    pub const WE: u32 = 1 << 10;
+    /// 9. COMMIT: "we'll", "i'll".
+    pub const WE_WILL: u32 = 1 << 11;
+    pub const WILL: u32 = 1 << 12;
+    /// "are", "am", "'re", "'m".
+    pub const ARE: u32 = 1 << 13;
+    pub const GOING: u32 = 1 << 14;
+    pub const TO: u32 = 1 << 15;
+    pub const NOT: u32 = 1 << 16;
+    pub const SO: u32 = 1 << 17;
+    pub const LESS: u32 = 1 << 18;
+    pub const BUT: u32 = 1 << 19;
+    pub const WHILE: u32 = 1 << 20;
+    /// "not only", "not least", "not even".
+    pub const NOT_ONLY: u32 = 1 << 21;
+    /// "is", "are", "was", "were".
+    pub const COPULA: u32 = 1 << 22;
+}
+
+/// Every word a rule tests by its spelling, with its bits (see [`rule`]);
+/// the lexicons' word table carries them, so the lists here stay the only
+/// place the words are named.
+pub(crate) fn rule_words() -> Vec<(&'static str, u32)> {
+    let groups: &[(&[&str], u32)] = &[
+        (&["feared", "fear", "dreaded", "worried"], rule::FEAR),
+        (&["hoped", "hope", "promised", "wanted"], rule::HOPE),
+        (
+            &["expected", "anticipated", "predicted", "forecast"],
+            rule::EXPECTED,
+        ),
+        (&["than"], rule::THAN),
+        (&["as"], rule::AS),
+        (EXPECT_MORE, rule::MORE),
+        (
+            &[
+                "less", "fewer", "smaller", "lower", "slower", "later", "weaker",
+            ],
+            rule::LESS_THAN,
+        ),
+        (NEGATION_TRANSPARENT, rule::TRANSPARENT),
+        (DOUBT_COMPLEMENT, rule::DOUBT_COMPLEMENT),
+        (OPEN_QUESTION_WORDS, rule::OPEN_QUESTION),
+        (&["we", "i"], rule::WE),
+        (&["we'll", "i'll"], rule::WE_WILL),
+        (&["will", "shall"], rule::WILL),
+        (&["are", "am", "'re", "'m"], rule::ARE),
+        (&["going"], rule::GOING),
+        (&["to"], rule::TO),
+        (&["not"], rule::NOT),
+        (&["so"], rule::SO),
+        (&["less"], rule::LESS),
+        (&["but"], rule::BUT),
+        (&["while"], rule::WHILE),
+        (&["only", "least", "even"], rule::NOT_ONLY),
+        (&["is", "are", "was", "were"], rule::COPULA),
+    ];
+    groups
+        .iter()
+        .flat_map(|&(words, bit)| words.iter().map(move |&w| (w, bit)))
+        .collect()
+}
+
 pub const SATURATION: f32 = 0.6;
 pub const MIXED_MIN: f32 = 0.2;
 pub const MIXED_RATIO: f32 = 0.45;
@@ -312,6 +398,16 @@ struct W {
     sentence: usize,
     /// Index among the document's words (see [`Prepared`]).
     global: usize,
+    /// The token, for the word's text in explanations.
+    token: usize,
+    /// The rule words it is (see [`rule`]).
+    rules: u32,
+}
+
+impl W {
+    fn is(&self, bits: u32) -> bool {
+        self.rules & bits != 0
+    }
 }
 
 /// The working arrays of one scoring call. A document scores every sentence
@@ -341,6 +437,8 @@ pub struct Prepared {
     tone_at: Vec<Option<(u32, u8)>>,
     senti_at: Vec<Option<(u32, u8)>>,
     modifier_at: Vec<Option<(Modifier, u8)>>,
+    /// The rule words each word is (see [`rule`]).
+    rules: Vec<u32>,
     /// Reused by every scoring call on this document (see [`Scratch`]); a
     /// `Prepared` belongs to one document on one thread, so the cell is
     /// never borrowed twice.
@@ -413,13 +511,20 @@ pub fn prepare(doc: &Document, lx: &Lexicons) -> Prepared {
     let mut tone_ids = Vec::with_capacity(n);
     let mut senti_ids = Vec::with_capacity(n);
     let mut starts_modifier = Vec::with_capacity(n);
+    let mut rules = Vec::with_capacity(n);
     for ((w, &b), &p) in words.iter().zip(&boundary).zip(&proper) {
         let info = match b {
-            0 if p => WordInfo::NONE,
+            // a name matches no lexicon entry, but its words are still the
+            // rule words they spell ("Will" is "will")
+            0 if p => WordInfo {
+                rules: lx.word(w).rules,
+                ..WordInfo::NONE
+            },
             0 => lx.word(w),
             1 => WordInfo::SOFT_BOUNDARY,
             _ => WordInfo::BOUNDARY,
         };
+        rules.push(info.rules);
         tone_ids.push(info.tone);
         senti_ids.push(info.sentiment);
         starts_modifier.push(info.modifier);
@@ -446,6 +551,7 @@ pub fn prepare(doc: &Document, lx: &Lexicons) -> Prepared {
         tone_at,
         senti_at,
         modifier_at,
+        rules,
         scratch: RefCell::new(Scratch::default()),
     }
 }
@@ -497,7 +603,6 @@ fn score_tokens_with(
         open_from,
     } = &mut *scratch;
     ws.clear();
-    let mut words: Vec<&str> = Vec::with_capacity(b.saturating_sub(a));
     let mut clause = 0usize;
     let mut sentence = 0usize;
     questions.clear();
@@ -506,12 +611,14 @@ fn score_tokens_with(
         let t = &doc.tokens[i];
         match t.kind {
             TokenKind::Word | TokenKind::Number => {
+                let global = prep.word_of_token[i] as usize;
                 ws.push(W {
                     clause,
                     sentence,
-                    global: prep.word_of_token[i] as usize,
+                    global,
+                    token: i,
+                    rules: prep.rules[global],
                 });
-                words.push(doc.norm(i));
             }
             TokenKind::Punct => match doc.tok(i) {
                 "." | "!" | "?" | "…" => {
@@ -532,7 +639,10 @@ fn score_tokens_with(
     }
     let ws: &[W] = ws;
     let questions: &[bool] = questions;
-    let n = words.len();
+    let n = ws.len();
+    // words' text, for explanations only
+    let word = |k: usize| doc.norm(ws[k].token);
+    let join = |from: usize, to: usize| (from..to).map(word).collect::<Vec<_>>().join(" ");
     // Lookups, from the document's (a match may not run past this span).
     let fits = |k: usize, l: u8| k + l as usize <= n;
     let tone_at = |k: usize| {
@@ -562,16 +672,19 @@ fn score_tokens_with(
     expectation.clear();
     expectation.resize(n, None);
     for k in 0..n {
-        let sign = match words[k] {
-            "feared" | "fear" | "dreaded" | "worried" => 1.0,
-            "hoped" | "hope" | "promised" | "wanted" => -1.0,
-            "expected" | "anticipated" | "predicted" | "forecast" => 0.0,
-            _ => continue,
+        let sign = if ws[k].is(rule::FEAR) {
+            1.0
+        } else if ws[k].is(rule::HOPE) {
+            -1.0
+        } else if ws[k].is(rule::EXPECTED) {
+            0.0
+        } else {
+            continue;
         };
         let lo = k.saturating_sub(EXPECTATION_WINDOW + 1);
         let Some(t) = (lo..k)
             .rev()
-            .find(|&j| (words[j] == "than" || words[j] == "as") && ws[j].clause == ws[k].clause)
+            .find(|&j| ws[j].is(rule::THAN | rule::AS) && ws[j].clause == ws[k].clause)
         else {
             continue;
         };
@@ -579,7 +692,7 @@ fn score_tokens_with(
         let cue_before =
             (t.saturating_sub(3)..t).any(|j| tone_at(j).is_some_and(|(_, l)| j + l >= t));
         // "more than hoped": exceeding the expectation reverses it
-        let more = words[t] == "than" && more_before_than(&words, t);
+        let more = ws[t].is(rule::THAN) && more_before_than(ws, t);
         expectation[k] = Some(if cue_before {
             0.0
         } else if more {
@@ -631,7 +744,7 @@ fn score_tokens_with(
                 base < 0.0
                     && k + len < n
                     && ws[k + len].clause == ws[k].clause
-                    && OPEN_QUESTION_WORDS.contains(&words[k + len])
+                    && ws[k + len].is(rule::OPEN_QUESTION)
             })
             .map(|&(k, len, _)| (k + len, ws[k].sentence)),
     );
@@ -649,7 +762,7 @@ fn score_tokens_with(
             note!(
                 detail,
                 steps,
-                format!("open question after {:?} x{OPEN_QUESTION_SCALE}", words[q])
+                format!("open question after {:?} x{OPEN_QUESTION_SCALE}", word(q))
             );
         }
         // 2. INTENSIFY
@@ -660,7 +773,7 @@ fn score_tokens_with(
                     note!(
                         detail,
                         steps,
-                        format!("intensified by {:?} x{:.2}", words[k - 1], 1.0 + v)
+                        format!("intensified by {:?} x{:.2}", word(k - 1), 1.0 + v)
                     );
                     from = k - 1;
                 }
@@ -669,7 +782,7 @@ fn score_tokens_with(
                     note!(
                         detail,
                         steps,
-                        format!("diminished by {:?} x{:.2}", words[k - 1], 1.0 - v)
+                        format!("diminished by {:?} x{:.2}", word(k - 1), 1.0 - v)
                     );
                     from = k - 1;
                 }
@@ -682,7 +795,7 @@ fn score_tokens_with(
             ws[j].clause == ws[k].clause
                 && !in_tone[j]
                 && matches!(modifier[j], Some((Modifier::Negator, l)) if j + l <= k
-                    && (j + l..k).all(|m| NEGATION_TRANSPARENT.contains(&words[m]) || modifier[m].is_some()))
+                    && (j + l..k).all(|m| ws[m].is(rule::TRANSPARENT) || modifier[m].is_some()))
         }) {
             // a contrast word between negator and cue ends its scope
             if !contrast_at.iter().any(|&x| x > j && x < k) {
@@ -691,7 +804,7 @@ fn score_tokens_with(
                 } else {
                     w = -w * NEGATED_CAUTION;
                 }
-                note!(detail, steps, format!("negated by {:?}", words[j]));
+                note!(detail, steps, format!("negated by {:?}", word(j)));
                 from = from.min(j);
             }
         }
@@ -706,7 +819,7 @@ fn score_tokens_with(
             note!(
                 detail,
                 steps,
-                format!("hedged by {:?} x{:.2}", words[j], 1.0 - HEDGE_DAMPING)
+                format!("hedged by {:?} x{:.2}", word(j), 1.0 - HEDGE_DAMPING)
             );
         }
         // 5. CONDITION
@@ -745,7 +858,7 @@ fn score_tokens_with(
         if w < 0.0
             && k + len < n
             && ws[k + len].clause == ws[k].clause
-            && DOUBT_COMPLEMENT.contains(&words[k + len])
+            && ws[k + len].is(rule::DOUBT_COMPLEMENT)
         {
             doubt_clause = Some(ws[k].clause);
         }
@@ -757,7 +870,7 @@ fn score_tokens_with(
         cue_at.push((k, w));
         if detail {
             hits.push(Hit {
-                text: words[from..k + len].join(" "),
+                text: join(from, k + len),
                 base,
                 contribution: w,
                 steps,
@@ -773,7 +886,7 @@ fn score_tokens_with(
             c += v;
             if detail {
                 hits.push(Hit {
-                    text: words[k].to_string(),
+                    text: word(k).to_string(),
                     base: -v,
                     contribution: -v,
                     steps: vec!["hedge".into()],
@@ -784,19 +897,20 @@ fn score_tokens_with(
     // 9. COMMIT
     let mut committed_clause = usize::MAX;
     for k in 0..n {
-        let first_person_will = matches!(words[k], "we'll" | "i'll")
-            || (matches!(words[k], "we" | "i")
+        let first_person_will = ws[k].is(rule::WE_WILL)
+            || (ws[k].is(rule::WE)
                 && k + 1 < n
-                && (matches!(words[k + 1], "will" | "shall")
+                && (ws[k + 1].is(rule::WILL)
                     || (k + 3 < n
-                        && matches!(words[k + 1], "are" | "am" | "'re" | "'m")
-                        && words[k + 2] == "going"
-                        && words[k + 3] == "to")));
+                        && ws[k + 1].is(rule::ARE)
+                        && ws[k + 2].is(rule::GOING)
+                        && ws[k + 3].is(rule::TO))));
         // not when the words are already part of a cue ("we will get there")
         if !first_person_will || in_tone[k] || ws[k].clause == committed_clause {
             continue;
         }
-        let next = if words[k].contains('\'') {
+        // "we'll" is one word, "we will" two
+        let next = if ws[k].is(rule::WE_WILL) {
             k + 1
         } else {
             k + 2
@@ -823,7 +937,7 @@ fn score_tokens_with(
         o += COMMITMENT_WEIGHT;
         if detail {
             hits.push(Hit {
-                text: words[k..next.min(n)].join(" "),
+                text: join(k, next.min(n)),
                 base: COMMITMENT_WEIGHT,
                 contribution: COMMITMENT_WEIGHT,
                 steps: vec!["first-person commitment".into()],
@@ -886,7 +1000,7 @@ fn score_tokens_with(
             }
             if detail {
                 hits.push(Hit {
-                    text: format!("~{}", words[k..k + len].join(" ")),
+                    text: format!("~{}", join(k, k + len)),
                     base: e.weight,
                     contribution: t,
                     steps: vec![format!("sentiment {:+.1} spills x{SENTIMENT_SPILL}/4", v)],
@@ -896,7 +1010,7 @@ fn score_tokens_with(
         k += len;
     }
     // 11. NOT-CONTRAST
-    if let Some(k) = (1..n).find(|&k| not_contrast_at(ws, &words, in_tone, k)) {
+    if let Some(k) = (1..n).find(|&k| not_contrast_at(ws, in_tone, k)) {
         // never more than NOT_CONTRAST_CAP of the gap: the sign stays
         let add = NOT_CONTRAST_WEIGHT.min((o - c).abs() * NOT_CONTRAST_CAP);
         let (to_o, to_c) = if o < c {
@@ -912,7 +1026,7 @@ fn score_tokens_with(
         for (w, side) in [(to_o, "optimism"), (-to_c, "caution")] {
             if w != 0.0 && detail {
                 hits.push(Hit {
-                    text: words[k - 1..end].join(" "),
+                    text: join(k - 1, end),
                     base: w,
                     contribution: w,
                     steps: vec![format!("X, not Y: {w:+.2} to the weaker side ({side})")],
@@ -921,7 +1035,7 @@ fn score_tokens_with(
         }
     }
     // 12. TURN
-    if let Some((x, side)) = contrast_turn(ws, &words, in_tone, contrast_at, cue_at) {
+    if let Some((x, side)) = contrast_turn(ws, in_tone, contrast_at, cue_at) {
         let (to_o, to_c) = if side > 0.0 {
             (CONTRAST_TURN_WEIGHT, 0.0)
         } else {
@@ -932,12 +1046,12 @@ fn score_tokens_with(
         if detail {
             let w = to_o - to_c;
             hits.push(Hit {
-                text: words[x].to_string(),
+                text: word(x).to_string(),
                 base: w,
                 contribution: w,
                 steps: vec![format!(
                     "turn: {:?} after one side, nothing after it leans back: {w:+.2} to the other side",
-                    words[x]
+                    word(x)
                 )],
             });
         }
@@ -953,14 +1067,13 @@ fn score_tokens_with(
 /// words after it carry; returns the contrast word and the sign to add.
 fn contrast_turn(
     ws: &[W],
-    words: &[&str],
     in_tone: &[bool],
     contrast_at: &[usize],
     cue_at: &[(usize, f32)],
 ) -> Option<(usize, f32)> {
-    let n = words.len();
+    let n = ws.len();
     // "while" is as often a time as a contrast
-    let &x = contrast_at.iter().find(|&&x| words[x] != "while")?;
+    let &x = contrast_at.iter().find(|&&x| !ws[x].is(rule::WHILE))?;
     // what leans before: the contrast word's own sentence, or the sentence
     // before it when the contrast opens its sentence ("... wrong. But we were promised")
     let opens = x == 0 || ws[x - 1].sentence != ws[x].sentence;
@@ -980,7 +1093,7 @@ fn contrast_turn(
     let end = (x + 1..n)
         .find(|&j| ws[j].sentence != ws[x].sentence)
         .unwrap_or(n);
-    if end - (x + 1) < TURN_MIN_WORDS || not_contrast_at(ws, words, in_tone, x + 1) {
+    if end - (x + 1) < TURN_MIN_WORDS || not_contrast_at(ws, in_tone, x + 1) {
         return None;
     }
     let against = cue_at
@@ -995,16 +1108,13 @@ fn contrast_turn(
 /// Whether the comparative nearest before "than" at `t` (within
 /// [`EXPECT_MORE_WINDOW`] words: "more data than we had hoped") is one of
 /// increase ([`EXPECT_MORE`]) rather than of decrease ("less", "fewer" ...).
-fn more_before_than(words: &[&str], t: usize) -> bool {
+fn more_before_than(ws: &[W], t: usize) -> bool {
     (t.saturating_sub(EXPECT_MORE_WINDOW)..t)
         .rev()
         .find_map(|j| {
-            if EXPECT_MORE.contains(&words[j]) {
+            if ws[j].is(rule::MORE) {
                 Some(true)
-            } else if matches!(
-                words[j],
-                "less" | "fewer" | "smaller" | "lower" | "slower" | "later" | "weaker"
-            ) {
+            } else if ws[j].is(rule::LESS_THAN) {
                 Some(false)
             } else {
                 None
@@ -1015,8 +1125,8 @@ fn more_before_than(words: &[&str], t: usize) -> bool {
 
 /// Whether word `k` is the "not" (or "less so") of an "X, not Y" contrast or
 /// an elliptic denial closing a clause (rule 11).
-fn not_contrast_at(ws: &[W], words: &[&str], in_tone: &[bool], k: usize) -> bool {
-    let n = words.len();
+fn not_contrast_at(ws: &[W], in_tone: &[bool], k: usize) -> bool {
+    let n = ws.len();
     if k == 0 || in_tone[k] || ws[k - 1].sentence != ws[k].sentence {
         return false;
     }
@@ -1030,22 +1140,19 @@ fn not_contrast_at(ws: &[W], words: &[&str], in_tone: &[bool], k: usize) -> bool
             .iter()
             .any(|w| w.sentence == ws[k].sentence && w.clause < ws[k].clause)
     };
-    match words[k] {
-        "not" => {
-            let next = words.get(k + 1).copied().unwrap_or("");
-            if matches!(next, "only" | "least" | "even") && !clause_end {
-                return false;
-            }
-            // ", not Y" or "but not Y"
-            ((clause_start || words[k - 1] == "but") && !clause_end)
-                // "; the pace is not"
-                || (clause_end
-                    && matches!(words[k - 1], "is" | "are" | "was" | "were")
-                    && earlier_clause())
+    if ws[k].is(rule::NOT) {
+        if k + 1 < n && ws[k + 1].is(rule::NOT_ONLY) && !clause_end {
+            return false;
         }
+        // ", not Y" or "but not Y"
+        ((clause_start || ws[k - 1].is(rule::BUT)) && !clause_end)
+            // "; the pace is not"
+            || (clause_end && ws[k - 1].is(rule::COPULA) && earlier_clause())
+    } else if ws[k].is(rule::SO) {
         // "the detail less so"
-        "so" => words[k - 1] == "less" && clause_end && earlier_clause(),
-        _ => false,
+        ws[k - 1].is(rule::LESS) && clause_end && earlier_clause()
+    } else {
+        false
     }
 }
 
