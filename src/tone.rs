@@ -1010,7 +1010,10 @@ fn score_tokens_with(
         k += len;
     }
     // 11. NOT-CONTRAST
-    if let Some(k) = (1..n).find(|&k| not_contrast_at(ws, in_tone, k)) {
+    // only a "not" or a "so" can be one: test the bits before the clauses
+    if let Some(k) =
+        (1..n).find(|&k| ws[k].is(rule::NOT | rule::SO) && not_contrast_at(ws, in_tone, k))
+    {
         // never more than NOT_CONTRAST_CAP of the gap: the sign stays
         let add = NOT_CONTRAST_WEIGHT.min((o - c).abs() * NOT_CONTRAST_CAP);
         let (to_o, to_c) = if o < c {
