@@ -428,11 +428,26 @@ struct Scratch {
     open_from: Vec<(usize, usize)>,
 }
 
+/// What a punctuation token ends when a stretch is scored.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Stop {
+    None,
+    /// "," ";" ":" dashes and brackets.
+    Clause,
+    /// "." "!" "…".
+    Sentence,
+    /// "?": a sentence, and a question.
+    Question,
+}
+
 /// Lexicon lookups for a whole document, done once: every statement and
 /// sentence scored afterwards only reads these arrays.
 pub struct Prepared {
     /// For each token, its index among the document's words (u32::MAX if not a word).
     word_of_token: Vec<u32>,
+    /// For each token, what it ends in a scored stretch (read for every
+    /// token of every call, so matched against the punctuation only once).
+    stop_of_token: Vec<Stop>,
     /// Longest tone, sentiment and modifier match starting at each word.
     tone_at: Vec<Option<(u32, u8)>>,
     senti_at: Vec<Option<(u32, u8)>>,
@@ -447,6 +462,7 @@ pub struct Prepared {
 
 pub fn prepare(doc: &Document, lx: &Lexicons) -> Prepared {
     let mut word_of_token = vec![u32::MAX; doc.tokens.len()];
+    let mut stop_of_token = vec![Stop::None; doc.tokens.len()];
     let mut words: Vec<&str> = Vec::with_capacity(doc.tokens.len());
     // Clause punctuation becomes an empty "word" among the words: a full
     // stop or colon stops every entry, a comma or dash stops gaps but not
@@ -476,14 +492,23 @@ pub fn prepare(doc: &Document, lx: &Lexicons) -> Prepared {
                 sentence_start = true;
                 continue;
             }
-            TokenKind::Punct => match doc.tok(i) {
-                "," | "—" | "–" | "-" => 1,
-                ";" | ":" | "." | "!" | "?" | "…" | "(" | ")" | "[" | "]" => {
-                    sentence_start = true;
-                    2
+            TokenKind::Punct => {
+                let tok = doc.tok(i);
+                stop_of_token[i] = match tok {
+                    "?" => Stop::Question,
+                    "." | "!" | "…" => Stop::Sentence,
+                    "," | ";" | ":" | "—" | "–" | "(" | ")" => Stop::Clause,
+                    _ => Stop::None,
+                };
+                match tok {
+                    "," | "—" | "–" | "-" => 1,
+                    ";" | ":" | "." | "!" | "?" | "…" | "(" | ")" | "[" | "]" => {
+                        sentence_start = true;
+                        2
+                    }
+                    _ => continue,
                 }
-                _ => continue,
-            },
+            }
         };
         match boundary.last_mut() {
             Some(0) => {
@@ -548,6 +573,7 @@ pub fn prepare(doc: &Document, lx: &Lexicons) -> Prepared {
     }
     Prepared {
         word_of_token,
+        stop_of_token,
         tone_at,
         senti_at,
         modifier_at,
@@ -608,33 +634,31 @@ fn score_tokens_with(
     questions.clear();
     questions.push(false);
     for i in a..b {
-        let t = &doc.tokens[i];
-        match t.kind {
-            TokenKind::Word | TokenKind::Number => {
-                let global = prep.word_of_token[i] as usize;
-                ws.push(W {
-                    clause,
-                    sentence,
-                    global,
-                    token: i,
-                    rules: prep.rules[global],
-                });
-            }
-            TokenKind::Punct => match doc.tok(i) {
-                "." | "!" | "?" | "…" => {
-                    if doc.tok(i) == "?" {
-                        questions[sentence] = true;
-                    }
-                    if ws.last().is_some_and(|w| w.sentence == sentence) {
-                        sentence += 1;
-                        questions.push(false);
-                    }
-                    clause += 1;
+        let global = prep.word_of_token[i];
+        if global != u32::MAX {
+            let global = global as usize;
+            ws.push(W {
+                clause,
+                sentence,
+                global,
+                token: i,
+                rules: prep.rules[global],
+            });
+            continue;
+        }
+        match prep.stop_of_token[i] {
+            Stop::None => {}
+            Stop::Clause => clause += 1,
+            stop => {
+                if stop == Stop::Question {
+                    questions[sentence] = true;
                 }
-                "," | ";" | ":" | "—" | "–" | "(" | ")" => clause += 1,
-                _ => {}
-            },
-            TokenKind::QuoteMark => {}
+                if ws.last().is_some_and(|w| w.sentence == sentence) {
+                    sentence += 1;
+                    questions.push(false);
+                }
+                clause += 1;
+            }
         }
     }
     let ws: &[W] = ws;
