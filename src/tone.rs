@@ -78,6 +78,7 @@
 //! `S / sqrt(S^2 + SENTIMENT_ALPHA)`.
 
 use std::cell::RefCell;
+use std::fmt::Write;
 
 use crate::document::{Document, Span, TokenKind};
 
@@ -347,7 +348,8 @@ impl Score {
                 s.push('|');
             }
             s.push_str(&h.text);
-            s.push_str(&format!(":{:+.2}", h.contribution));
+            // straight into the field: a String per cue was most of this
+            let _ = write!(s, ":{:+.2}", h.contribution);
         }
         s
     }
