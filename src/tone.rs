@@ -76,6 +76,14 @@
 //! `neutral`. Sentiment follows VADER's shape: valences summed (with the same
 //! negation, intensity and contrast steps) and normalised by
 //! `S / sqrt(S^2 + SENTIMENT_ALPHA)`.
+//!
+//! Speed: a document's sentences (for the article score) and statements are
+//! scored one call each, so whatever depends only on a word is found once per
+//! document in [`prepare`]: lexicon matches, modifiers, the rule words as
+//! bits (the rules test bits, never strings), and what each punctuation mark
+//! ends. The calls read those arrays and reuse one set of working arrays
+//! ([`Prepared`] keeps it), so scoring a sentence allocates nothing unless
+//! the caller wants the explanation.
 
 use std::cell::RefCell;
 use std::fmt::Write;
