@@ -80,6 +80,8 @@ pub struct WordInfo {
     pub sentiment: u32,
     /// The word starts a modifier entry.
     pub modifier: bool,
+    /// The tone rules' words it is (`tone::rule_words`), tested as bits.
+    pub rules: u32,
 }
 
 impl WordInfo {
@@ -87,18 +89,21 @@ impl WordInfo {
         tone: UNKNOWN_WORD,
         sentiment: UNKNOWN_WORD,
         modifier: false,
+        rules: 0,
     };
     /// A clause boundary among the words: matches nothing, and nothing reaches over it.
     pub const BOUNDARY: WordInfo = WordInfo {
         tone: BOUNDARY_WORD,
         sentiment: BOUNDARY_WORD,
         modifier: false,
+        rules: 0,
     };
     /// A comma or dash among the words: phrases run over it, gaps do not.
     pub const SOFT_BOUNDARY: WordInfo = WordInfo {
         tone: SOFT_BOUNDARY_WORD,
         sentiment: SOFT_BOUNDARY_WORD,
         modifier: false,
+        rules: 0,
     };
 }
 
@@ -315,6 +320,9 @@ impl Lexicons {
                 .entry(w.to_string())
                 .or_insert(WordInfo::NONE)
                 .modifier = true;
+        }
+        for (w, bits) in crate::tone::rule_words() {
+            words.entry(w.to_string()).or_insert(WordInfo::NONE).rules |= bits;
         }
         self.words = words;
     }

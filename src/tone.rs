@@ -76,6 +76,17 @@
 //! `neutral`. Sentiment follows VADER's shape: valences summed (with the same
 //! negation, intensity and contrast steps) and normalised by
 //! `S / sqrt(S^2 + SENTIMENT_ALPHA)`.
+//!
+//! Speed: a document's sentences (for the article score) and statements are
+//! scored one call each, so whatever depends only on a word is found once per
+//! document in [`prepare`]: lexicon matches, modifiers, the rule words as
+//! bits (the rules test bits, never strings), and what each punctuation mark
+//! ends. The calls read those arrays and reuse one set of working arrays
+//! ([`Prepared`] keeps it), so scoring a sentence allocates nothing unless
+//! the caller wants the explanation.
+
+use std::cell::RefCell;
+use std::fmt::Write;
 
 use crate::document::{Document, Span, TokenKind};
 
@@ -195,6 +206,92 @@ pub const EXPECTATION_WINDOW: usize = 4;
 pub const DOUBTED_OPTIMISM: f32 = 0.0;
 /// Words that open the complement of a caution cue ("of", "that", "to" ...).
 pub const DOUBT_COMPLEMENT: &[&str] = &["of", "that", "whether", "to", "about", "if"];
+/// The words the rules test by their spelling, one bit each group. A
+/// document's words are looked up once (in [`prepare`], with the lexicon
+/// lookup it does anyway) and every scoring call tests bits: comparing each
+/// word with every rule word on each call was much of the scoring time.
+mod rule {
+    /// 8. EXPECT: fear words ("than ... feared").
+    pub const FEAR: u32 = 1 << 0;
+    /// 8. EXPECT: hope words ("than ... hoped").
+    pub const HOPE: u32 = 1 << 1;
+    /// 8. EXPECT: plain expectation words ("than expected").
+    pub const EXPECTED: u32 = 1 << 2;
+    pub const THAN: u32 = 1 << 3;
+    pub const AS: u32 = 1 << 4;
+    /// [`super::EXPECT_MORE`].
+    pub const MORE: u32 = 1 << 5;
+    /// Comparatives of decrease ("less", "fewer" ...).
+    pub const LESS_THAN: u32 = 1 << 6;
+    /// [`super::NEGATION_TRANSPARENT`].
+    pub const TRANSPARENT: u32 = 1 << 7;
+    /// [`super::DOUBT_COMPLEMENT`].
+    pub const DOUBT_COMPLEMENT: u32 = 1 << 8;
+    /// [`super::OPEN_QUESTION_WORDS`].
+    pub const OPEN_QUESTION: u32 = 1 << 9;
+    /// 9. COMMIT: "we", "i".
+    pub const WE: u32 = 1 << 10;
+    /// 9. COMMIT: "we'll", "i'll".
+    pub const WE_WILL: u32 = 1 << 11;
+    pub const WILL: u32 = 1 << 12;
+    /// "are", "am", "'re", "'m".
+    pub const ARE: u32 = 1 << 13;
+    pub const GOING: u32 = 1 << 14;
+    pub const TO: u32 = 1 << 15;
+    pub const NOT: u32 = 1 << 16;
+    pub const SO: u32 = 1 << 17;
+    pub const LESS: u32 = 1 << 18;
+    pub const BUT: u32 = 1 << 19;
+    pub const WHILE: u32 = 1 << 20;
+    /// "not only", "not least", "not even".
+    pub const NOT_ONLY: u32 = 1 << 21;
+    /// "is", "are", "was", "were".
+    pub const COPULA: u32 = 1 << 22;
+}
+
+/// Every word a rule tests by its spelling, with its bits (see [`rule`]);
+/// the lexicons' word table carries them, so the lists here stay the only
+/// place the words are named.
+pub(crate) fn rule_words() -> Vec<(&'static str, u32)> {
+    let groups: &[(&[&str], u32)] = &[
+        (&["feared", "fear", "dreaded", "worried"], rule::FEAR),
+        (&["hoped", "hope", "promised", "wanted"], rule::HOPE),
+        (
+            &["expected", "anticipated", "predicted", "forecast"],
+            rule::EXPECTED,
+        ),
+        (&["than"], rule::THAN),
+        (&["as"], rule::AS),
+        (EXPECT_MORE, rule::MORE),
+        (
+            &[
+                "less", "fewer", "smaller", "lower", "slower", "later", "weaker",
+            ],
+            rule::LESS_THAN,
+        ),
+        (NEGATION_TRANSPARENT, rule::TRANSPARENT),
+        (DOUBT_COMPLEMENT, rule::DOUBT_COMPLEMENT),
+        (OPEN_QUESTION_WORDS, rule::OPEN_QUESTION),
+        (&["we", "i"], rule::WE),
+        (&["we'll", "i'll"], rule::WE_WILL),
+        (&["will", "shall"], rule::WILL),
+        (&["are", "am", "'re", "'m"], rule::ARE),
+        (&["going"], rule::GOING),
+        (&["to"], rule::TO),
+        (&["not"], rule::NOT),
+        (&["so"], rule::SO),
+        (&["less"], rule::LESS),
+        (&["but"], rule::BUT),
+        (&["while"], rule::WHILE),
+        (&["only", "least", "even"], rule::NOT_ONLY),
+        (&["is", "are", "was", "were"], rule::COPULA),
+    ];
+    groups
+        .iter()
+        .flat_map(|&(words, bit)| words.iter().map(move |&w| (w, bit)))
+        .collect()
+}
+
 pub const SATURATION: f32 = 0.6;
 pub const MIXED_MIN: f32 = 0.2;
 pub const MIXED_RATIO: f32 = 0.45;
@@ -259,7 +356,8 @@ impl Score {
                 s.push('|');
             }
             s.push_str(&h.text);
-            s.push_str(&format!(":{:+.2}", h.contribution));
+            // straight into the field: a String per cue was most of this
+            let _ = write!(s, ":{:+.2}", h.contribution);
         }
         s
     }
@@ -304,12 +402,52 @@ pub fn finish(o: f32, c: f32, s: f32, hits: Vec<Hit>) -> Score {
 }
 
 /// A word of the scored stretch, with where its clause and sentence start.
-struct W<'a> {
-    norm: &'a str,
+#[derive(Clone, Copy)]
+struct W {
     clause: usize,
     sentence: usize,
     /// Index among the document's words (see [`Prepared`]).
     global: usize,
+    /// The token, for the word's text in explanations.
+    token: usize,
+    /// The rule words it is (see [`rule`]).
+    rules: u32,
+}
+
+impl W {
+    fn is(&self, bits: u32) -> bool {
+        self.rules & bits != 0
+    }
+}
+
+/// The working arrays of one scoring call. A document scores every sentence
+/// (for the article score) and every statement, each call needing a dozen
+/// per-word arrays; allocating them afresh each time cost more than the
+/// rules themselves, so [`Prepared`] keeps one set and each call clears it.
+/// Nothing in it outlives a call: every field is cleared before use.
+#[derive(Default)]
+struct Scratch {
+    ws: Vec<W>,
+    questions: Vec<bool>,
+    modifier: Vec<Option<(Modifier, usize)>>,
+    in_tone: Vec<bool>,
+    expectation: Vec<Option<f32>>,
+    tone_hits: Vec<(usize, usize, f32)>,
+    contrast_at: Vec<usize>,
+    cue_at: Vec<(usize, f32)>,
+    open_from: Vec<(usize, usize)>,
+}
+
+/// What a punctuation token ends when a stretch is scored.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Stop {
+    None,
+    /// "," ";" ":" dashes and brackets.
+    Clause,
+    /// "." "!" "…".
+    Sentence,
+    /// "?": a sentence, and a question.
+    Question,
 }
 
 /// Lexicon lookups for a whole document, done once: every statement and
@@ -317,14 +455,24 @@ struct W<'a> {
 pub struct Prepared {
     /// For each token, its index among the document's words (u32::MAX if not a word).
     word_of_token: Vec<u32>,
+    /// For each token, what it ends in a scored stretch (read for every
+    /// token of every call, so matched against the punctuation only once).
+    stop_of_token: Vec<Stop>,
     /// Longest tone, sentiment and modifier match starting at each word.
     tone_at: Vec<Option<(u32, u8)>>,
     senti_at: Vec<Option<(u32, u8)>>,
     modifier_at: Vec<Option<(Modifier, u8)>>,
+    /// The rule words each word is (see [`rule`]).
+    rules: Vec<u32>,
+    /// Reused by every scoring call on this document (see [`Scratch`]); a
+    /// `Prepared` belongs to one document on one thread, so the cell is
+    /// never borrowed twice.
+    scratch: RefCell<Scratch>,
 }
 
 pub fn prepare(doc: &Document, lx: &Lexicons) -> Prepared {
     let mut word_of_token = vec![u32::MAX; doc.tokens.len()];
+    let mut stop_of_token = vec![Stop::None; doc.tokens.len()];
     let mut words: Vec<&str> = Vec::with_capacity(doc.tokens.len());
     // Clause punctuation becomes an empty "word" among the words: a full
     // stop or colon stops every entry, a comma or dash stops gaps but not
@@ -354,14 +502,23 @@ pub fn prepare(doc: &Document, lx: &Lexicons) -> Prepared {
                 sentence_start = true;
                 continue;
             }
-            TokenKind::Punct => match doc.tok(i) {
-                "," | "—" | "–" | "-" => 1,
-                ";" | ":" | "." | "!" | "?" | "…" | "(" | ")" | "[" | "]" => {
-                    sentence_start = true;
-                    2
+            TokenKind::Punct => {
+                let tok = doc.tok(i);
+                stop_of_token[i] = match tok {
+                    "?" => Stop::Question,
+                    "." | "!" | "…" => Stop::Sentence,
+                    "," | ";" | ":" | "—" | "–" | "(" | ")" => Stop::Clause,
+                    _ => Stop::None,
+                };
+                match tok {
+                    "," | "—" | "–" | "-" => 1,
+                    ";" | ":" | "." | "!" | "?" | "…" | "(" | ")" | "[" | "]" => {
+                        sentence_start = true;
+                        2
+                    }
+                    _ => continue,
                 }
-                _ => continue,
-            },
+            }
         };
         match boundary.last_mut() {
             Some(0) => {
@@ -389,13 +546,20 @@ pub fn prepare(doc: &Document, lx: &Lexicons) -> Prepared {
     let mut tone_ids = Vec::with_capacity(n);
     let mut senti_ids = Vec::with_capacity(n);
     let mut starts_modifier = Vec::with_capacity(n);
+    let mut rules = Vec::with_capacity(n);
     for ((w, &b), &p) in words.iter().zip(&boundary).zip(&proper) {
         let info = match b {
-            0 if p => WordInfo::NONE,
+            // a name matches no lexicon entry, but its words are still the
+            // rule words they spell ("Will" is "will")
+            0 if p => WordInfo {
+                rules: lx.word(w).rules,
+                ..WordInfo::NONE
+            },
             0 => lx.word(w),
             1 => WordInfo::SOFT_BOUNDARY,
             _ => WordInfo::BOUNDARY,
         };
+        rules.push(info.rules);
         tone_ids.push(info.tone);
         senti_ids.push(info.sentiment);
         starts_modifier.push(info.modifier);
@@ -419,9 +583,12 @@ pub fn prepare(doc: &Document, lx: &Lexicons) -> Prepared {
     }
     Prepared {
         word_of_token,
+        stop_of_token,
         tone_at,
         senti_at,
         modifier_at,
+        rules,
+        scratch: RefCell::new(Scratch::default()),
     }
 }
 
@@ -459,38 +626,57 @@ fn score_tokens_with(
     b: usize,
     detail: bool,
 ) -> Score {
-    let mut ws: Vec<W> = Vec::with_capacity(b.saturating_sub(a));
+    let mut scratch = prep.scratch.borrow_mut();
+    let Scratch {
+        ws,
+        questions,
+        modifier,
+        in_tone,
+        expectation,
+        tone_hits,
+        contrast_at,
+        cue_at,
+        open_from,
+    } = &mut *scratch;
+    ws.clear();
     let mut clause = 0usize;
     let mut sentence = 0usize;
-    let mut questions: Vec<bool> = vec![false];
+    questions.clear();
+    questions.push(false);
     for i in a..b {
-        let t = &doc.tokens[i];
-        match t.kind {
-            TokenKind::Word | TokenKind::Number => ws.push(W {
-                norm: doc.norm(i),
+        let global = prep.word_of_token[i];
+        if global != u32::MAX {
+            let global = global as usize;
+            ws.push(W {
                 clause,
                 sentence,
-                global: prep.word_of_token[i] as usize,
-            }),
-            TokenKind::Punct => match doc.tok(i) {
-                "." | "!" | "?" | "…" => {
-                    if doc.tok(i) == "?" {
-                        questions[sentence] = true;
-                    }
-                    if ws.last().is_some_and(|w| w.sentence == sentence) {
-                        sentence += 1;
-                        questions.push(false);
-                    }
-                    clause += 1;
+                global,
+                token: i,
+                rules: prep.rules[global],
+            });
+            continue;
+        }
+        match prep.stop_of_token[i] {
+            Stop::None => {}
+            Stop::Clause => clause += 1,
+            stop => {
+                if stop == Stop::Question {
+                    questions[sentence] = true;
                 }
-                "," | ";" | ":" | "—" | "–" | "(" | ")" => clause += 1,
-                _ => {}
-            },
-            TokenKind::QuoteMark => {}
+                if ws.last().is_some_and(|w| w.sentence == sentence) {
+                    sentence += 1;
+                    questions.push(false);
+                }
+                clause += 1;
+            }
         }
     }
-    let words: Vec<&str> = ws.iter().map(|w| w.norm).collect();
-    let n = words.len();
+    let ws: &[W] = ws;
+    let questions: &[bool] = questions;
+    let n = ws.len();
+    // words' text, for explanations only
+    let word = |k: usize| doc.norm(ws[k].token);
+    let join = |from: usize, to: usize| (from..to).map(word).collect::<Vec<_>>().join(" ");
     // Lookups, from the document's (a match may not run past this span).
     let fits = |k: usize, l: u8| k + l as usize <= n;
     let tone_at = |k: usize| {
@@ -503,31 +689,36 @@ fn score_tokens_with(
             .filter(|&(_, l)| fits(k, l))
             .map(|(id, l)| (id, l as usize))
     };
-    let modifier: Vec<Option<(Modifier, usize)>> = (0..n)
-        .map(|k| {
-            prep.modifier_at[ws[k].global]
-                .filter(|&(_, l)| fits(k, l))
-                .map(|(m, l)| (m, l as usize))
-        })
-        .collect();
+    modifier.clear();
+    modifier.extend((0..n).map(|k| {
+        prep.modifier_at[ws[k].global]
+            .filter(|&(_, l)| fits(k, l))
+            .map(|(m, l)| (m, l as usize))
+    }));
+    let modifier: &[Option<(Modifier, usize)>] = modifier;
     let mut o = 0f32;
     let mut c = 0f32;
     let mut s = 0f32;
     let mut hits = Vec::new();
-    let mut in_tone = vec![false; n];
+    in_tone.clear();
+    in_tone.resize(n, false);
     // 8. EXPECT (found first: it replaces the expectation word's own cue)
-    let mut expectation: Vec<Option<f32>> = vec![None; n];
+    expectation.clear();
+    expectation.resize(n, None);
     for k in 0..n {
-        let sign = match words[k] {
-            "feared" | "fear" | "dreaded" | "worried" => 1.0,
-            "hoped" | "hope" | "promised" | "wanted" => -1.0,
-            "expected" | "anticipated" | "predicted" | "forecast" => 0.0,
-            _ => continue,
+        let sign = if ws[k].is(rule::FEAR) {
+            1.0
+        } else if ws[k].is(rule::HOPE) {
+            -1.0
+        } else if ws[k].is(rule::EXPECTED) {
+            0.0
+        } else {
+            continue;
         };
         let lo = k.saturating_sub(EXPECTATION_WINDOW + 1);
         let Some(t) = (lo..k)
             .rev()
-            .find(|&j| (words[j] == "than" || words[j] == "as") && ws[j].clause == ws[k].clause)
+            .find(|&j| ws[j].is(rule::THAN | rule::AS) && ws[j].clause == ws[k].clause)
         else {
             continue;
         };
@@ -535,7 +726,7 @@ fn score_tokens_with(
         let cue_before =
             (t.saturating_sub(3)..t).any(|j| tone_at(j).is_some_and(|(_, l)| j + l >= t));
         // "more than hoped": exceeding the expectation reverses it
-        let more = words[t] == "than" && more_before_than(&words, t);
+        let more = ws[t].is(rule::THAN) && more_before_than(ws, t);
         expectation[k] = Some(if cue_before {
             0.0
         } else if more {
@@ -546,7 +737,7 @@ fn score_tokens_with(
     }
     // 1. CUES
     let mut k = 0;
-    let mut tone_hits: Vec<(usize, usize, f32)> = Vec::new();
+    tone_hits.clear();
     while k < n {
         if let Some(w) = expectation[k] {
             if w != 0.0 {
@@ -567,27 +758,32 @@ fn score_tokens_with(
             k += 1;
         }
     }
-    let contrast_at: Vec<usize> = (0..n)
-        .filter(|&k| matches!(modifier[k], Some((Modifier::Contrast, _))) && !in_tone[k])
-        .collect();
-    let mut hedges_counted = vec![false; n];
+    let in_tone: &[bool] = in_tone;
+    let tone_hits: &[(usize, usize, f32)] = tone_hits;
+    contrast_at.clear();
+    contrast_at.extend(
+        (0..n).filter(|&k| matches!(modifier[k], Some((Modifier::Contrast, _))) && !in_tone[k]),
+    );
+    let contrast_at: &[usize] = contrast_at;
     // (position, contribution) of every tone cue, for rule 12
-    let mut cue_at: Vec<(usize, f32)> = Vec::with_capacity(tone_hits.len());
-    let mut questions_counted = vec![false; questions.len()];
+    cue_at.clear();
     let mut doubt_clause: Option<usize> = None;
     // 13. OPEN: where an uncertainty cue opens a question ("not clear
     // whether", "could not say when"), the outcome asked about is no hope
-    let open_from: Vec<(usize, usize)> = tone_hits
-        .iter()
-        .filter(|&&(k, len, base)| {
-            base < 0.0
-                && k + len < n
-                && ws[k + len].clause == ws[k].clause
-                && OPEN_QUESTION_WORDS.contains(&words[k + len])
-        })
-        .map(|&(k, len, _)| (k + len, ws[k].sentence))
-        .collect();
-    for &(k, len, base) in &tone_hits {
+    open_from.clear();
+    open_from.extend(
+        tone_hits
+            .iter()
+            .filter(|&&(k, len, base)| {
+                base < 0.0
+                    && k + len < n
+                    && ws[k + len].clause == ws[k].clause
+                    && ws[k + len].is(rule::OPEN_QUESTION)
+            })
+            .map(|&(k, len, _)| (k + len, ws[k].sentence)),
+    );
+    let open_from: &[(usize, usize)] = open_from;
+    for &(k, len, base) in tone_hits {
         let mut w = base;
         let mut steps = Vec::new();
         let mut from = k;
@@ -600,7 +796,7 @@ fn score_tokens_with(
             note!(
                 detail,
                 steps,
-                format!("open question after {:?} x{OPEN_QUESTION_SCALE}", words[q])
+                format!("open question after {:?} x{OPEN_QUESTION_SCALE}", word(q))
             );
         }
         // 2. INTENSIFY
@@ -611,7 +807,7 @@ fn score_tokens_with(
                     note!(
                         detail,
                         steps,
-                        format!("intensified by {:?} x{:.2}", words[k - 1], 1.0 + v)
+                        format!("intensified by {:?} x{:.2}", word(k - 1), 1.0 + v)
                     );
                     from = k - 1;
                 }
@@ -620,7 +816,7 @@ fn score_tokens_with(
                     note!(
                         detail,
                         steps,
-                        format!("diminished by {:?} x{:.2}", words[k - 1], 1.0 - v)
+                        format!("diminished by {:?} x{:.2}", word(k - 1), 1.0 - v)
                     );
                     from = k - 1;
                 }
@@ -633,7 +829,7 @@ fn score_tokens_with(
             ws[j].clause == ws[k].clause
                 && !in_tone[j]
                 && matches!(modifier[j], Some((Modifier::Negator, l)) if j + l <= k
-                    && (j + l..k).all(|m| NEGATION_TRANSPARENT.contains(&words[m]) || modifier[m].is_some()))
+                    && (j + l..k).all(|m| ws[m].is(rule::TRANSPARENT) || modifier[m].is_some()))
         }) {
             // a contrast word between negator and cue ends its scope
             if !contrast_at.iter().any(|&x| x > j && x < k) {
@@ -642,7 +838,7 @@ fn score_tokens_with(
                 } else {
                     w = -w * NEGATED_CAUTION;
                 }
-                note!(detail, steps, format!("negated by {:?}", words[j]));
+                note!(detail, steps, format!("negated by {:?}", word(j)));
                 from = from.min(j);
             }
         }
@@ -657,7 +853,7 @@ fn score_tokens_with(
             note!(
                 detail,
                 steps,
-                format!("hedged by {:?} x{:.2}", words[j], 1.0 - HEDGE_DAMPING)
+                format!("hedged by {:?} x{:.2}", word(j), 1.0 - HEDGE_DAMPING)
             );
         }
         // 5. CONDITION
@@ -674,15 +870,11 @@ fn score_tokens_with(
             note!(detail, steps, format!("conditional x{CONDITIONAL_SCALE}"));
         }
         // 6. CONTRAST
-        let same_sentence: Vec<usize> = contrast_at
-            .iter()
-            .copied()
-            .filter(|&x| ws[x].sentence == ws[k].sentence)
-            .collect();
-        if same_sentence.iter().any(|&x| x < k) {
+        let same_sentence = |x: usize| ws[x].sentence == ws[k].sentence;
+        if contrast_at.iter().any(|&x| same_sentence(x) && x < k) {
             w *= CONTRAST_AFTER;
             note!(detail, steps, format!("after contrast x{CONTRAST_AFTER}"));
-        } else if same_sentence.iter().any(|&x| x > k) {
+        } else if contrast_at.iter().any(|&x| same_sentence(x) && x > k) {
             w *= CONTRAST_BEFORE;
             note!(detail, steps, format!("before contrast x{CONTRAST_BEFORE}"));
         }
@@ -700,7 +892,7 @@ fn score_tokens_with(
         if w < 0.0
             && k + len < n
             && ws[k + len].clause == ws[k].clause
-            && DOUBT_COMPLEMENT.contains(&words[k + len])
+            && ws[k + len].is(rule::DOUBT_COMPLEMENT)
         {
             doubt_clause = Some(ws[k].clause);
         }
@@ -712,25 +904,23 @@ fn score_tokens_with(
         cue_at.push((k, w));
         if detail {
             hits.push(Hit {
-                text: words[from..k + len].join(" "),
+                text: join(from, k + len),
                 base,
                 contribution: w,
                 steps,
             });
         }
     }
-    // Hedges add their own caution, once each.
+    // Hedges add their own caution, once each (each word is visited once).
     for k in 0..n {
         if let Some((Modifier::Hedge(v), _)) = modifier[k]
             && v > 0.0
             && !in_tone[k]
-            && !hedges_counted[k]
         {
-            hedges_counted[k] = true;
             c += v;
             if detail {
                 hits.push(Hit {
-                    text: words[k].to_string(),
+                    text: word(k).to_string(),
                     base: -v,
                     contribution: -v,
                     steps: vec!["hedge".into()],
@@ -741,19 +931,20 @@ fn score_tokens_with(
     // 9. COMMIT
     let mut committed_clause = usize::MAX;
     for k in 0..n {
-        let first_person_will = matches!(words[k], "we'll" | "i'll")
-            || (matches!(words[k], "we" | "i")
+        let first_person_will = ws[k].is(rule::WE_WILL)
+            || (ws[k].is(rule::WE)
                 && k + 1 < n
-                && (matches!(words[k + 1], "will" | "shall")
+                && (ws[k + 1].is(rule::WILL)
                     || (k + 3 < n
-                        && matches!(words[k + 1], "are" | "am" | "'re" | "'m")
-                        && words[k + 2] == "going"
-                        && words[k + 3] == "to")));
+                        && ws[k + 1].is(rule::ARE)
+                        && ws[k + 2].is(rule::GOING)
+                        && ws[k + 3].is(rule::TO))));
         // not when the words are already part of a cue ("we will get there")
         if !first_person_will || in_tone[k] || ws[k].clause == committed_clause {
             continue;
         }
-        let next = if words[k].contains('\'') {
+        // "we'll" is one word, "we will" two
+        let next = if ws[k].is(rule::WE_WILL) {
             k + 1
         } else {
             k + 2
@@ -780,16 +971,18 @@ fn score_tokens_with(
         o += COMMITMENT_WEIGHT;
         if detail {
             hits.push(Hit {
-                text: words[k..next.min(n)].join(" "),
+                text: join(k, next.min(n)),
                 base: COMMITMENT_WEIGHT,
                 contribution: COMMITMENT_WEIGHT,
                 steps: vec!["first-person commitment".into()],
             });
         }
     }
+    // Once per question sentence that has words: sentences are numbered in
+    // order and a new one starts only after a word, so those are the
+    // sentences up to the last word's.
     for (si, q) in questions.iter().enumerate() {
-        if *q && !questions_counted[si] && ws.iter().any(|w| w.sentence == si) {
-            questions_counted[si] = true;
+        if *q && n > 0 && si <= ws[n - 1].sentence {
             c += QUESTION_CAUTION;
             if detail {
                 hits.push(Hit {
@@ -841,7 +1034,7 @@ fn score_tokens_with(
             }
             if detail {
                 hits.push(Hit {
-                    text: format!("~{}", words[k..k + len].join(" ")),
+                    text: format!("~{}", join(k, k + len)),
                     base: e.weight,
                     contribution: t,
                     steps: vec![format!("sentiment {:+.1} spills x{SENTIMENT_SPILL}/4", v)],
@@ -851,7 +1044,10 @@ fn score_tokens_with(
         k += len;
     }
     // 11. NOT-CONTRAST
-    if let Some(k) = (1..n).find(|&k| not_contrast_at(&ws, &words, &in_tone, k)) {
+    // only a "not" or a "so" can be one: test the bits before the clauses
+    if let Some(k) =
+        (1..n).find(|&k| ws[k].is(rule::NOT | rule::SO) && not_contrast_at(ws, in_tone, k))
+    {
         // never more than NOT_CONTRAST_CAP of the gap: the sign stays
         let add = NOT_CONTRAST_WEIGHT.min((o - c).abs() * NOT_CONTRAST_CAP);
         let (to_o, to_c) = if o < c {
@@ -867,7 +1063,7 @@ fn score_tokens_with(
         for (w, side) in [(to_o, "optimism"), (-to_c, "caution")] {
             if w != 0.0 && detail {
                 hits.push(Hit {
-                    text: words[k - 1..end].join(" "),
+                    text: join(k - 1, end),
                     base: w,
                     contribution: w,
                     steps: vec![format!("X, not Y: {w:+.2} to the weaker side ({side})")],
@@ -876,7 +1072,7 @@ fn score_tokens_with(
         }
     }
     // 12. TURN
-    if let Some((x, side)) = contrast_turn(&ws, &words, &in_tone, &contrast_at, &cue_at) {
+    if let Some((x, side)) = contrast_turn(ws, in_tone, contrast_at, cue_at) {
         let (to_o, to_c) = if side > 0.0 {
             (CONTRAST_TURN_WEIGHT, 0.0)
         } else {
@@ -887,12 +1083,12 @@ fn score_tokens_with(
         if detail {
             let w = to_o - to_c;
             hits.push(Hit {
-                text: words[x].to_string(),
+                text: word(x).to_string(),
                 base: w,
                 contribution: w,
                 steps: vec![format!(
                     "turn: {:?} after one side, nothing after it leans back: {w:+.2} to the other side",
-                    words[x]
+                    word(x)
                 )],
             });
         }
@@ -908,14 +1104,13 @@ fn score_tokens_with(
 /// words after it carry; returns the contrast word and the sign to add.
 fn contrast_turn(
     ws: &[W],
-    words: &[&str],
     in_tone: &[bool],
     contrast_at: &[usize],
     cue_at: &[(usize, f32)],
 ) -> Option<(usize, f32)> {
-    let n = words.len();
+    let n = ws.len();
     // "while" is as often a time as a contrast
-    let &x = contrast_at.iter().find(|&&x| words[x] != "while")?;
+    let &x = contrast_at.iter().find(|&&x| !ws[x].is(rule::WHILE))?;
     // what leans before: the contrast word's own sentence, or the sentence
     // before it when the contrast opens its sentence ("... wrong. But we were promised")
     let opens = x == 0 || ws[x - 1].sentence != ws[x].sentence;
@@ -935,7 +1130,7 @@ fn contrast_turn(
     let end = (x + 1..n)
         .find(|&j| ws[j].sentence != ws[x].sentence)
         .unwrap_or(n);
-    if end - (x + 1) < TURN_MIN_WORDS || not_contrast_at(ws, words, in_tone, x + 1) {
+    if end - (x + 1) < TURN_MIN_WORDS || not_contrast_at(ws, in_tone, x + 1) {
         return None;
     }
     let against = cue_at
@@ -950,16 +1145,13 @@ fn contrast_turn(
 /// Whether the comparative nearest before "than" at `t` (within
 /// [`EXPECT_MORE_WINDOW`] words: "more data than we had hoped") is one of
 /// increase ([`EXPECT_MORE`]) rather than of decrease ("less", "fewer" ...).
-fn more_before_than(words: &[&str], t: usize) -> bool {
+fn more_before_than(ws: &[W], t: usize) -> bool {
     (t.saturating_sub(EXPECT_MORE_WINDOW)..t)
         .rev()
         .find_map(|j| {
-            if EXPECT_MORE.contains(&words[j]) {
+            if ws[j].is(rule::MORE) {
                 Some(true)
-            } else if matches!(
-                words[j],
-                "less" | "fewer" | "smaller" | "lower" | "slower" | "later" | "weaker"
-            ) {
+            } else if ws[j].is(rule::LESS_THAN) {
                 Some(false)
             } else {
                 None
@@ -970,33 +1162,34 @@ fn more_before_than(words: &[&str], t: usize) -> bool {
 
 /// Whether word `k` is the "not" (or "less so") of an "X, not Y" contrast or
 /// an elliptic denial closing a clause (rule 11).
-fn not_contrast_at(ws: &[W], words: &[&str], in_tone: &[bool], k: usize) -> bool {
-    let n = words.len();
+fn not_contrast_at(ws: &[W], in_tone: &[bool], k: usize) -> bool {
+    let n = ws.len();
     if k == 0 || in_tone[k] || ws[k - 1].sentence != ws[k].sentence {
         return false;
     }
     let clause_start = ws[k - 1].clause != ws[k].clause;
     let clause_end = k + 1 == n || ws[k + 1].clause != ws[k].clause;
-    // something before, in an earlier clause of the same sentence
-    let earlier_clause = ws[..k]
-        .iter()
-        .any(|w| w.sentence == ws[k].sentence && w.clause < ws[k].clause);
-    match words[k] {
-        "not" => {
-            let next = words.get(k + 1).copied().unwrap_or("");
-            if matches!(next, "only" | "least" | "even") && !clause_end {
-                return false;
-            }
-            // ", not Y" or "but not Y"
-            ((clause_start || words[k - 1] == "but") && !clause_end)
-                // "; the pace is not"
-                || (clause_end
-                    && matches!(words[k - 1], "is" | "are" | "was" | "were")
-                    && earlier_clause)
+    // something before, in an earlier clause of the same sentence; only the
+    // elliptic denials need it, and scanning back for every word made this
+    // test quadratic in the span, so it is asked only when they do
+    let earlier_clause = || {
+        ws[..k]
+            .iter()
+            .any(|w| w.sentence == ws[k].sentence && w.clause < ws[k].clause)
+    };
+    if ws[k].is(rule::NOT) {
+        if k + 1 < n && ws[k + 1].is(rule::NOT_ONLY) && !clause_end {
+            return false;
         }
+        // ", not Y" or "but not Y"
+        ((clause_start || ws[k - 1].is(rule::BUT)) && !clause_end)
+            // "; the pace is not"
+            || (clause_end && ws[k - 1].is(rule::COPULA) && earlier_clause())
+    } else if ws[k].is(rule::SO) {
         // "the detail less so"
-        "so" => words[k - 1] == "less" && clause_end && earlier_clause,
-        _ => false,
+        ws[k - 1].is(rule::LESS) && clause_end && earlier_clause()
+    } else {
+        false
     }
 }
 
