@@ -30,7 +30,7 @@
 
 use crate::document::{Document, ParagraphKind, Span, TokenKind};
 use crate::lexicons::{CueClass, Lexicons, TitleClass};
-use crate::speakers::{Found, Np, Registry, SpeakerType, mention_text, read_np};
+use crate::speakers::{Found, Gender, Np, Registry, SpeakerType, mention_text, read_np};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Kind {
@@ -1968,7 +1968,11 @@ fn speaker_from_np(
         // A pronoun with no fitting referent keeps its statement, credited to
         // an unresolved speaker (empty name, type unknown, mention as written).
         Np::Pronoun(p) => (
-            Some(reg.resolve_pronoun(&p).unwrap_or_else(|| reg.unresolved())),
+            Some(
+                same_sentence_subject(st, a, &p, reg)
+                    .or_else(|| reg.resolve_pronoun(&p))
+                    .unwrap_or_else(|| reg.unresolved()),
+            ),
             Found::Pronoun,
         ),
         Np::Person {
@@ -2352,6 +2356,36 @@ fn appositive_end(st: &Sent, e: usize) -> usize {
         m += 1;
     }
     end
+}
+
+/// "The Security Council pledged sanctions against what it called ...":
+/// a pronoun after the sentence's own named subject refers to it ("it" to
+/// an organisation, "he"/"she" to a person).
+fn same_sentence_subject(st: &Sent, k: usize, pronoun: &str, reg: &mut Registry) -> Option<usize> {
+    if k == 0 {
+        return None;
+    }
+    let (_, segs) = subject_segments(st, k)?;
+    let &(a, b) = segs.last()?;
+    if b > k {
+        return None;
+    }
+    match read_seg(st, (a, b)) {
+        Np::Organization(name) if pronoun == "it" => Some(reg.organization(&name, st.index, true)),
+        Np::Person {
+            name,
+            title,
+            gender,
+        } if matches!(pronoun, "he" | "she")
+            && !matches!(
+                (gender, pronoun),
+                (Some(Gender::Male), "she") | (Some(Gender::Female), "he")
+            ) =>
+        {
+            Some(reg.person(&name, &title, gender, st.index, true))
+        }
+        _ => None,
+    }
 }
 
 /// "footage of Hillary Clinton asking, “...”", "shows Trump saying during

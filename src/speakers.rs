@@ -243,6 +243,15 @@ pub fn read_np(doc: &Document, lx: &Lexicons, a: usize, b: usize) -> Np {
     if skip > 0 && skip < idx.len() {
         return read_np(doc, lx, idx[skip], b);
     }
+    // ... and after it: "The Security Council on Friday"
+    if let Some(k) = (1..norms.len()).find(|&k| {
+        matches!(
+            norms[k],
+            "on" | "in" | "last" | "this" | "earlier" | "later"
+        ) && time_prefix(&norms[k..]) > 0
+    }) {
+        return read_np(doc, lx, a, idx[k]);
+    }
     if idx.len() == 1 && PRONOUNS.contains(&norms[0]) {
         return Np::Pronoun(norms[0].to_string());
     }

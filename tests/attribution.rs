@@ -834,3 +834,16 @@ fn a_participle_after_a_name_in_footage_is_that_name_speaking() {
     // not a participle clause of the sentence subject
     assert!(st.iter().all(|(s, _, _)| !s.contains("footage")), "{st:#?}");
 }
+
+#[test]
+fn a_pronoun_after_the_sentence_subject_refers_to_it() {
+    let st = statements(
+        "The Security Council on Friday met to discuss what it called \"a clear threat to peace.\"",
+    );
+    assert_has!(
+        st,
+        "Security Council",
+        "what it called \"a clear threat to peace.\"",
+        "mixed"
+    );
+}
