@@ -829,6 +829,12 @@ const LABEL_ONLY: &[&str] = &[
     "mocks",
     "ridiculed",
     "derided",
+    "referenced",
+    "references",
+    "cited",
+    "cites",
+    "invoked",
+    "invokes",
 ];
 
 /// A quotation in the object that starts at item `j`, before the clause ends

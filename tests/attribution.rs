@@ -847,3 +847,17 @@ fn a_pronoun_after_the_sentence_subject_refers_to_it() {
         "mixed"
     );
 }
+
+#[test]
+fn referenced_and_cited_count_with_a_quoted_object_only() {
+    let st = statements(
+        "The Ostmark Fund referenced \"political tensions\" in rich economies. The Ostmark Fund cited two reports.",
+    );
+    assert_has!(
+        st,
+        "Ostmark Fund",
+        "\"political tensions\" in rich economies",
+        "mixed"
+    );
+    assert_eq!(st.len(), 1, "{st:#?}");
+}
