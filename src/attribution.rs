@@ -969,6 +969,13 @@ fn sentence(st: &Sent, reg: &mut Registry, out: &mut Vec<Attributed>) {
             CueClass::Participle if let Some((a, _)) = named_participle(st, cue.k) => {
                 speaker_from_np(st, (a, cue.k), reg, false)
             }
+            // "After saying her foot was “so swollen ...,” she was ...": the
+            // subject of the main clause that follows
+            CueClass::Participle
+                if cue.k == 1 && matches!(st.norm(0), "after" | "before" | "while") =>
+            {
+                fronted_participle_speaker(st, cue.k, reg)
+            }
             CueClass::Participle => last_who.clone().or_else(|| subject_speaker(st, reg, cue.k)),
             _ => left_speaker(st, cue.k, reg, last_who.as_ref()),
         };
@@ -982,6 +989,20 @@ fn sentence(st: &Sent, reg: &mut Registry, out: &mut Vec<Attributed>) {
                 out.push(a);
             }
         };
+        if cue.class == CueClass::Participle
+            && cue.k == 1
+            && matches!(st.norm(0), "after" | "before" | "while")
+            && let Some(end) = fronted_participle_end(st, cue.k)
+        {
+            // the clause up to its comma (or closing quotation)
+            let e = if st.is_tok(end, ",") { end } else { end + 1 };
+            let s = skip_adjuncts(st, cue.k + cue.len, false);
+            let s = if st.is_tok(s, "that") { s + 1 } else { s };
+            emit((s, e), &who, out);
+            covered = end + 1;
+            last_who = Some(who);
+            continue;
+        }
         if cue.class == CueClass::Participle
             && let Some((_, q)) = named_participle(st, cue.k)
         {
@@ -1499,6 +1520,11 @@ fn left_speaker(st: &Sent, k: usize, reg: &mut Registry, last: Option<&Who>) -> 
             w.inverted = true;
             w
         });
+    }
+    // "McConnell, now the Senate majority leader, who in 2010 said ...": the
+    // relative pronoun (after a year or time phrase) speaks for its antecedent
+    if let Some(w) = relative_who(st, j, reg) {
+        return Some(w);
     }
     let p = j - 1;
     if st.is_quote(p) || (st.is_tok(p, ",") && p > 0 && st.is_quote(p - 1)) {
@@ -2362,6 +2388,67 @@ fn appositive_end(st: &Sent, e: usize) -> usize {
         m += 1;
     }
     end
+}
+
+/// The subject after a fronted participle clause ("After saying ..., she
+/// was ..."): the noun phrase after its comma, or after a quotation that
+/// closes it.
+fn fronted_participle_speaker(st: &Sent, k: usize, reg: &mut Registry) -> Option<Who> {
+    let n = st.items.len();
+    let end = fronted_participle_end(st, k)?;
+    let s0 = end + 1;
+    let mut e0 = s0;
+    if matches!(st.norm(s0), "he" | "she" | "they" | "it") {
+        e0 = s0 + 1;
+    }
+    while e0 < n && e0 < s0 + 8 && np_word(st, e0) {
+        e0 += 1;
+    }
+    if e0 == s0 {
+        return None;
+    }
+    speaker_from_np(st, (s0, e0), reg, true)
+}
+
+/// The last item of a fronted participle clause: its comma, or the
+/// quotation that closes it.
+fn fronted_participle_end(st: &Sent, k: usize) -> Option<usize> {
+    (k + 1..st.items.len()).find(|&m| st.is_tok(m, ",") || (st.is_quote(m) && st.is_word(m + 1)))
+}
+
+/// The speaker of a verb at item `j` whose subject is "who": the name before
+/// the comma before "who", past one appositive that starts in lower case.
+/// The mention is "who", as written.
+fn relative_who(st: &Sent, j: usize, reg: &mut Registry) -> Option<Who> {
+    let mut w = j;
+    // "who in 2010 said", "who on Friday said"
+    if w >= 2 && st.is_word(w - 1) && matches!(st.norm(w - 2), "in" | "on" | "last" | "this") {
+        w -= 2;
+    }
+    if w < 3 || st.norm(w - 1) != "who" || !st.is_tok(w - 2, ",") {
+        return None;
+    }
+    let mut end = w - 2;
+    // skip an appositive ", now the Senate majority leader,"
+    if let Some(c) = (0..end).rev().take(10).find(|&m| st.is_tok(m, ","))
+        && st.is_word(c + 1)
+        && !st.is_cap(c + 1)
+    {
+        end = c;
+    }
+    let mut a = end;
+    while a > 0
+        && st.is_word(a - 1)
+        && (st.is_cap(a - 1) || crate::speakers::is_particle(st.norm(a - 1)))
+    {
+        a -= 1;
+    }
+    if a == end || a == 0 && end - a == 1 && !st.is_cap(0) {
+        return None;
+    }
+    let mut who = speaker_from_np(st, (a, end), reg, false)?;
+    who.mention = "who".into();
+    Some(who)
 }
 
 /// "The Security Council pledged sanctions against what it called ...":

@@ -861,3 +861,23 @@ fn referenced_and_cited_count_with_a_quoted_object_only() {
     );
     assert_eq!(st.len(), 1, "{st:#?}");
 }
+
+#[test]
+fn relative_who_and_fronted_participles_find_their_speaker() {
+    let st = statements(
+        "Voters have soured on Arnell, now the party leader, who in 2010 said the party's goal was to win \"every seat.\"\n\
+         Mara Quist fell last year. After saying her foot was “so swollen I could barely walk,” she was taken to hospital.",
+    );
+    assert_has!(
+        st,
+        "Arnell",
+        "the party's goal was to win \"every seat.\"",
+        "mixed"
+    );
+    assert_has!(
+        st,
+        "Mara Quist",
+        "her foot was “so swollen I could barely walk,”",
+        "mixed"
+    );
+}
