@@ -881,3 +881,16 @@ fn relative_who_and_fronted_participles_find_their_speaker() {
         "mixed"
     );
 }
+
+#[test]
+fn a_country_speaks_as_an_organisation() {
+    let lx = Lexicons::built_in().unwrap();
+    let a = analyze(
+        "Russia said the test was a provocation. North Korea said it was ready.",
+        &lx,
+    );
+    assert_eq!(a.statements.len(), 2);
+    for s in &a.statements {
+        assert_eq!(s.speaker_type.as_str(), "organization", "{}", s.speaker);
+    }
+}
