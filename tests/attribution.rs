@@ -894,3 +894,20 @@ fn a_country_speaks_as_an_organisation() {
         assert_eq!(s.speaker_type.as_str(), "organization", "{}", s.speaker);
     }
 }
+
+#[test]
+fn a_modified_description_finds_its_organisation_or_a_new_one() {
+    let st = statements(
+        "Sarn Grid Ltd said the network coped.\n\
+         Acme Power Ltd said prices would fall.\n\
+         The grid operator said February could be hard.\n\
+         The telecoms regulator said it had opened an inquiry.",
+    );
+    assert_has!(st, "Sarn Grid Ltd", "February could be hard", "indirect");
+    assert_has!(
+        st,
+        "telecoms regulator",
+        "it had opened an inquiry",
+        "indirect"
+    );
+}
