@@ -45,6 +45,24 @@ pub struct Counts {
     pub tone_exact: usize,
     pub dir_total: usize,
     pub dir_right: usize,
+    /// Tone confusion: `confusion[gold][predicted]`, both in [`TONES`] order.
+    pub confusion: [[usize; 4]; 4],
+}
+
+/// Gold tone names in the order of the confusion table.
+pub const TONES: [&str; 4] = ["optimism", "caution", "mixed", "neutral"];
+
+fn tone_index(gold: &str) -> Option<usize> {
+    TONES.iter().position(|t| *t == gold)
+}
+
+fn label_index(l: Label) -> usize {
+    match l {
+        Label::Optimistic => 0,
+        Label::Cautious => 1,
+        Label::Mixed => 2,
+        Label::Neutral => 3,
+    }
 }
 
 impl Counts {
@@ -56,6 +74,11 @@ impl Counts {
         self.tone_exact += o.tone_exact;
         self.dir_total += o.dir_total;
         self.dir_right += o.dir_right;
+        for (row, other) in self.confusion.iter_mut().zip(&o.confusion) {
+            for (x, y) in row.iter_mut().zip(other) {
+                *x += y;
+            }
+        }
     }
     fn ratio(a: usize, b: usize) -> f64 {
         if b == 0 { 0.0 } else { a as f64 / b as f64 }
@@ -214,10 +237,7 @@ pub fn compare(g: &GoldArticle, a: &Analysis) -> (Counts, Vec<PairDetail>) {
         if ok {
             c.speaker_right += 1;
         }
-        if label_matches(ps.score.label(), &gs.tone) {
-            c.tone_exact += 1;
-        }
-        tone_direction(&mut c, &gs.tone, ps.score.stance);
+        tone_counts(&mut c, &gs.tone, ps.score.label(), ps.score.stance);
         details.push(PairDetail {
             gold: gi,
             pred: pi,
@@ -225,6 +245,16 @@ pub fn compare(g: &GoldArticle, a: &Analysis) -> (Counts, Vec<PairDetail>) {
         });
     }
     (c, details)
+}
+
+fn tone_counts(c: &mut Counts, gold: &str, label: Label, stance: f32) {
+    if label_matches(label, gold) {
+        c.tone_exact += 1;
+    }
+    if let Some(g) = tone_index(gold) {
+        c.confusion[g][label_index(label)] += 1;
+    }
+    tone_direction(c, gold, stance);
 }
 
 fn tone_direction(c: &mut Counts, gold: &str, stance: f32) {
@@ -264,10 +294,7 @@ pub fn oracle(g: &GoldArticle, lx: &Lexicons) -> Counts {
         c.pred += 1;
         c.pairs += 1;
         c.speaker_right += 1;
-        if label_matches(sc.label(), &s.tone) {
-            c.tone_exact += 1;
-        }
-        tone_direction(&mut c, &s.tone, sc.stance);
+        tone_counts(&mut c, &s.tone, sc.label(), sc.stance);
     }
     c
 }

@@ -1,6 +1,6 @@
 //! `stance eval`: measure the engine on annotated articles.
 //!
-//! Usage: stance eval [--per-article] [--oracle] [--show-errors] <GOLD.jsonl>
+//! Usage: stance eval [--per-article] [--oracle] [--show-errors] [--confusion] <GOLD.jsonl>
 //!
 //! Prints the figures of ../shared/gold/SPEC.md: precision, recall, F1,
 //! speaker accuracy, strict F1, tone exact and tone direction. `--oracle`
@@ -11,8 +11,8 @@ use std::io::BufRead;
 use std::path::PathBuf;
 
 use stance::gold::{
-    Counts, GoldArticle, PolnearArticle, PolnearCounts, analyse_gold, compare, compare_polnear,
-    oracle,
+    Counts, GoldArticle, PolnearArticle, PolnearCounts, TONES, analyse_gold, compare,
+    compare_polnear, oracle,
 };
 
 use super::LexiconArgs;
@@ -32,6 +32,9 @@ pub struct Args {
     /// List missed, spurious and wrongly attributed statements.
     #[arg(long)]
     pub show_errors: bool,
+    /// Also print the tone confusion table (gold tone by predicted label).
+    #[arg(long)]
+    pub confusion: bool,
     #[command(flatten)]
     pub lex: LexiconArgs,
 }
@@ -50,6 +53,21 @@ fn line(name: &str, c: &Counts) {
         c.pred,
         c.pairs
     );
+}
+
+/// The tone confusion table: one row per gold tone, one column per label.
+fn confusion(name: &str, c: &Counts) {
+    println!("{name} tone (rows gold, columns predicted):");
+    println!(
+        "  {:<10} {:>10} {:>10} {:>10} {:>10}",
+        "", "optimistic", "cautious", "mixed", "neutral"
+    );
+    for (t, row) in TONES.iter().zip(&c.confusion) {
+        println!(
+            "  {t:<10} {:>10} {:>10} {:>10} {:>10}",
+            row[0], row[1], row[2], row[3]
+        );
+    }
 }
 
 pub fn run(a: Args) -> u8 {
@@ -206,6 +224,12 @@ pub fn run(a: Args) -> u8 {
     line("overall", &total);
     if a.oracle {
         line("oracle (gold contents)", &total_oracle);
+    }
+    if a.confusion {
+        confusion("overall", &total);
+        if a.oracle {
+            confusion("oracle", &total_oracle);
+        }
     }
     0
 }
