@@ -17,8 +17,8 @@ use crate::analyze::{Analysis, analyze};
 use crate::input::{Input, Reader};
 use crate::lexicons::Lexicons;
 use crate::output::{
-    ARTICLE_COLUMNS, AtomicCsv, AtomicFile, FileNames, SPEAKER_COLUMNS, article_row, error_row,
-    num, safe, statement_header, statement_json, statement_rows,
+    ARTICLE_COLUMNS, AtomicCsv, AtomicFile, FileNames, SPEAKER_COLUMNS, article_row, encode_rows,
+    error_row, num, safe, statement_header, statement_json, statement_rows,
 };
 use crate::speakers::SpeakerType;
 use crate::tone::label_for;
@@ -51,18 +51,15 @@ pub enum Format {
 enum Sink {
     Csv(AtomicCsv),
     Jsonl(AtomicFile),
-    StdoutCsv(csv::Writer<io::BufWriter<io::Stdout>>),
+    StdoutCsv(io::BufWriter<io::Stdout>),
     StdoutJsonl(io::BufWriter<io::Stdout>),
 }
 
 impl Sink {
     fn write(&mut self, o: &Outcome) -> io::Result<()> {
         match self {
-            Sink::Csv(w) => o.statements.iter().try_for_each(|r| w.row(r)),
-            Sink::StdoutCsv(w) => o
-                .statements
-                .iter()
-                .try_for_each(|r| w.write_record(r).map_err(io::Error::other)),
+            Sink::Csv(w) => w.encoded(&o.statements),
+            Sink::StdoutCsv(w) => io::Write::write_all(w, o.statements.as_bytes()),
             Sink::Jsonl(w) => o.json.iter().try_for_each(|l| w.line(l)),
             Sink::StdoutJsonl(w) => o.json.iter().try_for_each(|l| {
                 io::Write::write_all(w, l.as_bytes())?;
@@ -74,7 +71,7 @@ impl Sink {
         match self {
             Sink::Csv(w) => w.finish(),
             Sink::Jsonl(w) => w.finish(),
-            Sink::StdoutCsv(mut w) => w.flush(),
+            Sink::StdoutCsv(mut w) => io::Write::flush(&mut w),
             Sink::StdoutJsonl(mut w) => io::Write::flush(&mut w),
         }
     }
@@ -147,8 +144,11 @@ fn analyse_one(text: &str, lx: &Lexicons) -> Analysed {
 #[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 struct Outcome {
     id: String,
-    article: Vec<String>,
-    statements: Vec<Vec<String>>,
+    /// The articles.csv row, CSV-encoded.
+    article: String,
+    /// The statement rows, CSV-encoded ([`encode_rows`]).
+    statements: String,
+    n_statements: usize,
     /// Raw (not spreadsheet-escaped) speaker fields and scores per statement:
     /// name, type, title, optimism, caution, stance, sentiment.
     speakers: Vec<(String, String, String, f32, f32, f32, f32)>,
@@ -172,8 +172,9 @@ fn outcome(input: &Input, res: Option<Analysed>, raw: bool, json: Option<&[Strin
                 None => Vec::new(),
             },
             id: a.id.clone(),
-            article: article_row(a, &an, raw),
-            statements: statement_rows(&a.id, &an, raw),
+            article: encode_rows(&[article_row(a, &an, raw)]),
+            statements: encode_rows(&statement_rows(&a.id, &an, raw)),
+            n_statements: an.statements.len(),
             speakers: an
                 .statements
                 .iter()
@@ -200,9 +201,10 @@ fn outcome(input: &Input, res: Option<Analysed>, raw: bool, json: Option<&[Strin
                 (Input::Ok(a), _) => (a.id.clone(), a.source.clone(), "not analysed".into()),
             };
             Outcome {
-                article: error_row(&id, &source, &error, raw),
+                article: encode_rows(&[error_row(&id, &source, &error, raw)]),
                 id,
-                statements: Vec::new(),
+                statements: String::new(),
+                n_statements: 0,
                 speakers: Vec::new(),
                 error: Some((source, error)),
                 json: Vec::new(),
@@ -298,8 +300,8 @@ pub fn run(inputs: &[PathBuf], lx: &Lexicons, opt: &Options) -> io::Result<Summa
         )?),
         (false, Format::Jsonl) => Sink::Jsonl(AtomicFile::create(&out.join("statements.jsonl"))?),
         (true, Format::Csv) => {
-            let mut w = csv::Writer::from_writer(io::BufWriter::new(io::stdout()));
-            w.write_record(&header)?;
+            let mut w = io::BufWriter::new(io::stdout());
+            io::Write::write_all(&mut w, encode_rows(&[&header]).as_bytes())?;
             Sink::StdoutCsv(w)
         }
         (true, Format::Jsonl) => Sink::StdoutJsonl(io::BufWriter::new(io::stdout())),
@@ -329,15 +331,13 @@ pub fn run(inputs: &[PathBuf], lx: &Lexicons, opt: &Options) -> io::Result<Summa
                     summary.articles += 1;
                     statements.write(o)?;
                     if let Some(a) = articles.as_mut() {
-                        a.row(&o.article)?;
+                        a.encoded(&o.article)?;
                     }
                     if article_files {
                         let path = art_dir.join(names.name(&o.id));
                         if !(*resumed && path.exists()) {
                             let mut f = AtomicCsv::create(&path, &header, opt.excel)?;
-                            for r in &o.statements {
-                                f.row(r)?;
-                            }
+                            f.encoded(&o.statements)?;
                             f.finish()?;
                         }
                     }
@@ -352,7 +352,7 @@ pub fn run(inputs: &[PathBuf], lx: &Lexicons, opt: &Options) -> io::Result<Summa
                         }
                         continue;
                     }
-                    summary.statements += o.statements.len();
+                    summary.statements += o.n_statements;
                     for (name, kind, title, opt_, cau, stance, sent) in &o.speakers {
                         if name.is_empty() {
                             continue;

@@ -248,11 +248,27 @@ pub fn error_row(id: &str, source: &str, error: &str, raw: bool) -> Vec<String> 
     r
 }
 
+/// CSV records encoded as bytes, ready to append to any CSV writer's output.
+/// Rows are encoded once, on the analysing thread: the statements table, the
+/// per-article file and the resume journal then copy bytes instead of
+/// re-encoding (and re-allocating) every cell on the single writer thread.
+pub fn encode_rows<R: AsRef<[S]>, S: AsRef<[u8]>>(rows: &[R]) -> String {
+    let mut w = csv::WriterBuilder::new()
+        .buffer_capacity(1024)
+        .from_writer(Vec::with_capacity(256 * rows.len()));
+    for r in rows {
+        // writing to a Vec cannot fail
+        w.write_record(r.as_ref()).expect("CSV into memory");
+    }
+    let bytes = w.into_inner().expect("CSV into memory");
+    String::from_utf8(bytes).expect("CSV of UTF-8 cells is UTF-8")
+}
+
 /// A CSV file written under a temporary name and renamed on `finish`.
 pub struct AtomicCsv {
     tmp: PathBuf,
     dest: PathBuf,
-    w: csv::Writer<BufWriter<File>>,
+    w: BufWriter<File>,
 }
 
 impl AtomicCsv {
@@ -262,12 +278,11 @@ impl AtomicCsv {
             .map(|n| n.to_string_lossy().into_owned())
             .unwrap_or_default();
         let tmp = dest.with_file_name(format!(".{name}.tmp-{}", std::process::id()));
-        let mut f = BufWriter::with_capacity(1 << 16, File::create(&tmp)?);
+        let mut w = BufWriter::with_capacity(1 << 16, File::create(&tmp)?);
         if bom {
-            f.write_all("\u{feff}".as_bytes())?;
+            w.write_all("\u{feff}".as_bytes())?;
         }
-        let mut w = csv::WriterBuilder::new().from_writer(f);
-        w.write_record(header)?;
+        w.write_all(encode_rows(&[header]).as_bytes())?;
         Ok(AtomicCsv {
             tmp,
             dest: dest.to_path_buf(),
@@ -275,17 +290,18 @@ impl AtomicCsv {
         })
     }
     pub fn row(&mut self, r: &[String]) -> io::Result<()> {
-        self.w.write_record(r).map_err(io::Error::other)
+        self.w.write_all(encode_rows(&[r]).as_bytes())
+    }
+    /// Rows already encoded by [`encode_rows`].
+    pub fn encoded(&mut self, rows: &str) -> io::Result<()> {
+        self.w.write_all(rows.as_bytes())
     }
     pub fn finish(self) -> io::Result<()> {
-        let f = self
-            .w
-            .into_inner()
-            .map_err(|e| io::Error::other(e.to_string()))?;
         // No fsync per file: the rename is what keeps a half-written file from
         // ever carrying its final name, and fsync made per-article output 10x slower.
         drop(
-            f.into_inner()
+            self.w
+                .into_inner()
                 .map_err(|e| io::Error::other(e.to_string()))?,
         );
         std::fs::rename(&self.tmp, &self.dest)
