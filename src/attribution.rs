@@ -31,6 +31,7 @@
 use crate::document::{Document, ParagraphKind, Span, TokenKind};
 use crate::lexicons::{CueClass, Lexicons, TitleClass};
 use crate::speakers::{Found, Gender, Np, Registry, SpeakerType, mention_text, read_np};
+use std::rc::Rc;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Kind {
@@ -250,6 +251,9 @@ const INTRO_WORDS: &[&str] = &[
     "although",
 ];
 
+/// A noun phrase read over a token range.
+type NpAt = ((usize, usize), Rc<Np>);
+
 struct Sent<'a> {
     doc: &'a Document,
     lx: &'a Lexicons,
@@ -258,17 +262,18 @@ struct Sent<'a> {
     /// Noun phrases already read in this sentence, by token range: the
     /// subject, the mentions and the speaker readers ask about the same
     /// phrases, and reading one is the costliest step of attribution.
-    nps: std::cell::RefCell<Vec<((usize, usize), Np)>>,
+    /// Shared, not cloned: a phrase is asked about several times per sentence.
+    nps: std::cell::RefCell<Vec<NpAt>>,
 }
 
 impl Sent<'_> {
     /// [`read_np`] over tokens `[x, y)`, remembered for the sentence.
-    fn np(&self, x: usize, y: usize) -> Np {
+    fn np(&self, x: usize, y: usize) -> Rc<Np> {
         if let Some((_, np)) = self.nps.borrow().iter().find(|(r, _)| *r == (x, y)) {
-            return np.clone();
+            return Rc::clone(np);
         }
-        let np = read_np(self.doc, self.lx, x, y);
-        self.nps.borrow_mut().push(((x, y), np.clone()));
+        let np = Rc::new(read_np(self.doc, self.lx, x, y));
+        self.nps.borrow_mut().push(((x, y), Rc::clone(&np)));
         np
     }
     fn norm(&self, k: usize) -> &str {
@@ -534,14 +539,18 @@ fn find_cues(st: &Sent) -> Vec<Cue> {
     let mut cues = Vec::new();
     let mut k = 0;
     while k < st.items.len() {
-        if !st.is_word(k) {
+        // most words start no cue: test the first word before gathering four
+        if !st.is_word(k) || !(st.lx.cues.starts(st.norm(k)) || st.norm(k).ends_with("ing")) {
             k += 1;
             continue;
         }
-        let words = st.words_from(k, 4);
         let found = match progressive_finite(st, k) {
             Some((_, class)) => Some((class, 1)),
-            None => st.lx.cues.longest(&words).map(|(c, l)| (*c, l)),
+            None => st
+                .lx
+                .cues
+                .longest(&st.words_from(k, 4))
+                .map(|(c, l)| (*c, l)),
         };
         let Some((class, len)) = found else {
             k += 1;
@@ -967,7 +976,7 @@ fn sentence(st: &Sent, reg: &mut Registry, out: &mut Vec<Attributed>) {
             // "footage of Hillary Clinton asking, “...”": the name right
             // before the participle is its speaker
             CueClass::Participle if let Some((a, _)) = named_participle(st, cue.k) => {
-                speaker_from_np(st, (a, cue.k), reg, false)
+                speaker_from_np(st, (a, cue.k), reg, true)
             }
             // "After saying her foot was “so swollen ...,” she was ...": the
             // subject of the main clause that follows
@@ -1564,7 +1573,7 @@ fn left_speaker(st: &Sent, k: usize, reg: &mut Registry, last: Option<&Who>) -> 
             }
             end = s - 1;
         }
-        return choose_segment(st, &segs, reg, false);
+        return choose_segment(st, &segs, reg, true);
     }
     // "The Pan-Continental Health Agency (PCHA) said", "Rep. Gwen Moore
     // (D-Wis.) said": step over a short parenthesis.
@@ -1584,13 +1593,13 @@ fn left_speaker(st: &Sent, k: usize, reg: &mut Registry, last: Option<&Who>) -> 
     // contiguous noun phrase
     let mut a = p;
     if matches!(st.norm(p), "he" | "she" | "they" | "it" | "we" | "i") {
-        return speaker_from_np(st, (p, p + 1), reg, false);
+        return speaker_from_np(st, (p, p + 1), reg, true);
     }
     while a > 0 && p - a < 12 && np_word(st, a - 1) {
         a -= 1;
     }
     // "A and B Service": "and" between capitals stays in the phrase.
-    let mut who = speaker_from_np(st, (a, p + 1), reg, false)?;
+    let mut who = speaker_from_np(st, (a, p + 1), reg, true)?;
     if paren_end > p + 1
         && let Some(m) = items_text(st, a, paren_end)
     {
@@ -1611,7 +1620,7 @@ fn left_speaker(st: &Sent, k: usize, reg: &mut Registry, last: Option<&Who>) -> 
             }
             end = s - 1;
         }
-        if let Some(w) = choose_segment(st, &segs, reg, false) {
+        if let Some(w) = choose_segment(st, &segs, reg, true) {
             return Some(w);
         }
     }
@@ -1704,7 +1713,7 @@ fn contracted_speaker(st: &Sent, p: usize, reg: &mut Registry) -> Option<Who> {
     while a > 0 && p - a < 12 && np_word(st, a - 1) {
         a -= 1;
     }
-    speaker_from_np(st, (a, p + 1), reg, false)
+    speaker_from_np(st, (a, p + 1), reg, true)
 }
 
 fn cue_len(st: &Sent, k: usize) -> usize {
@@ -1811,7 +1820,7 @@ fn right_speaker(st: &Sent, s: usize, reg: &mut Registry) -> Option<Who> {
     Some(who)
 }
 
-fn read_seg(st: &Sent, (a, b): (usize, usize)) -> Np {
+fn read_seg(st: &Sent, (a, b): (usize, usize)) -> Rc<Np> {
     let (x, y) = st.tok_range(a, b);
     st.np(x, y)
 }
@@ -1834,11 +1843,11 @@ fn choose_segment(
     st: &Sent,
     segs: &[(usize, usize)],
     reg: &mut Registry,
-    subject: bool,
+    want_mention: bool,
 ) -> Option<Who> {
     #[derive(PartialEq)]
     enum Seg {
-        Np(Np),
+        Np(Rc<Np>),
         Skip,
         Clause,
     }
@@ -1869,7 +1878,7 @@ fn choose_segment(
         let first = st.norm(a);
         let n_words = (a..b).filter(|&k| st.is_word(k)).count();
         let kind = if b == a + 1 && matches!(first, "he" | "she" | "they" | "it") {
-            Seg::Np(Np::Pronoun(first.to_string()))
+            Seg::Np(Rc::new(Np::Pronoun(first.to_string())))
         } else if matches!(first, "who" | "which" | "whose" | "whom" | "where")
             // an age: "Otieno, 52, said"
             || (n_words == 1 && matches!(st.items[a], Item::Tok(i) if st.doc.tokens[i].kind == TokenKind::Number))
@@ -1913,7 +1922,7 @@ fn choose_segment(
         .iter()
         .enumerate()
         .filter_map(|(i, k)| match k {
-            Seg::Np(np) if *np != Np::Nothing => Some((i, np)),
+            Seg::Np(np) if **np != Np::Nothing => Some((i, &**np)),
             _ => None,
         })
         .collect();
@@ -1924,7 +1933,7 @@ fn choose_segment(
         .find(|(_, np)| matches!(np, Np::Person { .. } | Np::Organization(_)))
         .or_else(|| nps.last())?;
     let (si, _) = *named;
-    let mut who = speaker_from_np(st, segs[si], reg, subject)?;
+    let mut who = speaker_from_np(st, segs[si], reg, want_mention)?;
     // The mention is the whole chain as written, appositives included:
     // "Minyon Moore, a senior adviser to the campaign," / "Quina Jones, 25,".
     let left = nps.last().map(|x| x.0).unwrap_or(si).max(si);
@@ -1952,7 +1961,8 @@ fn choose_segment(
             right -= 1;
         }
     }
-    if (left, orig[right].1) != (si, segs[si].1)
+    if want_mention
+        && (left, orig[right].1) != (si, segs[si].1)
         && let Some(m) = items_text(st, orig[left].0, orig[right].1)
     {
         who.mention = m;
@@ -1985,15 +1995,21 @@ fn speaker_from_np(
     st: &Sent,
     (a, b): (usize, usize),
     reg: &mut Registry,
-    subject_only: bool,
+    want_mention: bool,
 ) -> Option<Who> {
-    let _ = subject_only;
     let (x, y) = st.tok_range(a, b);
     let np = st.np(x, y);
+    let np = &*np;
     // the mention starts where the noun phrase does, after a time phrase
     let words: Vec<&str> = (x..y).map(|i| st.doc.norm(i)).collect();
     let x = x + crate::speakers::time_prefix(&words).min(y - x);
-    let mention = mention_text(st.doc, st.doc.token_span(x, y));
+    // the mention as written (also the name of a new described speaker)
+    let written = || mention_text(st.doc, st.doc.token_span(x, y));
+    let mention = if want_mention {
+        written()
+    } else {
+        String::new()
+    };
     let si = st.index;
     let (entity, found) = match np {
         Np::Nothing => return None,
@@ -2001,8 +2017,8 @@ fn speaker_from_np(
         // an unresolved speaker (empty name, type unknown, mention as written).
         Np::Pronoun(p) => (
             Some(
-                same_sentence_subject(st, a, &p, reg)
-                    .or_else(|| reg.resolve_pronoun(&p))
+                same_sentence_subject(st, a, p, reg)
+                    .or_else(|| reg.resolve_pronoun(p))
                     .unwrap_or_else(|| reg.unresolved()),
             ),
             Found::Pronoun,
@@ -2012,41 +2028,42 @@ fn speaker_from_np(
             title,
             gender,
         } => (
-            Some(reg.person(&name, &title, gender, si, true)),
+            Some(reg.person(name, title, *gender, si, true)),
             Found::Name,
         ),
-        Np::Organization(name) => (Some(reg.organization(&name, si, true)), Found::Name),
+        Np::Organization(name) => (Some(reg.organization(name, si, true)), Found::Name),
         Np::Anonymous(text) => {
             let head = text.rsplit(' ').next().unwrap_or("").to_string();
-            (Some(reg.anonymous(&text, &head, si)), Found::Anonymous)
+            (Some(reg.anonymous(text, &head, si)), Found::Anonymous)
         }
         Np::Description { head, words, org } => {
             // "the monitors" never means one earlier person
             let plural = head.ends_with('s') && !head.ends_with("ss");
             // a role nobody earlier holds ("the returning officer") is someone new
-            let role = matches!(st.lx.titles.get(&head), Some(TitleClass::Title))
-                || st.lx.anon_heads.contains(&head);
-            let r = reg.resolve_description(&head, &words, org, !plural && !role);
+            let role = matches!(st.lx.titles.get(head), Some(TitleClass::Title))
+                || st.lx.anon_heads.contains(head);
+            let r = reg.resolve_description(head, words, *org, !plural && !role);
             match r {
                 Some(i) => {
                     // a name referred to as "the company" is an organisation's,
                     // and the next "the company" means the same one
-                    if org {
+                    if *org {
                         reg.entities[i].kind = SpeakerType::Organization;
-                        reg.describe(i, std::slice::from_ref(&head));
+                        reg.describe(i, std::slice::from_ref(head));
                     }
                     (Some(i), Found::Description)
                 }
                 None => {
-                    let name = mention
+                    let full = written();
+                    let name = full
                         .strip_prefix("the ")
-                        .or_else(|| mention.strip_prefix("The "))
-                        .unwrap_or(&mention)
+                        .or_else(|| full.strip_prefix("The "))
+                        .unwrap_or(&full)
                         .to_string();
-                    let i = if org {
+                    let i = if *org {
                         reg.organization(&name, si, true)
                     } else {
-                        reg.anonymous(&name, &head, si)
+                        reg.anonymous(&name, head, si)
                     };
                     (Some(i), Found::Description)
                 }
@@ -2203,17 +2220,17 @@ fn register_subject(st: &Sent, reg: &mut Registry) {
         if a >= b {
             continue;
         }
-        match read_seg(st, (a, b)) {
+        match &*read_seg(st, (a, b)) {
             Np::Person { .. } | Np::Organization(_) => named = true,
             _ => {}
         }
     }
     let ok = named
-        || segs.iter().any(|&(a, b)| match read_seg(st, (a, b)) {
+        || segs.iter().any(|&(a, b)| match &*read_seg(st, (a, b)) {
             Np::Description { head, org, .. } => {
-                org || head.ends_with("-year-old")
+                *org || head.ends_with("-year-old")
                     || matches!(
-                        st.lx.titles.get(&head),
+                        st.lx.titles.get(head),
                         Some(
                             TitleClass::Title
                                 | TitleClass::Demonym
@@ -2227,7 +2244,8 @@ fn register_subject(st: &Sent, reg: &mut Registry) {
             _ => false,
         });
     if ok {
-        let _ = choose_segment(st, &segs, reg, true);
+        // only the registry's update matters here, not the mention
+        let _ = choose_segment(st, &segs, reg, false);
     }
 }
 
@@ -2269,9 +2287,9 @@ fn register_mentions(st: &Sent, reg: &mut Registry) {
             k = e.max(k + 1);
             continue;
         }
-        match read_seg(st, (a, e)) {
+        match &*read_seg(st, (a, e)) {
             Np::Organization(name) => {
-                let i = reg.organization(&name, st.index, false);
+                let i = reg.organization(name, st.index, false);
                 let _ = i;
             }
             Np::Person {
@@ -2279,7 +2297,7 @@ fn register_mentions(st: &Sent, reg: &mut Registry) {
                 title,
                 gender,
             } if !title.is_empty() && name.contains(' ') => {
-                reg.person(&name, &title, gender, st.index, false);
+                reg.person(name, title, *gender, st.index, false);
             }
             Np::Person { name, .. }
                 if name.contains(' ') && {
@@ -2290,7 +2308,7 @@ fn register_mentions(st: &Sent, reg: &mut Registry) {
                         .any(|x| x.kind == SpeakerType::Person && x.lower_name().ends_with(last))
                 } =>
             {
-                reg.person(&name, "", None, st.index, false);
+                reg.person(name, "", None, st.index, false);
             }
             _ => {}
         }
@@ -2446,7 +2464,7 @@ fn relative_who(st: &Sent, j: usize, reg: &mut Registry) -> Option<Who> {
     if a == end || a == 0 && end - a == 1 && !st.is_cap(0) {
         return None;
     }
-    let mut who = speaker_from_np(st, (a, end), reg, false)?;
+    let mut who = speaker_from_np(st, (a, end), reg, true)?;
     who.mention = "who".into();
     Some(who)
 }
@@ -2463,8 +2481,8 @@ fn same_sentence_subject(st: &Sent, k: usize, pronoun: &str, reg: &mut Registry)
     if b > k {
         return None;
     }
-    match read_seg(st, (a, b)) {
-        Np::Organization(name) if pronoun == "it" => Some(reg.organization(&name, st.index, true)),
+    match &*read_seg(st, (a, b)) {
+        Np::Organization(name) if pronoun == "it" => Some(reg.organization(name, st.index, true)),
         Np::Person {
             name,
             title,
@@ -2475,7 +2493,7 @@ fn same_sentence_subject(st: &Sent, k: usize, pronoun: &str, reg: &mut Registry)
                 (Some(Gender::Male), "she") | (Some(Gender::Female), "he")
             ) =>
         {
-            Some(reg.person(&name, &title, gender, st.index, true))
+            Some(reg.person(name, title, *gender, st.index, true))
         }
         _ => None,
     }

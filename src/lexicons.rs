@@ -61,6 +61,10 @@ impl<T: Clone> ClassMatcher<T> {
     pub fn get(&self, word: &str) -> Option<&T> {
         self.single.get(word)
     }
+    /// Some term starts with `word` (a cheap test before [`ClassMatcher::longest`]).
+    pub fn starts(&self, word: &str) -> bool {
+        self.by_first.contains_key(word)
+    }
     pub fn contains(&self, word: &str) -> bool {
         self.get(word).is_some()
     }

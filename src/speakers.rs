@@ -1037,8 +1037,13 @@ fn first_compatible(a: &[String], b: &[&str]) -> bool {
 
 /// The text of a span, with white space runs collapsed (for mentions).
 pub fn mention_text(doc: &Document, span: Span) -> String {
-    doc.slice(span)
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
+    let text = doc.slice(span);
+    let mut out = String::with_capacity(text.len());
+    for w in text.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(w);
+    }
+    out
 }
