@@ -47,6 +47,9 @@ pub struct Counts {
     pub dir_right: usize,
     /// Tone confusion: `confusion[gold][predicted]`, both in [`TONES`] order.
     pub confusion: [[usize; 4]; 4],
+    /// Per gold tone ([`TONES`] order): statements scored with no tone at all
+    /// (optimism and caution both zero), i.e. no cue found.
+    pub no_cue: [usize; 4],
 }
 
 /// Gold tone names in the order of the confusion table.
@@ -74,6 +77,9 @@ impl Counts {
         self.tone_exact += o.tone_exact;
         self.dir_total += o.dir_total;
         self.dir_right += o.dir_right;
+        for (x, y) in self.no_cue.iter_mut().zip(&o.no_cue) {
+            *x += y;
+        }
         for (row, other) in self.confusion.iter_mut().zip(&o.confusion) {
             for (x, y) in row.iter_mut().zip(other) {
                 *x += y;
@@ -237,7 +243,7 @@ pub fn compare(g: &GoldArticle, a: &Analysis) -> (Counts, Vec<PairDetail>) {
         if ok {
             c.speaker_right += 1;
         }
-        tone_counts(&mut c, &gs.tone, ps.score.label(), ps.score.stance);
+        tone_counts(&mut c, &gs.tone, &ps.score);
         details.push(PairDetail {
             gold: gi,
             pred: pi,
@@ -247,14 +253,18 @@ pub fn compare(g: &GoldArticle, a: &Analysis) -> (Counts, Vec<PairDetail>) {
     (c, details)
 }
 
-fn tone_counts(c: &mut Counts, gold: &str, label: Label, stance: f32) {
+fn tone_counts(c: &mut Counts, gold: &str, score: &tone::Score) {
+    let label = score.label();
     if label_matches(label, gold) {
         c.tone_exact += 1;
     }
     if let Some(g) = tone_index(gold) {
         c.confusion[g][label_index(label)] += 1;
+        if score.optimism == 0.0 && score.caution == 0.0 {
+            c.no_cue[g] += 1;
+        }
     }
-    tone_direction(c, gold, stance);
+    tone_direction(c, gold, score.stance);
 }
 
 fn tone_direction(c: &mut Counts, gold: &str, stance: f32) {
@@ -294,7 +304,7 @@ pub fn oracle(g: &GoldArticle, lx: &Lexicons) -> Counts {
         c.pred += 1;
         c.pairs += 1;
         c.speaker_right += 1;
-        tone_counts(&mut c, &s.tone, sc.label(), sc.stance);
+        tone_counts(&mut c, &s.tone, &sc);
     }
     c
 }

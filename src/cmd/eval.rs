@@ -59,13 +59,13 @@ fn line(name: &str, c: &Counts) {
 fn confusion(name: &str, c: &Counts) {
     println!("{name} tone (rows gold, columns predicted):");
     println!(
-        "  {:<10} {:>10} {:>10} {:>10} {:>10}",
-        "", "optimistic", "cautious", "mixed", "neutral"
+        "  {:<10} {:>10} {:>10} {:>10} {:>10}   {:>8}",
+        "", "optimistic", "cautious", "mixed", "neutral", "(no cue)"
     );
-    for (t, row) in TONES.iter().zip(&c.confusion) {
+    for ((t, row), none) in TONES.iter().zip(&c.confusion).zip(&c.no_cue) {
         println!(
-            "  {t:<10} {:>10} {:>10} {:>10} {:>10}",
-            row[0], row[1], row[2], row[3]
+            "  {t:<10} {:>10} {:>10} {:>10} {:>10}   {:>8}",
+            row[0], row[1], row[2], row[3], none
         );
     }
 }
