@@ -651,6 +651,7 @@ pub const BUILT_IN: &[(&str, &str)] = &[
     ),
     ("anonymous.txt", include_str!("../lexicons/anonymous.txt")),
     ("names.txt", include_str!("../lexicons/names.txt")),
+    ("quantities.txt", include_str!("../lexicons/quantities.txt")),
 ];
 
 /// Read one named lexicon file from the chosen source.

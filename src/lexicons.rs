@@ -86,6 +86,8 @@ pub struct WordInfo {
     pub modifier: bool,
     /// The tone rules' words it is (`tone::rule_words`), tested as bits.
     pub rules: u32,
+    /// The word starts a `quantities.txt` term (rule 15, QUANTITY).
+    pub quantity: bool,
 }
 
 impl WordInfo {
@@ -94,6 +96,7 @@ impl WordInfo {
         sentiment: UNKNOWN_WORD,
         modifier: false,
         rules: 0,
+        quantity: false,
     };
     /// A clause boundary among the words: matches nothing, and nothing reaches over it.
     pub const BOUNDARY: WordInfo = WordInfo {
@@ -101,6 +104,7 @@ impl WordInfo {
         sentiment: BOUNDARY_WORD,
         modifier: false,
         rules: 0,
+        quantity: false,
     };
     /// A comma or dash among the words: phrases run over it, gaps do not.
     pub const SOFT_BOUNDARY: WordInfo = WordInfo {
@@ -108,6 +112,7 @@ impl WordInfo {
         sentiment: SOFT_BOUNDARY_WORD,
         modifier: false,
         rules: 0,
+        quantity: false,
     };
 }
 
@@ -131,6 +136,23 @@ pub enum TitleClass {
     Demonym,
 }
 
+/// Classes of `lexicons/quantities.txt` (tone rule 15, QUANTITY).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Quantity {
+    /// A change upwards ("rose", "doubled", "higher").
+    Up,
+    /// A change downwards ("fell", "halved", "cut").
+    Down,
+    /// "more": up, only right before its quantity.
+    More,
+    /// "fewer", "less": down, only right before its quantity.
+    Less,
+    /// More of it is good news ("profits", "jobs").
+    Good,
+    /// More of it is bad news ("unemployment", "costs").
+    Bad,
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum OrgClass {
     Keyword,
@@ -150,6 +172,8 @@ pub struct Lexicons {
     pub orgs: ClassMatcher<OrgClass>,
     pub anon_heads: ClassMatcher<()>,
     pub anon_dets: ClassMatcher<()>,
+    /// Change words and quantities (`quantities.txt`).
+    pub quantities: ClassMatcher<Quantity>,
     /// User lexicons in VADER or LIWC format, scored into extra columns.
     pub foreign: Vec<crate::foreign::ForeignLexicon>,
     /// Given names and the pronoun they usually take (`names.txt`).
@@ -232,6 +256,18 @@ impl Lexicons {
             } else {
                 lx.anon_dets.insert(&t, ());
             }
+        }
+        let (f, c) = read_file(source, "quantities.txt")?;
+        for (t, class) in load_classes(&f, &c, &["up", "down", "more", "less", "good", "bad"])? {
+            let class = match class.as_str() {
+                "up" => Quantity::Up,
+                "down" => Quantity::Down,
+                "more" => Quantity::More,
+                "less" => Quantity::Less,
+                "good" => Quantity::Good,
+                _ => Quantity::Bad,
+            };
+            lx.quantities.insert(&t, class);
         }
         let (f, c) = read_file(source, "names.txt")?;
         for (t, class) in load_classes(&f, &c, &["female", "male", "unisex"])? {
@@ -324,6 +360,12 @@ impl Lexicons {
                 .entry(w.to_string())
                 .or_insert(WordInfo::NONE)
                 .modifier = true;
+        }
+        for w in self.quantities.first_words() {
+            words
+                .entry(w.to_string())
+                .or_insert(WordInfo::NONE)
+                .quantity = true;
         }
         for (w, bits) in crate::tone::rule_words() {
             words.entry(w.to_string()).or_insert(WordInfo::NONE).rules |= bits;

@@ -63,6 +63,17 @@
 //!     optimism cues in the same clause name what is doubted, not hope: they
 //!     keep [`DOUBTED_OPTIMISM`] of their weight.
 //!
+//! 15. QUANTITY: a change word ("fell", "doubled", "higher"; `quantities.txt`)
+//!     tied to a quantity in its clause, at most [`QUANTITY_WINDOW`] words
+//!     away ("sales fell", "cut waiting times", "costs were 20 percent
+//!     higher"; "more"/"fewer" only right before it: "fewer deaths"), is
+//!     good news when a good thing goes up or a bad thing down, bad news
+//!     otherwise, weighing [`QUANTITY_WEIGHT`]. It replaces the change
+//!     word's and the quantity's own cues ("plunged" alone is caution,
+//!     "costs plunged" is not) and then goes through steps 2-7 and 14 like
+//!     any cue, so "sales did not fall" is negated bad news. Closest ties
+//!     first; a longer cue starting at the change word ("cut jobs") wins.
+//!
 //! Lexicon entries never reach over a full stop, colon or bracket; plain
 //! phrases may run over a comma or dash ("weeks, not days"), entries with a
 //! gap may not ("sales fell, but costs rose" is not "sales .. rose"). Of two
@@ -98,7 +109,7 @@ macro_rules! note {
         }
     };
 }
-use crate::lexicons::{Lexicons, Modifier, WordInfo};
+use crate::lexicons::{Lexicons, Modifier, Quantity, WordInfo};
 
 pub const NEGATION_WINDOW: usize = 3;
 /// Words a negation reaches across to the cue it negates.
@@ -206,6 +217,11 @@ pub const EXPECTATION_WINDOW: usize = 4;
 pub const DOUBTED_OPTIMISM: f32 = 0.0;
 /// Words that open the complement of a caution cue ("of", "that", "to" ...).
 pub const DOUBT_COMPLEMENT: &[&str] = &["of", "that", "whether", "to", "about", "if"];
+/// Rule 15 (QUANTITY): weight of a change tied to a quantity ("profits doubled").
+pub const QUANTITY_WEIGHT: f32 = 0.45;
+/// Rule 15: at most this many words between a change word and its quantity
+/// ("costs were already 20 percent higher").
+pub const QUANTITY_WINDOW: usize = 4;
 /// The words the rules test by their spelling, one bit each group. A
 /// document's words are looked up once (in [`prepare`], with the lexicon
 /// lookup it does anyway) and every scoring call tests bits: comparing each
@@ -436,6 +452,12 @@ struct Scratch {
     contrast_at: Vec<usize>,
     cue_at: Vec<(usize, f32)>,
     open_from: Vec<(usize, usize)>,
+    /// Rule 15: at a change word, (weight, change length, quantity position).
+    quantity: Vec<Option<(f32, usize, usize)>>,
+    /// Rule 15: the word belongs to a quantity tied to a change.
+    tied: Vec<bool>,
+    /// Rule 15: candidate ties (words between, change position, quantity position).
+    ties: Vec<(usize, usize, usize)>,
 }
 
 /// What a punctuation token ends when a stretch is scored.
@@ -464,6 +486,8 @@ pub struct Prepared {
     modifier_at: Vec<Option<(Modifier, u8)>>,
     /// The rule words each word is (see [`rule`]).
     rules: Vec<u32>,
+    /// Longest `quantities.txt` term starting at each word (rule 15).
+    quantity_at: Vec<Option<(Quantity, u8)>>,
     /// Reused by every scoring call on this document (see [`Scratch`]); a
     /// `Prepared` belongs to one document on one thread, so the cell is
     /// never borrowed twice.
@@ -546,6 +570,7 @@ pub fn prepare(doc: &Document, lx: &Lexicons) -> Prepared {
     let mut tone_ids = Vec::with_capacity(n);
     let mut senti_ids = Vec::with_capacity(n);
     let mut starts_modifier = Vec::with_capacity(n);
+    let mut starts_quantity = Vec::with_capacity(n);
     let mut rules = Vec::with_capacity(n);
     for ((w, &b), &p) in words.iter().zip(&boundary).zip(&proper) {
         let info = match b {
@@ -563,7 +588,9 @@ pub fn prepare(doc: &Document, lx: &Lexicons) -> Prepared {
         tone_ids.push(info.tone);
         senti_ids.push(info.sentiment);
         starts_modifier.push(info.modifier);
+        starts_quantity.push(info.quantity);
     }
+    let mut quantity_at = vec![None; n];
     for k in 0..n {
         tone_at[k] = lx
             .tone
@@ -580,6 +607,13 @@ pub fn prepare(doc: &Document, lx: &Lexicons) -> Prepared {
                 .longest(&words[k..end])
                 .map(|(m, l)| (*m, l as u8));
         }
+        if starts_quantity[k] {
+            let end = (k + 4).min(n);
+            quantity_at[k] = lx
+                .quantities
+                .longest(&words[k..end])
+                .map(|(q, l)| (*q, l as u8));
+        }
     }
     Prepared {
         word_of_token,
@@ -588,6 +622,7 @@ pub fn prepare(doc: &Document, lx: &Lexicons) -> Prepared {
         senti_at,
         modifier_at,
         rules,
+        quantity_at,
         scratch: RefCell::new(Scratch::default()),
     }
 }
@@ -637,6 +672,9 @@ fn score_tokens_with(
         contrast_at,
         cue_at,
         open_from,
+        quantity,
+        tied,
+        ties,
     } = &mut *scratch;
     ws.clear();
     let mut clause = 0usize;
@@ -735,10 +773,98 @@ fn score_tokens_with(
             sign * EXPECTATION_WEIGHT
         });
     }
+    // 15. QUANTITY (found before the cues: it replaces the change word's and
+    // the quantity's own cues, as "costs plunged" is no bad news)
+    let quantity_at = |k: usize| {
+        prep.quantity_at[ws[k].global]
+            .filter(|&(_, l)| fits(k, l))
+            .map(|(q, l)| (q, l as usize))
+    };
+    quantity.clear();
+    quantity.resize(n, None);
+    tied.clear();
+    tied.resize(n, false);
+    ties.clear();
+    // a longer tone cue starting at the change word is the author's phrase
+    // and wins ("cut jobs"); one starting at the quantity ("sales .. fall")
+    // does not, as the rule also reads a negation between them
+    let own_phrase = |k: usize, len: usize| tone_at(k).is_some_and(|(_, l)| l > len);
+    for k in 0..n {
+        let Some((change, clen)) = quantity_at(k) else {
+            continue;
+        };
+        if matches!(change, Quantity::Good | Quantity::Bad) || own_phrase(k, clen) {
+            continue;
+        }
+        let near = matches!(change, Quantity::More | Quantity::Less);
+        let lo = k.saturating_sub(QUANTITY_WINDOW + 4);
+        let hi = if near {
+            (k + clen + 1).min(n)
+        } else {
+            (k + clen + QUANTITY_WINDOW + 1).min(n)
+        };
+        for j in lo..hi {
+            let Some((q, qlen)) = quantity_at(j) else {
+                continue;
+            };
+            if !matches!(q, Quantity::Good | Quantity::Bad)
+                || ws[j].clause != ws[k].clause
+                || ws[(j + qlen - 1).min(n - 1)].clause != ws[k].clause
+            {
+                continue;
+            }
+            let between = if j >= k + clen {
+                j - (k + clen)
+            } else if j + qlen <= k && !near {
+                k - (j + qlen)
+            } else {
+                continue;
+            };
+            if between <= QUANTITY_WINDOW && (!near || between == 0) {
+                ties.push((between, k, j));
+            }
+        }
+    }
+    // closest ties first; at equal distance the quantity before its change
+    // ("sales fell") before the one after it
+    ties.sort_unstable_by_key(|&(between, k, j)| (between, j > k, k, j));
+    for &(_, k, j) in ties.iter() {
+        let (change, clen) = quantity_at(k).expect("a change word");
+        let (q, qlen) = quantity_at(j).expect("a quantity");
+        if quantity[k].is_some() || tied[j] || (k..k + clen).any(|x| tied[x]) {
+            continue;
+        }
+        let up = matches!(change, Quantity::Up | Quantity::More);
+        let good = q == Quantity::Good;
+        let w = if up == good {
+            QUANTITY_WEIGHT
+        } else {
+            -QUANTITY_WEIGHT
+        };
+        quantity[k] = Some((w, clen, j));
+        for t in tied.iter_mut().skip(j).take(qlen) {
+            *t = true;
+        }
+    }
+    let quantity: &[Option<(f32, usize, usize)>] = quantity;
+    let tied: &[bool] = tied;
     // 1. CUES
     let mut k = 0;
     tone_hits.clear();
     while k < n {
+        if let Some((w, len, _)) = quantity[k] {
+            tone_hits.push((k, len, w));
+            for f in in_tone.iter_mut().skip(k).take(len) {
+                *f = true;
+            }
+            k += len;
+            continue;
+        }
+        if tied[k] {
+            in_tone[k] = true;
+            k += 1;
+            continue;
+        }
         if let Some(w) = expectation[k] {
             if w != 0.0 {
                 tone_hits.push((k, 1, w));
@@ -787,6 +913,14 @@ fn score_tokens_with(
         let mut w = base;
         let mut steps = Vec::new();
         let mut from = k;
+        if let Some((_, _, j)) = quantity[k] {
+            let sign = if base > 0.0 { "good news" } else { "bad news" };
+            note!(
+                detail,
+                steps,
+                format!("change of {:?}: {sign} ({QUANTITY_WEIGHT})", word(j))
+            );
+        }
         if base > 0.0
             && let Some(&(q, _)) = open_from
                 .iter()

@@ -218,7 +218,7 @@ fn capitalised_words_inside_a_sentence_are_names_without_tone() {
 #[test]
 fn a_turn_after_one_side_carries_the_other() {
     // the words after "but" carry no cue, yet the turn signals a reservation
-    let s = sc("The jobs are very welcome, but the pay is lower than at other plants");
+    let s = sc("The jobs are very welcome, but the nearest plant is forty miles away");
     assert!(has_step(&s, "turn"), "{:?}", s.hits);
     assert_eq!(s.label(), Label::Mixed);
     // a contrast opening the next sentence turns the one before
@@ -258,4 +258,40 @@ fn an_outcome_in_an_open_question_is_no_hope() {
     assert_eq!(s.label(), Label::Cautious);
     // the outcome stated plainly is still hope
     assert!(sc("The network would be fully restored by Friday").stance > 0.0);
+}
+
+#[test]
+fn a_change_takes_its_tone_from_the_quantity_that_changes() {
+    // the same change word, good or bad news by what changes
+    let sales = sc("Sales dropped 4 percent in the quarter");
+    let costs = sc("Fares dropped 4 percent in the quarter");
+    assert!(sales.stance < 0.0, "{}", sales.stance);
+    assert!(costs.stance > 0.0, "{}", costs.stance);
+    assert!(has_step(&costs, "change of"));
+    // the quantity after its change, and a comparative right before it
+    assert!(sc("The plan would cut waiting times").stance > 0.0);
+    assert!(sc("The plan would cut jobs").stance < 0.0);
+    assert!(sc("We expect fewer deaths this winter").stance > 0.0);
+    assert!(sc("We expect more deaths this winter").stance < 0.0);
+    // a change word's own cue gives way: "plunged" alone is bad news
+    assert!(sc("Shares plunged").stance < 0.0);
+    assert!(sc("Borrowing costs plunged").stance > 0.0);
+    // a change in another clause is not tied ("exports grew" is not a
+    // change of "losses")
+    let split = sc("Losses were heavy, but exports grew");
+    assert!(
+        !split
+            .hits
+            .iter()
+            .any(|h| h.text == "grew" && h.steps.iter().any(|s| s.contains("\"losses\""))),
+        "{:?}",
+        split.hits
+    );
+    // plain phrasal "up" is no change
+    assert!(!has_step(
+        &sc("They set up a fund to cover costs"),
+        "change of"
+    ));
+    // negation still applies to the change
+    assert!(sc("Sales did not fall").stance > sc("Sales fell").stance);
 }
