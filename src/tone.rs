@@ -781,15 +781,20 @@ fn score_tokens_with(
             .map(|(q, l)| (q, l as usize))
     };
     quantity.clear();
-    quantity.resize(n, None);
     tied.clear();
-    tied.resize(n, false);
     ties.clear();
+    // most stretches hold no change word: then the arrays stay empty
+    let any_change = (0..n)
+        .any(|k| quantity_at(k).is_some_and(|(q, _)| !matches!(q, Quantity::Good | Quantity::Bad)));
+    if any_change {
+        quantity.resize(n, None);
+        tied.resize(n, false);
+    }
     // a longer tone cue starting at the change word is the author's phrase
     // and wins ("cut jobs"); one starting at the quantity ("sales .. fall")
     // does not, as the rule also reads a negation between them
     let own_phrase = |k: usize, len: usize| tone_at(k).is_some_and(|(_, l)| l > len);
-    for k in 0..n {
+    for k in (0..n).filter(|_| any_change) {
         let Some((change, clen)) = quantity_at(k) else {
             continue;
         };
@@ -846,13 +851,13 @@ fn score_tokens_with(
             *t = true;
         }
     }
-    let quantity: &[Option<(f32, usize, usize)>] = quantity;
-    let tied: &[bool] = tied;
+    let quantity = |k: usize| quantity.get(k).copied().flatten();
+    let tied = |k: usize| tied.get(k).copied().unwrap_or(false);
     // 1. CUES
     let mut k = 0;
     tone_hits.clear();
     while k < n {
-        if let Some((w, len, _)) = quantity[k] {
+        if let Some((w, len, _)) = quantity(k) {
             tone_hits.push((k, len, w));
             for f in in_tone.iter_mut().skip(k).take(len) {
                 *f = true;
@@ -860,7 +865,7 @@ fn score_tokens_with(
             k += len;
             continue;
         }
-        if tied[k] {
+        if tied(k) {
             in_tone[k] = true;
             k += 1;
             continue;
@@ -913,7 +918,7 @@ fn score_tokens_with(
         let mut w = base;
         let mut steps = Vec::new();
         let mut from = k;
-        if let Some((_, _, j)) = quantity[k] {
+        if let Some((_, _, j)) = quantity(k) {
             let sign = if base > 0.0 { "good news" } else { "bad news" };
             note!(
                 detail,
