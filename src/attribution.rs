@@ -2077,7 +2077,11 @@ fn subject_segments(st: &Sent, limit: usize) -> Option<(usize, Vec<(usize, usize
     let n = st.items.len().min(limit);
     let mut s = 0;
     // skip an introductory phrase ending in a comma
-    if n > 0 && (INTRO_WORDS.contains(&st.norm(0)) || (!st.is_word(0) && !st.is_quote(0))) {
+    if n > 0
+        && (INTRO_WORDS.contains(&st.norm(0))
+            || (!st.is_word(0) && !st.is_quote(0))
+            || opening_phrase(st))
+    {
         if let Some(c) = (0..n.min(16)).find(|&k| st.is_tok(k, ",")) {
             s = c + 1;
         } else if !st.is_word(0) {
@@ -2188,6 +2192,36 @@ fn subject_segments(st: &Sent, limit: usize) -> Option<(usize, Vec<(usize, usize
     }
     segs.reverse();
     Some((s, segs))
+}
+
+/// An opening phrase that is not the subject, though its first word is not
+/// one of [`INTRO_WORDS`]: "Hours later, she ...", "Like Corker, Menendez
+/// ...", "Continuing to explain his view, Carson ...", "Here in Columbia,
+/// Sanders ...". Only when a comma closes it within a few words.
+fn opening_phrase(st: &Sent) -> bool {
+    let first = st.norm(0);
+    let time = st.is_word(1) && matches!(st.norm(1), "later" | "earlier" | "ago" | "after");
+    let fronted = time
+        || matches!(
+            first,
+            "like"
+                | "unlike"
+                | "here"
+                | "there"
+                | "shortly"
+                | "now"
+                | "then"
+                | "again"
+                | "once"
+                | "indeed"
+                | "first"
+                | "finally"
+                | "also"
+                | "later"
+        )
+        // a participle phrase: "Continuing to explain ...,", "Weighing in,"
+        || (st.is_cap(0) && first.len() > 5 && first.ends_with("ing"));
+    fronted && (1..st.items.len().min(12)).any(|k| st.is_tok(k, ","))
 }
 
 /// Keep the registry's idea of "who the sentence is about" current, so that

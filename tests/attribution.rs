@@ -911,3 +911,19 @@ fn a_modified_description_finds_its_organisation_or_a_new_one() {
         "indirect"
     );
 }
+
+#[test]
+fn an_opening_phrase_without_intro_word_is_not_the_speaker() {
+    let st = statements(
+        "Orla Brennick chairs the housing board.\n\
+         Hours later, Brennick issued a statement, saying the scheme was \"dead in the water.\"\n\
+         Like the mayor, Brennick rejected the plan, calling it \"a gift to landlords.\"",
+    );
+    assert_has!(
+        st,
+        "Orla Brennick",
+        "the scheme was \"dead in the water.\"",
+        "mixed"
+    );
+    assert_has!(st, "Orla Brennick", "it \"a gift to landlords.\"", "mixed");
+}
