@@ -682,12 +682,77 @@ fn valid_cue(st: &Sent, k: usize, len: usize, class: CueClass) -> bool {
             // "..., calling the test “a clear violation”"
             || (matches!(st.norm(k), "calling" | "describing" | "branding" | "labeling" | "labelling" | "dubbing")
                 && st.is_word(j)
-                && quote_in_object(st, j));
+                && quote_in_object(st, j))
+            || bare_reported_clause(st, k, len);
     }
     if class == CueClass::According {
         return st.is_word(k + len);
     }
     true
+}
+
+/// A participle of saying followed by a reported clause without "that":
+/// "..., saying he would not run", "..., telling reporters she was ready",
+/// "..., noting the law had helped". The clause must open with a subject
+/// pronoun, or with a determiner whose phrase reaches a finite verb within a
+/// few words ("saying the law was ..."), so "saying goodbye" or "adding to
+/// the pressure" stay out.
+fn bare_reported_clause(st: &Sent, k: usize, len: usize) -> bool {
+    if !matches!(
+        st.norm(k),
+        "saying"
+            | "adding"
+            | "noting"
+            | "arguing"
+            | "insisting"
+            | "claiming"
+            | "warning"
+            | "stressing"
+            | "explaining"
+            | "acknowledging"
+            | "conceding"
+            | "predicting"
+            | "declaring"
+            | "announcing"
+            | "telling"
+    ) {
+        return false;
+    }
+    let j = skip_adjuncts(st, k + len, st.norm(k) == "telling");
+    let w = st.norm(j);
+    if !st.is_word(j) {
+        return false;
+    }
+    if matches!(w, "he" | "she" | "they" | "we" | "i" | "there") {
+        return st.is_word(j + 1);
+    }
+    if matches!(
+        w,
+        "the" | "his" | "her" | "its" | "their" | "our" | "this" | "these"
+    ) {
+        return (j + 1..(j + 7).min(st.items.len()))
+            .take_while(|&m| st.is_word(m))
+            .any(|m| {
+                matches!(
+                    st.norm(m),
+                    "is" | "was"
+                        | "were"
+                        | "are"
+                        | "would"
+                        | "will"
+                        | "could"
+                        | "should"
+                        | "had"
+                        | "has"
+                        | "have"
+                        | "can"
+                        | "may"
+                        | "might"
+                        | "must"
+                )
+            });
+    }
+    false
 }
 
 /// "issued a statement calling ...", "a series of tweets early Friday

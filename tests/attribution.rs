@@ -927,3 +927,25 @@ fn an_opening_phrase_without_intro_word_is_not_the_speaker() {
     );
     assert_has!(st, "Orla Brennick", "it \"a gift to landlords.\"", "mixed");
 }
+
+#[test]
+fn a_participle_of_saying_takes_a_clause_without_that() {
+    let st = statements(
+        "Tomas Ferrant backed the bill on Monday, saying he would vote for it in March.\n\
+         Ida Morrow opposed it, noting the tax was too high for small firms.\n\
+         Ferrant waved, saying goodbye to the crowd.",
+    );
+    assert_has!(
+        st,
+        "Tomas Ferrant",
+        "he would vote for it in March",
+        "indirect"
+    );
+    assert_has!(
+        st,
+        "Ida Morrow",
+        "the tax was too high for small firms",
+        "indirect"
+    );
+    assert_eq!(st.len(), 2, "{st:#?}");
+}
