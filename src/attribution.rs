@@ -1452,6 +1452,10 @@ fn content_before(
         {
             s -= 1;
         }
+        if let Some(c) = clause_around_quote(st, s, covered) {
+            emit((c, e), who, out);
+            return;
+        }
         for k in s..e {
             if st.is_quote(k) {
                 emit((k, k + 1), who, out);
@@ -1464,6 +1468,26 @@ fn content_before(
     if words >= 3 && e < np_start {
         emit((covered, e), who, out);
     }
+}
+
+/// "No Child Left Behind was “very assertive,” said Orfield": a quotation
+/// that ends a clause of narration is part of that clause, and SPEC's mixed
+/// statement is the whole clause. Returns where the clause starts, when the
+/// word before the quotation belongs to it (not a colon or comma).
+fn clause_around_quote(st: &Sent, q: usize, covered: usize) -> Option<usize> {
+    if q <= covered || !st.is_word(q - 1) {
+        return None;
+    }
+    let words = (covered..q).filter(|&k| st.is_word(k)).count();
+    if words < 2 {
+        return None;
+    }
+    // only a clause of its own: no colon (a "He said: “...”" introduction)
+    // or other quotation before it
+    if (covered..q).any(|k| st.is_tok(k, ":") || st.is_quote(k)) {
+        return None;
+    }
+    Some(covered)
 }
 
 fn make_statement(

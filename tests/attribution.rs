@@ -949,3 +949,25 @@ fn a_participle_of_saying_takes_a_clause_without_that() {
     );
     assert_eq!(st.len(), 2, "{st:#?}");
 }
+
+#[test]
+fn a_quotation_ending_a_clause_before_its_attribution_is_mixed() {
+    let st = statements(
+        "The new ferry timetable was \"a complete shambles,\" said Pia Lund, who runs a cafe by the pier.\n\
+         Commuters would have to \"wait and see,\" Lund said.\n\
+         \"Nobody asked us,\" she said.",
+    );
+    assert_has!(
+        st,
+        "Pia Lund",
+        "The new ferry timetable was \"a complete shambles,\"",
+        "mixed"
+    );
+    assert_has!(
+        st,
+        "Pia Lund",
+        "Commuters would have to \"wait and see,\"",
+        "mixed"
+    );
+    assert_has!(st, "Pia Lund", "Nobody asked us,", "direct");
+}
