@@ -1218,6 +1218,13 @@ fn sentence(st: &Sent, reg: &mut Registry, out: &mut Vec<Attributed>) {
                         last_who = Some(who);
                         continue;
                     }
+                    if let Some(e) = clause_around_attribution(st, covered, np_start, j) {
+                        // "Cost estimates, he added, were based on ..."
+                        emit((covered, e), &who, out);
+                        covered = e;
+                        last_who = Some(who);
+                        continue;
+                    }
                     content_before(st, np_start, covered, &who, &mut emit, out);
                     covered = j;
                     if st.is_quote(j + 1) {
@@ -2781,6 +2788,40 @@ fn clause_after_intro(st: &Sent, covered: usize, np_start: usize, comma: usize) 
     }
     let (e, _) = clause_end(st, comma + 1, CueClass::Speech);
     ((comma + 1..e).filter(|&k| st.is_word(k)).count() >= 4).then_some(e)
+}
+
+/// "Cost estimates, he added, were “based on a prototype.”": an attribution
+/// set inside its clause, after the clause's subject. The statement is the
+/// whole clause (SPEC content is one span, so the attribution stays inside
+/// it). The part before the speaker is a short phrase of words only; the
+/// part after the comma goes on with a verb or a word that is not a new
+/// clause's conjunction, participle or "according to".
+fn clause_around_attribution(
+    st: &Sent,
+    covered: usize,
+    np_start: usize,
+    comma: usize,
+) -> Option<usize> {
+    if np_start < covered + 2 || !st.is_tok(np_start - 1, ",") {
+        return None;
+    }
+    let head = covered..np_start - 1;
+    if head.len() > 8 || !head.clone().all(|k| st.is_word(k)) {
+        return None;
+    }
+    let nx = comma + 1;
+    if !st.is_word(nx)
+        || st.is_cap(nx)
+        || matches!(
+            st.norm(nx),
+            "and" | "but" | "or" | "which" | "who" | "while" | "as" | "so" | "though"
+        )
+        || is_cue_at(st, nx, &[CueClass::Participle, CueClass::According])
+    {
+        return None;
+    }
+    let (e, _) = clause_end(st, nx, CueClass::Speech);
+    ((nx..e).filter(|&k| st.is_word(k) || st.is_quote(k)).count() >= 2).then_some(e)
 }
 
 /// An empty statement for "X said:" at the end of a paragraph, so that a

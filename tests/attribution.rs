@@ -971,3 +971,24 @@ fn a_quotation_ending_a_clause_before_its_attribution_is_mixed() {
     );
     assert_has!(st, "Pia Lund", "Nobody asked us,", "direct");
 }
+
+#[test]
+fn an_attribution_inside_its_clause_reports_the_whole_clause() {
+    let st = statements(
+        "Wren Haldane runs the port authority.\n\
+         The new crane, Haldane said, would double the number of ships unloaded each day.\n\
+         The repairs, she added, were \"well under way.\"",
+    );
+    assert_has!(
+        st,
+        "Wren Haldane",
+        "The new crane, Haldane said, would double the number of ships unloaded each day",
+        "indirect"
+    );
+    assert_has!(
+        st,
+        "Wren Haldane",
+        "The repairs, she added, were \"well under way.\"",
+        "mixed"
+    );
+}
