@@ -651,6 +651,7 @@ fn valid_cue(st: &Sent, k: usize, len: usize, class: CueClass) -> bool {
     if REPORTED_ONLY.contains(&verb) {
         let j = skip_adjuncts(st, k + len, false);
         if !(st.is_tok(j, "that")
+            || (st.is_tok(j, ",") && opened_by_as(st, k))
             || st.is_tok(j, ":")
             || quote_in_object(st, j)
             || next_to_quote(st, k, len))
@@ -1214,6 +1215,13 @@ fn sentence(st: &Sent, reg: &mut Registry, out: &mut Vec<Attributed>) {
                     if let Some(e) = clause_after_intro(st, covered, np_start, j) {
                         // "During his years in office, Mr. Obama said, a majority ..."
                         emit((j + 1, e), &who, out);
+                        covered = e;
+                        last_who = Some(who);
+                        continue;
+                    }
+                    if let Some((a, e)) = as_attribution(st, covered, np_start, j, cue.k) {
+                        // "As the Daily Ledger reported, the mayor ..."
+                        emit((a, e), &who, out);
                         covered = e;
                         last_who = Some(who);
                         continue;
@@ -2788,6 +2796,56 @@ fn clause_after_intro(st: &Sent, covered: usize, np_start: usize, comma: usize) 
     }
     let (e, _) = clause_end(st, comma + 1, CueClass::Speech);
     ((comma + 1..e).filter(|&k| st.is_word(k)).count() >= 4).then_some(e)
+}
+
+/// The speaker before the verb at `k` is opened by "as" ("As Reuters
+/// reported, ..."), at the sentence start or after a comma.
+fn opened_by_as(st: &Sent, k: usize) -> bool {
+    (k.saturating_sub(8)..k)
+        .rev()
+        .find(|&m| !np_word(st, m))
+        .is_some_and(|m| st.norm(m) == "as" && m + 1 < k && (m == 0 || st.is_tok(m - 1, ",")))
+}
+
+/// "As the Daily Ledger reported, the mayor ...", "Of course, as Ruiz has
+/// pointed out, the deal is ...": an attribution opened by "as" reports the
+/// clause after its comma; set inside a clause after its subject ("Hawaii, as
+/// one adviser pointed out, rarely gets ...") it reports the whole clause.
+/// The speaker is a short phrase (so "As Trump began winning in early
+/// primary states, donors ..." is no attribution). Returns the content.
+fn as_attribution(
+    st: &Sent,
+    covered: usize,
+    np_start: usize,
+    comma: usize,
+    k: usize,
+) -> Option<(usize, usize)> {
+    if np_start == 0
+        || st.norm(np_start - 1) != "as"
+        || k > np_start + 6
+        || !(np_start - 1 == covered || (np_start >= 2 && st.is_tok(np_start - 2, ",")))
+    {
+        return None;
+    }
+    let nx = comma + 1;
+    if !st.is_word(nx) && !st.is_quote(nx) {
+        return None;
+    }
+    if is_cue_at(st, nx, &[CueClass::Participle, CueClass::According]) {
+        return None;
+    }
+    let (e, _) = clause_end(st, nx, CueClass::Speech);
+    if (nx..e).filter(|&k| st.is_word(k) || st.is_quote(k)).count() < 3 {
+        return None;
+    }
+    let head = covered..np_start.saturating_sub(2);
+    let inside = !head.is_empty()
+        && head.len() <= 8
+        && head.clone().all(|m| st.is_word(m))
+        && st.is_word(nx)
+        && !st.is_cap(nx)
+        && !CLAUSE_START.contains(&st.norm(nx));
+    Some((if inside { covered } else { nx }, e))
 }
 
 /// "Cost estimates, he added, were “based on a prototype.”": an attribution

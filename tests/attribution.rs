@@ -992,3 +992,31 @@ fn an_attribution_inside_its_clause_reports_the_whole_clause() {
         "mixed"
     );
 }
+
+#[test]
+fn an_attribution_opened_by_as_reports_its_clause() {
+    let st = statements(
+        "Nell Ruiz chairs the flood board.\n\
+         As the Daily Ledger reported, the mayor had already signed the contract.\n\
+         Of course, as Ruiz has pointed out, the barrier is \"ten years too late.\"\n\
+         Kelby, as Ruiz noted, rarely floods in May.",
+    );
+    assert_has!(
+        st,
+        "Daily Ledger",
+        "the mayor had already signed the contract",
+        "indirect"
+    );
+    assert_has!(
+        st,
+        "Nell Ruiz",
+        "the barrier is \"ten years too late.\"",
+        "mixed"
+    );
+    assert_has!(
+        st,
+        "Nell Ruiz",
+        "Kelby, as Ruiz noted, rarely floods in May",
+        "indirect"
+    );
+}
