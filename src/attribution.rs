@@ -660,6 +660,7 @@ fn valid_cue(st: &Sent, k: usize, len: usize, class: CueClass) -> bool {
     if REPORTED_ONLY.contains(&verb) {
         let j = skip_adjuncts(st, k + len, false);
         if !(st.is_tok(j, "that")
+            || (st.is_tok(j, ",") && opened_by_as(st, k))
             || st.is_tok(j, ":")
             || quote_in_object(st, j)
             || next_to_quote(st, k, len))
@@ -691,12 +692,77 @@ fn valid_cue(st: &Sent, k: usize, len: usize, class: CueClass) -> bool {
             // "..., calling the test “a clear violation”"
             || (matches!(st.norm(k), "calling" | "describing" | "branding" | "labeling" | "labelling" | "dubbing")
                 && st.is_word(j)
-                && quote_in_object(st, j));
+                && quote_in_object(st, j))
+            || bare_reported_clause(st, k, len);
     }
     if class == CueClass::According {
         return st.is_word(k + len);
     }
     true
+}
+
+/// A participle of saying followed by a reported clause without "that":
+/// "..., saying he would not run", "..., telling reporters she was ready",
+/// "..., noting the law had helped". The clause must open with a subject
+/// pronoun, or with a determiner whose phrase reaches a finite verb within a
+/// few words ("saying the law was ..."), so "saying goodbye" or "adding to
+/// the pressure" stay out.
+fn bare_reported_clause(st: &Sent, k: usize, len: usize) -> bool {
+    if !matches!(
+        st.norm(k),
+        "saying"
+            | "adding"
+            | "noting"
+            | "arguing"
+            | "insisting"
+            | "claiming"
+            | "warning"
+            | "stressing"
+            | "explaining"
+            | "acknowledging"
+            | "conceding"
+            | "predicting"
+            | "declaring"
+            | "announcing"
+            | "telling"
+    ) {
+        return false;
+    }
+    let j = skip_adjuncts(st, k + len, st.norm(k) == "telling");
+    let w = st.norm(j);
+    if !st.is_word(j) {
+        return false;
+    }
+    if matches!(w, "he" | "she" | "they" | "we" | "i" | "there") {
+        return st.is_word(j + 1);
+    }
+    if matches!(
+        w,
+        "the" | "his" | "her" | "its" | "their" | "our" | "this" | "these"
+    ) {
+        return (j + 1..(j + 7).min(st.items.len()))
+            .take_while(|&m| st.is_word(m))
+            .any(|m| {
+                matches!(
+                    st.norm(m),
+                    "is" | "was"
+                        | "were"
+                        | "are"
+                        | "would"
+                        | "will"
+                        | "could"
+                        | "should"
+                        | "had"
+                        | "has"
+                        | "have"
+                        | "can"
+                        | "may"
+                        | "might"
+                        | "must"
+                )
+            });
+    }
+    false
 }
 
 /// "issued a statement calling ...", "a series of tweets early Friday
@@ -1162,6 +1228,20 @@ fn sentence(st: &Sent, reg: &mut Registry, out: &mut Vec<Attributed>) {
                         last_who = Some(who);
                         continue;
                     }
+                    if let Some((a, e)) = as_attribution(st, covered, np_start, j, cue.k) {
+                        // "As the Daily Ledger reported, the mayor ..."
+                        emit((a, e), &who, out);
+                        covered = e;
+                        last_who = Some(who);
+                        continue;
+                    }
+                    if let Some(e) = clause_around_attribution(st, covered, np_start, j) {
+                        // "Cost estimates, he added, were based on ..."
+                        emit((covered, e), &who, out);
+                        covered = e;
+                        last_who = Some(who);
+                        continue;
+                    }
                     content_before(st, np_start, covered, &who, &mut emit, out);
                     covered = j;
                     if st.is_quote(j + 1) {
@@ -1396,6 +1476,10 @@ fn content_before(
         {
             s -= 1;
         }
+        if let Some(c) = clause_around_quote(st, s, covered) {
+            emit((c, e), who, out);
+            return;
+        }
         for k in s..e {
             if st.is_quote(k) {
                 emit((k, k + 1), who, out);
@@ -1408,6 +1492,26 @@ fn content_before(
     if words >= 3 && e < np_start {
         emit((covered, e), who, out);
     }
+}
+
+/// "No Child Left Behind was “very assertive,” said Orfield": a quotation
+/// that ends a clause of narration is part of that clause, and SPEC's mixed
+/// statement is the whole clause. Returns where the clause starts, when the
+/// word before the quotation belongs to it (not a colon or comma).
+fn clause_around_quote(st: &Sent, q: usize, covered: usize) -> Option<usize> {
+    if q <= covered || !st.is_word(q - 1) {
+        return None;
+    }
+    let words = (covered..q).filter(|&k| st.is_word(k)).count();
+    if words < 2 {
+        return None;
+    }
+    // only a clause of its own: no colon (a "He said: “...”" introduction)
+    // or other quotation before it
+    if (covered..q).any(|k| st.is_tok(k, ":") || st.is_quote(k)) {
+        return None;
+    }
+    Some(covered)
 }
 
 fn make_statement(
@@ -2094,7 +2198,11 @@ fn subject_segments(st: &Sent, limit: usize) -> Option<(usize, Vec<(usize, usize
     let n = st.items.len().min(limit);
     let mut s = 0;
     // skip an introductory phrase ending in a comma
-    if n > 0 && (INTRO_WORDS.contains(&st.norm(0)) || (!st.is_word(0) && !st.is_quote(0))) {
+    if n > 0
+        && (INTRO_WORDS.contains(&st.norm(0))
+            || (!st.is_word(0) && !st.is_quote(0))
+            || opening_phrase(st))
+    {
         if let Some(c) = (0..n.min(16)).find(|&k| st.is_tok(k, ",")) {
             s = c + 1;
         } else if !st.is_word(0) {
@@ -2205,6 +2313,36 @@ fn subject_segments(st: &Sent, limit: usize) -> Option<(usize, Vec<(usize, usize
     }
     segs.reverse();
     Some((s, segs))
+}
+
+/// An opening phrase that is not the subject, though its first word is not
+/// one of [`INTRO_WORDS`]: "Hours later, she ...", "Like Corker, Menendez
+/// ...", "Continuing to explain his view, Carson ...", "Here in Columbia,
+/// Sanders ...". Only when a comma closes it within a few words.
+fn opening_phrase(st: &Sent) -> bool {
+    let first = st.norm(0);
+    let time = st.is_word(1) && matches!(st.norm(1), "later" | "earlier" | "ago" | "after");
+    let fronted = time
+        || matches!(
+            first,
+            "like"
+                | "unlike"
+                | "here"
+                | "there"
+                | "shortly"
+                | "now"
+                | "then"
+                | "again"
+                | "once"
+                | "indeed"
+                | "first"
+                | "finally"
+                | "also"
+                | "later"
+        )
+        // a participle phrase: "Continuing to explain ...,", "Weighing in,"
+        || (st.is_cap(0) && first.len() > 5 && first.ends_with("ing"));
+    fronted && (1..st.items.len().min(12)).any(|k| st.is_tok(k, ","))
 }
 
 /// Keep the registry's idea of "who the sentence is about" current, so that
@@ -2676,6 +2814,90 @@ fn clause_after_intro(st: &Sent, covered: usize, np_start: usize, comma: usize) 
     }
     let (e, _) = clause_end(st, comma + 1, CueClass::Speech);
     ((comma + 1..e).filter(|&k| st.is_word(k)).count() >= 4).then_some(e)
+}
+
+/// The speaker before the verb at `k` is opened by "as" ("As Reuters
+/// reported, ..."), at the sentence start or after a comma.
+fn opened_by_as(st: &Sent, k: usize) -> bool {
+    (k.saturating_sub(8)..k)
+        .rev()
+        .find(|&m| !np_word(st, m))
+        .is_some_and(|m| st.norm(m) == "as" && m + 1 < k && (m == 0 || st.is_tok(m - 1, ",")))
+}
+
+/// "As the Daily Ledger reported, the mayor ...", "Of course, as Ruiz has
+/// pointed out, the deal is ...": an attribution opened by "as" reports the
+/// clause after its comma; set inside a clause after its subject ("Hawaii, as
+/// one adviser pointed out, rarely gets ...") it reports the whole clause.
+/// The speaker is a short phrase (so "As Trump began winning in early
+/// primary states, donors ..." is no attribution). Returns the content.
+fn as_attribution(
+    st: &Sent,
+    covered: usize,
+    np_start: usize,
+    comma: usize,
+    k: usize,
+) -> Option<(usize, usize)> {
+    if np_start == 0
+        || st.norm(np_start - 1) != "as"
+        || k > np_start + 6
+        || !(np_start - 1 == covered || (np_start >= 2 && st.is_tok(np_start - 2, ",")))
+    {
+        return None;
+    }
+    let nx = comma + 1;
+    if !st.is_word(nx) && !st.is_quote(nx) {
+        return None;
+    }
+    if is_cue_at(st, nx, &[CueClass::Participle, CueClass::According]) {
+        return None;
+    }
+    let (e, _) = clause_end(st, nx, CueClass::Speech);
+    if (nx..e).filter(|&k| st.is_word(k) || st.is_quote(k)).count() < 3 {
+        return None;
+    }
+    let head = covered..np_start.saturating_sub(2);
+    let inside = !head.is_empty()
+        && head.len() <= 8
+        && head.clone().all(|m| st.is_word(m))
+        && st.is_word(nx)
+        && !st.is_cap(nx)
+        && !CLAUSE_START.contains(&st.norm(nx));
+    Some((if inside { covered } else { nx }, e))
+}
+
+/// "Cost estimates, he added, were “based on a prototype.”": an attribution
+/// set inside its clause, after the clause's subject. The statement is the
+/// whole clause (SPEC content is one span, so the attribution stays inside
+/// it). The part before the speaker is a short phrase of words only; the
+/// part after the comma goes on with a verb or a word that is not a new
+/// clause's conjunction, participle or "according to".
+fn clause_around_attribution(
+    st: &Sent,
+    covered: usize,
+    np_start: usize,
+    comma: usize,
+) -> Option<usize> {
+    if np_start < covered + 2 || !st.is_tok(np_start - 1, ",") {
+        return None;
+    }
+    let head = covered..np_start - 1;
+    if head.len() > 8 || !head.clone().all(|k| st.is_word(k)) {
+        return None;
+    }
+    let nx = comma + 1;
+    if !st.is_word(nx)
+        || st.is_cap(nx)
+        || matches!(
+            st.norm(nx),
+            "and" | "but" | "or" | "which" | "who" | "while" | "as" | "so" | "though"
+        )
+        || is_cue_at(st, nx, &[CueClass::Participle, CueClass::According])
+    {
+        return None;
+    }
+    let (e, _) = clause_end(st, nx, CueClass::Speech);
+    ((nx..e).filter(|&k| st.is_word(k) || st.is_quote(k)).count() >= 2).then_some(e)
 }
 
 /// An empty statement for "X said:" at the end of a paragraph, so that a

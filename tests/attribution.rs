@@ -911,3 +911,112 @@ fn a_modified_description_finds_its_organisation_or_a_new_one() {
         "indirect"
     );
 }
+
+#[test]
+fn an_opening_phrase_without_intro_word_is_not_the_speaker() {
+    let st = statements(
+        "Orla Brennick chairs the housing board.\n\
+         Hours later, Brennick issued a statement, saying the scheme was \"dead in the water.\"\n\
+         Like the mayor, Brennick rejected the plan, calling it \"a gift to landlords.\"",
+    );
+    assert_has!(
+        st,
+        "Orla Brennick",
+        "the scheme was \"dead in the water.\"",
+        "mixed"
+    );
+    assert_has!(st, "Orla Brennick", "it \"a gift to landlords.\"", "mixed");
+}
+
+#[test]
+fn a_participle_of_saying_takes_a_clause_without_that() {
+    let st = statements(
+        "Tomas Ferrant backed the bill on Monday, saying he would vote for it in March.\n\
+         Ida Morrow opposed it, noting the tax was too high for small firms.\n\
+         Ferrant waved, saying goodbye to the crowd.",
+    );
+    assert_has!(
+        st,
+        "Tomas Ferrant",
+        "he would vote for it in March",
+        "indirect"
+    );
+    assert_has!(
+        st,
+        "Ida Morrow",
+        "the tax was too high for small firms",
+        "indirect"
+    );
+    assert_eq!(st.len(), 2, "{st:#?}");
+}
+
+#[test]
+fn a_quotation_ending_a_clause_before_its_attribution_is_mixed() {
+    let st = statements(
+        "The new ferry timetable was \"a complete shambles,\" said Pia Lund, who runs a cafe by the pier.\n\
+         Commuters would have to \"wait and see,\" Lund said.\n\
+         \"Nobody asked us,\" she said.",
+    );
+    assert_has!(
+        st,
+        "Pia Lund",
+        "The new ferry timetable was \"a complete shambles,\"",
+        "mixed"
+    );
+    assert_has!(
+        st,
+        "Pia Lund",
+        "Commuters would have to \"wait and see,\"",
+        "mixed"
+    );
+    assert_has!(st, "Pia Lund", "Nobody asked us,", "direct");
+}
+
+#[test]
+fn an_attribution_inside_its_clause_reports_the_whole_clause() {
+    let st = statements(
+        "Wren Haldane runs the port authority.\n\
+         The new crane, Haldane said, would double the number of ships unloaded each day.\n\
+         The repairs, she added, were \"well under way.\"",
+    );
+    assert_has!(
+        st,
+        "Wren Haldane",
+        "The new crane, Haldane said, would double the number of ships unloaded each day",
+        "indirect"
+    );
+    assert_has!(
+        st,
+        "Wren Haldane",
+        "The repairs, she added, were \"well under way.\"",
+        "mixed"
+    );
+}
+
+#[test]
+fn an_attribution_opened_by_as_reports_its_clause() {
+    let st = statements(
+        "Nell Ruiz chairs the flood board.\n\
+         As the Daily Ledger reported, the mayor had already signed the contract.\n\
+         Of course, as Ruiz has pointed out, the barrier is \"ten years too late.\"\n\
+         Kelby, as Ruiz noted, rarely floods in May.",
+    );
+    assert_has!(
+        st,
+        "Daily Ledger",
+        "the mayor had already signed the contract",
+        "indirect"
+    );
+    assert_has!(
+        st,
+        "Nell Ruiz",
+        "the barrier is \"ten years too late.\"",
+        "mixed"
+    );
+    assert_has!(
+        st,
+        "Nell Ruiz",
+        "Kelby, as Ruiz noted, rarely floods in May",
+        "indirect"
+    );
+}
