@@ -20,6 +20,9 @@ pub enum Modifier {
     Hedge(f32),
     Contrast,
     Conditional,
+    /// A word of coming through something ("withstand", "ride out"): the
+    /// trouble it names after it is overcome (tone rule 16).
+    Overcome,
 }
 
 /// A small longest-match lookup of multi-word terms to a class.
@@ -323,12 +326,13 @@ impl Lexicons {
                 "negator" => no_value(Modifier::Negator)?,
                 "contrast" => no_value(Modifier::Contrast)?,
                 "conditional" => no_value(Modifier::Conditional)?,
+                "overcome" => no_value(Modifier::Overcome)?,
                 "intensifier" => Modifier::Intensifier(value(0.0, 2.0, false)?),
                 "diminisher" => Modifier::Diminisher(value(0.0, 0.99, false)?),
                 "hedge" => Modifier::Hedge(value(0.0, 1.0, true)?),
                 _ => {
                     return Err(at(format!(
-                        "unknown modifier type {:?} for {:?} (expected negator, intensifier, diminisher, hedge, contrast or conditional)",
+                        "unknown modifier type {:?} for {:?} (expected negator, intensifier, diminisher, hedge, contrast, conditional or overcome)",
                         class, e.term
                     )));
                 }

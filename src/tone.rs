@@ -63,6 +63,13 @@
 //!     optimism cues in the same clause name what is doubted, not hope: they
 //!     keep [`DOUBTED_OPTIMISM`] of their weight.
 //!
+//! 16. OVERCOME: a caution cue after a word of coming through trouble in
+//!     its clause ("could withstand a severe recession", "we have come
+//!     through worse"; class `overcome` in `modifiers.txt`) names the
+//!     trouble overcome: it becomes optimism at [`OVERCOME_SCALE`] of its
+//!     weight, unless the coming through is negated ("could not cope with
+//!     the pressure") or a caution cue before it doubts it ("will take years
+//!     to recover from the damage").
 //! 15. QUANTITY: a change word ("fell", "doubled", "higher"; `quantities.txt`)
 //!     tied to a quantity in its clause, at most [`QUANTITY_WINDOW`] words
 //!     away ("sales fell", "cut waiting times", "costs were 20 percent
@@ -217,6 +224,9 @@ pub const EXPECTATION_WINDOW: usize = 4;
 pub const DOUBTED_OPTIMISM: f32 = 0.0;
 /// Words that open the complement of a caution cue ("of", "that", "to" ...).
 pub const DOUBT_COMPLEMENT: &[&str] = &["of", "that", "whether", "to", "about", "if"];
+/// Rule 16 (OVERCOME): a caution cue after a word of coming through trouble
+/// becomes optimism at this share of its weight.
+pub const OVERCOME_SCALE: f32 = 0.5;
 /// Rule 15 (QUANTITY): weight of a change tied to a quantity ("profits doubled").
 pub const QUANTITY_WEIGHT: f32 = 0.45;
 /// Rule 15: at most this many words between a change word and its quantity
@@ -978,6 +988,32 @@ fn score_tokens_with(
                     w = -w * NEGATED_CAUTION;
                 }
                 note!(detail, steps, format!("negated by {:?}", word(j)));
+                from = from.min(j);
+            }
+        }
+        // 16. OVERCOME: "could withstand a severe recession", "we have
+        // come through worse": the trouble named is what is overcome, unless
+        // the coming through is negated ("could not cope with the
+        // pressure") or itself doubted ("will take years to recover from")
+        if w < 0.0
+            && let Some(j) = (0..k)
+                .rev()
+                .take_while(|&j| ws[j].clause == ws[k].clause)
+                .find(|&j| matches!(modifier[j], Some((Modifier::Overcome, l)) if j + l <= k))
+        {
+            let negated = (j.saturating_sub(NEGATION_WINDOW)..j).any(|m| {
+                ws[m].clause == ws[j].clause && matches!(modifier[m], Some((Modifier::Negator, _)))
+            });
+            let doubted = cue_at
+                .iter()
+                .any(|&(x, cw)| cw < 0.0 && x < j && ws[x].clause == ws[j].clause);
+            if !negated && !doubted {
+                w = -w * OVERCOME_SCALE;
+                note!(
+                    detail,
+                    steps,
+                    format!("overcome by {:?} x-{OVERCOME_SCALE}", word(j))
+                );
                 from = from.min(j);
             }
         }

@@ -295,3 +295,27 @@ fn a_change_takes_its_tone_from_the_quantity_that_changes() {
     // negation still applies to the change
     assert!(sc("Sales did not fall").stance > sc("Sales fell").stance);
 }
+
+#[test]
+fn trouble_that_is_come_through_is_overcome() {
+    // the same trouble, named as a threat or as what is withstood
+    let threat = sc("The bank faces a severe recession");
+    let withstood = sc("The bank could withstand a severe recession");
+    assert!(threat.stance < 0.0, "{}", threat.stance);
+    assert!(withstood.stance > 0.0, "{:?}", withstood.hits);
+    assert!(has_step(&withstood, "overcome"));
+    // not when the coming through is negated, or itself doubted
+    assert!(!has_step(
+        &sc("They could not cope with the severe recession"),
+        "overcome"
+    ));
+    assert!(!has_step(
+        &sc("It will take years to recover from the damage"),
+        "overcome"
+    ));
+    // only in its clause
+    assert!(!has_step(
+        &sc("They survived, but a severe recession looms"),
+        "overcome"
+    ));
+}
