@@ -20,6 +20,9 @@ pub enum Modifier {
     Hedge(f32),
     Contrast,
     Conditional,
+    /// A verb of belief or expectation ("think", "expect", "see"): negated,
+    /// it negates the clause it opens (tone rule 17).
+    Belief,
     /// A word of coming through something ("withstand", "ride out"): the
     /// trouble it names after it is overcome (tone rule 16).
     Overcome,
@@ -327,12 +330,13 @@ impl Lexicons {
                 "contrast" => no_value(Modifier::Contrast)?,
                 "conditional" => no_value(Modifier::Conditional)?,
                 "overcome" => no_value(Modifier::Overcome)?,
+                "belief" => no_value(Modifier::Belief)?,
                 "intensifier" => Modifier::Intensifier(value(0.0, 2.0, false)?),
                 "diminisher" => Modifier::Diminisher(value(0.0, 0.99, false)?),
                 "hedge" => Modifier::Hedge(value(0.0, 1.0, true)?),
                 _ => {
                     return Err(at(format!(
-                        "unknown modifier type {:?} for {:?} (expected negator, intensifier, diminisher, hedge, contrast, conditional or overcome)",
+                        "unknown modifier type {:?} for {:?} (expected negator, intensifier, diminisher, hedge, contrast, conditional, overcome or belief)",
                         class, e.term
                     )));
                 }

@@ -63,6 +63,11 @@
 //!     optimism cues in the same clause name what is doubted, not hope: they
 //!     keep [`DOUBTED_OPTIMISM`] of their weight.
 //!
+//! 17. NEG-RAISE: a verb of belief or expectation (class `belief` in
+//!     `modifiers.txt`: "think", "expect", "see") with a negator up to
+//!     [`BELIEF_NEGATION_WINDOW`] words before it ("I don't think", "nobody
+//!     expects") negates the cues after it in its clause, as step 3 would:
+//!     "I don't think the talks will succeed" is doubt, not hope.
 //! 16. OVERCOME: a caution cue after a word of coming through trouble in
 //!     its clause ("could withstand a severe recession", "we have come
 //!     through worse"; class `overcome` in `modifiers.txt`) names the
@@ -224,6 +229,9 @@ pub const EXPECTATION_WINDOW: usize = 4;
 pub const DOUBTED_OPTIMISM: f32 = 0.0;
 /// Words that open the complement of a caution cue ("of", "that", "to" ...).
 pub const DOUBT_COMPLEMENT: &[&str] = &["of", "that", "whether", "to", "about", "if"];
+/// Rule 17 (NEG-RAISE): how far before a verb of belief its negator may stand
+/// ("do *not* really expect", "*nobody* seriously expects").
+pub const BELIEF_NEGATION_WINDOW: usize = 2;
 /// Rule 16 (OVERCOME): a caution cue after a word of coming through trouble
 /// becomes optimism at this share of its weight.
 pub const OVERCOME_SCALE: f32 = 0.5;
@@ -973,6 +981,7 @@ fn score_tokens_with(
             }
         }
         // 3. NEGATE
+        let mut negated_here = false;
         let lo = k.saturating_sub(NEGATION_WINDOW + 1);
         if let Some(j) = (lo..k).rev().find(|&j| {
             ws[j].clause == ws[k].clause
@@ -989,7 +998,32 @@ fn score_tokens_with(
                 }
                 note!(detail, steps, format!("negated by {:?}", word(j)));
                 from = from.min(j);
+                negated_here = true;
             }
+        }
+        // 17. NEG-RAISE: "I don't think the talks will succeed" is "I think
+        // they will not": a negated verb of belief negates the cues after it
+        // in its clause (unless step 3 already did)
+        if !steps.iter().any(|s: &String| s.starts_with("negated"))
+            && !negated_here
+            && let Some(j) = (0..k)
+                .rev()
+                .take_while(|&j| ws[j].clause == ws[k].clause)
+                .find(|&j| matches!(modifier[j], Some((Modifier::Belief, l)) if j + l <= k))
+            && let Some(m) = (j.saturating_sub(BELIEF_NEGATION_WINDOW)..j)
+                .rev()
+                .find(|&m| {
+                    ws[m].clause == ws[j].clause
+                        && matches!(modifier[m], Some((Modifier::Negator, _)))
+                })
+        {
+            if w > 0.0 {
+                w = -w * NEGATED_OPTIMISM;
+            } else {
+                w = -w * NEGATED_CAUTION;
+            }
+            note!(detail, steps, format!("under {:?} {:?}", word(m), word(j)));
+            from = from.min(m);
         }
         // 16. OVERCOME: "could withstand a severe recession", "we have
         // come through worse": the trouble named is what is overcome, unless

@@ -319,3 +319,19 @@ fn trouble_that_is_come_through_is_overcome() {
         "overcome"
     ));
 }
+
+#[test]
+fn a_negated_belief_negates_what_it_believes() {
+    let believed = sc("I think the talks will succeed");
+    let doubted = sc("I don't think the talks will succeed");
+    assert!(believed.stance > 0.0);
+    assert!(doubted.stance < 0.0, "{:?}", doubted.hits);
+    assert!(has_step(&doubted, "under"));
+    // a negated belief in trouble is weak hope
+    assert!(sc("I do not believe this plan will fail").stance > 0.0);
+    // only in its clause, and only for the cues after the verb
+    assert!(!has_step(
+        &sc("Nobody thinks so, but the talks will succeed"),
+        "under"
+    ));
+}
