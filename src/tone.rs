@@ -77,7 +77,7 @@
 //!     to recover from the damage").
 //! 15. QUANTITY: a change word ("fell", "doubled", "higher"; `quantities.txt`)
 //!     tied to a quantity in its clause, at most [`QUANTITY_WINDOW`] words
-//!     away ("sales fell", "cut waiting times", "costs were 20 percent
+//!     after it or [`QUANTITY_SUBJECT_WINDOW`] before it ("sales fell", "cut waiting times", "costs were 20 percent
 //!     higher"; "more"/"fewer" only right before it: "fewer deaths"), is
 //!     good news when a good thing goes up or a bad thing down, bad news
 //!     otherwise, weighing [`QUANTITY_WEIGHT`]. It replaces the change
@@ -240,6 +240,10 @@ pub const QUANTITY_WEIGHT: f32 = 0.45;
 /// Rule 15: at most this many words between a change word and its quantity
 /// ("costs were already 20 percent higher").
 pub const QUANTITY_WINDOW: usize = 4;
+/// Rule 15: a quantity before its change (its subject) may stand further
+/// off, over a phrase that describes it ("the cost of her last shipment of
+/// antibiotics had risen").
+pub const QUANTITY_SUBJECT_WINDOW: usize = 7;
 /// The words the rules test by their spelling, one bit each group. A
 /// document's words are looked up once (in [`prepare`], with the lexicon
 /// lookup it does anyway) and every scoring call tests bits: comparing each
@@ -820,7 +824,7 @@ fn score_tokens_with(
             continue;
         }
         let near = matches!(change, Quantity::More | Quantity::Less);
-        let lo = k.saturating_sub(QUANTITY_WINDOW + 4);
+        let lo = k.saturating_sub(QUANTITY_SUBJECT_WINDOW + 4);
         let hi = if near {
             (k + clen + 1).min(n)
         } else {
@@ -843,7 +847,12 @@ fn score_tokens_with(
             } else {
                 continue;
             };
-            if between <= QUANTITY_WINDOW && (!near || between == 0) {
+            let window = if j < k {
+                QUANTITY_SUBJECT_WINDOW
+            } else {
+                QUANTITY_WINDOW
+            };
+            if between <= window && (!near || between == 0) {
                 ties.push((between, k, j));
             }
         }
