@@ -1168,7 +1168,8 @@ fn sentence(st: &Sent, reg: &mut Registry, out: &mut Vec<Attributed>) {
                 if st.is_tok(j2, ",")
                     && let Some(t) = (j2 + 1..(j2 + 6).min(n))
                         .find(|&m| st.is_tok(m, "that") && st.is_tok(m - 1, ","))
-                    && (j2 + 1..t - 1).all(|m| st.is_word(m) && st.is_cap(m))
+                    && ((j2 + 1..t - 1).all(|m| st.is_word(m) && st.is_cap(m))
+                        || interrupting_adverb(st, j2 + 1, t - 1))
                 {
                     j2 = t;
                 }
@@ -1380,6 +1381,30 @@ fn clause_end(st: &Sent, s: usize, class: CueClass) -> (usize, Next) {
         j += 1;
     }
     (n, Next::Stop)
+}
+
+/// "said, however, that ...", "warned, though, that ...": a sentence adverb
+/// set off by commas between the verb and its "that" (items `[a, b)`).
+fn interrupting_adverb(st: &Sent, a: usize, b: usize) -> bool {
+    b == a + 1
+        && matches!(
+            st.norm(a),
+            "however"
+                | "though"
+                | "too"
+                | "also"
+                | "moreover"
+                | "nonetheless"
+                | "nevertheless"
+                | "meanwhile"
+                | "instead"
+                | "again"
+                | "furthermore"
+                | "separately"
+                | "later"
+                | "privately"
+                | "publicly"
+        )
 }
 
 /// A speaker and a speech verb start at item `m`: "Trump boasted", "the

@@ -1020,3 +1020,17 @@ fn an_attribution_opened_by_as_reports_its_clause() {
         "indirect"
     );
 }
+
+#[test]
+fn a_sentence_adverb_between_the_verb_and_that_is_skipped() {
+    let st = statements(
+        "Mayor Lena Holt praised the crews. She said, however, that the bridge would stay shut until May.\nShe warned, though, that \"nobody can promise dry streets\".",
+    );
+    assert_has!(
+        st,
+        "Lena Holt",
+        "the bridge would stay shut until May",
+        "indirect"
+    );
+    assert_has!(st, "Lena Holt", "nobody can promise dry streets", "direct");
+}
