@@ -2287,6 +2287,8 @@ fn subject_segments(st: &Sent, limit: usize) -> Option<(usize, Vec<(usize, usize
                     && e > a + 1
                     && w.ends_with('s')
                     && !w.ends_with("ss")
+                    // "The No campaign's leader": a possessive is no verb
+                    && !w.ends_with("'s")
                     && !title
                 {
                     break;

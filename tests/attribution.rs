@@ -1034,3 +1034,37 @@ fn a_sentence_adverb_between_the_verb_and_that_is_skipped() {
     );
     assert_has!(st, "Lena Holt", "nobody can promise dry streets", "direct");
 }
+
+#[test]
+fn a_common_word_opening_a_sentence_is_no_name() {
+    // "Repairs" is capitalised only because it opens the sentence
+    let st = statements(
+        "Mayor Lena Holt toured the bridge on Monday.\nRepairs, she added, would take weeks.",
+    );
+    assert_has!(
+        st,
+        "Lena Holt",
+        "Repairs, she added, would take weeks",
+        "indirect"
+    );
+    let m = mentions("As Ruiz noted, the bridge is older than the town.");
+    assert!(m.iter().any(|(s, _, _)| s == "Ruiz"), "{m:#?}");
+    assert!(m.iter().all(|(s, _, _)| s != "As Ruiz"), "{m:#?}");
+    let st = statements(
+        "Among those affected was the lender Brava, whose customers could not pay.\nThe bank said no data had been lost.",
+    );
+    assert!(st.iter().all(|(s, _, _)| s != "Among"), "{st:#?}");
+    // a name that only opens sentences here is still a name when written mid-sentence
+    let st = statements(
+        "Chief executive Tom Price spoke first.\nPrice said costs would rise. Later Price said prices would fall.",
+    );
+    assert_has!(st, "Tom Price", "costs would rise", "indirect");
+}
+
+#[test]
+fn a_possessive_after_a_capitalised_word_is_no_verb() {
+    let st = statements(
+        "The No campaign's leader, businessman Gareth Pryce, conceded defeat. \"It is over,\" he said.",
+    );
+    assert_has!(st, "Gareth Pryce", "It is over,", "direct");
+}
