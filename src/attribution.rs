@@ -657,8 +657,17 @@ fn valid_cue(st: &Sent, k: usize, len: usize, class: CueClass) -> bool {
     if LABEL_ONLY.contains(&verb) && !quote_in_object(st, k + len) {
         return false;
     }
+    if naming_participle(st, k, verb) || welcomed_a_child(st, k, verb) {
+        return false;
+    }
+    // "the advert concludes with footage of ...", "concluded by thanking
+    // staff": how something ended, not what was said
+    if matches!(verb, "concluded" | "concludes") && matches!(st.norm(k + len), "with" | "by") {
+        return false;
+    }
     if REPORTED_ONLY.contains(&verb) {
-        let j = skip_adjuncts(st, k + len, false);
+        // "emailed reporters that ...": a tell verb's addressee comes first
+        let j = skip_adjuncts(st, k + len, class == CueClass::Tell);
         if !(st.is_tok(j, "that")
             || (st.is_tok(j, ",") && opened_by_as(st, k))
             || st.is_tok(j, ":")
@@ -832,11 +841,28 @@ const QUOTE_ONLY: &[&str] = &[
     "yells",
     "read",
     "reads",
+    "answered",
+    "answers",
+    "beamed",
+    "beams",
+    "boomed",
+    "booms",
 ];
 
 /// Verbs that report words only before "that", a colon or a quotation:
-/// "Reuters reported that ...", but not "the company reported a loss".
-const REPORTED_ONLY: &[&str] = &["reported", "reports", "ruled"];
+/// "Reuters reported that ...", but not "the company reported a loss",
+/// "emailed the files" or "the talks concluded on Friday".
+const REPORTED_ONLY: &[&str] = &[
+    "reported",
+    "reports",
+    "ruled",
+    "emailed",
+    "emails",
+    "texted",
+    "texts",
+    "concluded",
+    "concludes",
+];
 
 /// The cue at `k` has a quotation right after it ("asked: “...”", "asked,
 /// “...”") or right before its speaker ("“...,” she continued").
@@ -911,6 +937,64 @@ const LABEL_ONLY: &[&str] = &[
     "invoked",
     "invokes",
 ];
+
+/// "a group called Hope First", "a class called “Perception”": a participle
+/// naming the noun before it, not a verb with a speaker. The noun is lower
+/// case and follows "a" or "an", and the name comes right after the verb.
+fn naming_participle(st: &Sent, k: usize, verb: &str) -> bool {
+    if !matches!(
+        verb,
+        "called" | "dubbed" | "named" | "titled" | "entitled" | "labelled" | "labeled"
+    ) || k < 2
+    {
+        return false;
+    }
+    let noun = st.is_word(k - 1)
+        && !st.is_cap(k - 1)
+        && !matches!(
+            st.norm(k - 1),
+            "he" | "she" | "it" | "they" | "we" | "i" | "who" | "which" | "that"
+        )
+        && !ly_adverb(st, k - 1);
+    // the nearest determiner is indefinite: "the band leader called
+    // Democrats to the stage" and "an inquiry the president called “a
+    // witch hunt”" have a speaker
+    let det = (k.saturating_sub(4)..k - 1)
+        .rev()
+        .find(|&m| {
+            matches!(
+                st.norm(m),
+                "a" | "an" | "the" | "this" | "that" | "its" | "their" | "his" | "her" | "our"
+            )
+        })
+        .is_some_and(|m| matches!(st.norm(m), "a" | "an"));
+    let name_next = st.is_quote(k + 1) || (st.is_word(k + 1) && st.is_cap(k + 1));
+    noun && det && name_next
+}
+
+/// "welcomed a baby", "welcomed their second child": a birth, not a reaction.
+fn welcomed_a_child(st: &Sent, k: usize, verb: &str) -> bool {
+    matches!(verb, "welcomed" | "welcomes")
+        && (k + 1..(k + 5).min(st.items.len())).any(|m| {
+            matches!(
+                st.norm(m),
+                "baby"
+                    | "son"
+                    | "daughter"
+                    | "child"
+                    | "twins"
+                    | "grandchild"
+                    | "grandson"
+                    | "granddaughter"
+                    | "boy"
+                    | "girl"
+            )
+        })
+        && matches!(
+            st.norm(k + 1),
+            "a" | "an" | "their" | "her" | "his" | "twin" | "twins" | "baby"
+        )
+}
 
 /// A quotation in the object that starts at item `j`, before the clause ends
 /// (a full stop, colon or semicolon, ", who", or another reporting verb).

@@ -1068,3 +1068,59 @@ fn a_possessive_after_a_capitalised_word_is_no_verb() {
     );
     assert_has!(st, "Gareth Pryce", "It is over,", "direct");
 }
+
+#[test]
+fn more_reporting_verbs_retorted_answered_emailed_and_others() {
+    let st = statements(
+        "Mayor Lena Holt retorted that the figures were wrong.\n\
+         \"Not now,\" Holt interjected.\n\
+         \"Too late,\" Holt quipped.\n\
+         \"No,\" Holt answered.\n\
+         \"We did it,\" Holt beamed.\n\
+         \"Welcome!\" Holt boomed.\n\
+         Holt emailed reporters that the vote was delayed.\n\
+         Holt texted that she was safe.\n\
+         The review concludes that the bridge is safe.\n\
+         Stated Holt: \"We are done.\"",
+    );
+    assert_has!(st, "Lena Holt", "the figures were wrong", "indirect");
+    for q in [
+        "Not now,",
+        "Too late,",
+        "No,",
+        "We did it,",
+        "Welcome!",
+        "We are done.",
+    ] {
+        assert_has!(st, "Lena Holt", q, "direct");
+    }
+    assert_has!(st, "Lena Holt", "the vote was delayed", "indirect");
+    assert_has!(st, "Lena Holt", "she was safe", "indirect");
+    assert!(
+        st.iter().any(|(_, c, _)| c == "the bridge is safe"),
+        "{st:#?}"
+    );
+    // the same verbs without a quotation or "that" report nothing
+    let st = statements(
+        "Lena Holt answered questions for an hour. The economy boomed last year. Holt emailed the files to the police. Holt texted her brother a photo of the flood.",
+    );
+    assert!(st.is_empty(), "{st:#?}");
+    // "concludes with footage of X saying": the footage's speaker, not the advert
+    let st = statements(
+        "The advert concludes with footage of Senator Dan Holt saying, \"We will win.\"",
+    );
+    assert_has!(st, "Dan Holt", "We will win.", "direct");
+}
+
+#[test]
+fn naming_with_called_and_welcoming_a_baby_are_no_statements() {
+    let st = statements(
+        "Students formed a group called Hope First to lobby the council.\n\
+         Lena Holt teaches a class called \"Perception\" at the college.\n\
+         The couple welcomed a baby girl in May.",
+    );
+    assert!(st.is_empty(), "{st:#?}");
+    // a label is still a statement, also in a relative clause
+    let st = statements("The mayor called the plan \"a disaster\".");
+    assert_has!(st, "mayor", "the plan \"a disaster\"", "mixed");
+}
