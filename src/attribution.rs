@@ -660,6 +660,9 @@ fn valid_cue(st: &Sent, k: usize, len: usize, class: CueClass) -> bool {
     if naming_participle(st, k, verb) || welcomed_a_child(st, k, verb) {
         return false;
     }
+    if action_object(st, k + len, verb) {
+        return false;
+    }
     // "the advert concludes with footage of ...", "concluded by thanking
     // staff": how something ended, not what was said
     if matches!(verb, "concluded" | "concludes") && matches!(st.norm(k + len), "with" | "by") {
@@ -970,6 +973,74 @@ fn naming_participle(st: &Sent, k: usize, verb: &str) -> bool {
         .is_some_and(|m| matches!(st.norm(m), "a" | "an"));
     let name_next = st.is_quote(k + 1) || (st.is_word(k + 1) && st.is_cap(k + 1));
     noun && det && name_next
+}
+
+/// An object that makes the verb an act, not a report: a quantity
+/// ("employers added 86,000 jobs", "hospitals admitted more than 1,400
+/// patients") or a thing announced or declared ("announced a buyback",
+/// "declared a state of emergency", "conceded defeat", "posted a short
+/// message"). A clause after the verb ("announced a deal had been reached")
+/// is still reported speech. `j` is the item after the verb.
+fn action_object(st: &Sent, j: usize, verb: &str) -> bool {
+    let counted = matches!(
+        verb,
+        "added" | "adds" | "admitted" | "admits" | "posted" | "posts" | "announced" | "announces"
+    );
+    let number = |m: usize| matches!(st.items.get(m), Some(Item::Tok(i)) if st.doc.tokens[*i].kind == TokenKind::Number);
+    if counted
+        && (number(j)
+            || (matches!(
+                st.norm(j),
+                "more" | "fewer" | "over" | "nearly" | "almost" | "about" | "some"
+            ) && (number(j + 1) || (st.is_tok(j + 1, "than") && number(j + 2)))))
+    {
+        return true;
+    }
+    if !matches!(
+        verb,
+        "announced"
+            | "announces"
+            | "declared"
+            | "declares"
+            | "conceded"
+            | "concedes"
+            | "posted"
+            | "posts"
+    ) {
+        return false;
+    }
+    let w = st.norm(j);
+    if matches!(
+        w,
+        "defeat" | "victory" | "war" | "bankruptcy" | "independence"
+    ) {
+        return true;
+    }
+    if !matches!(w, "a" | "an") {
+        return false;
+    }
+    // "announced a ceasefire would begin at midnight": a clause
+    !(j + 1..(j + 7).min(st.items.len()))
+        .take_while(|&m| st.is_word(m))
+        .any(|m| {
+            matches!(
+                st.norm(m),
+                "is" | "was"
+                    | "were"
+                    | "are"
+                    | "would"
+                    | "will"
+                    | "could"
+                    | "should"
+                    | "had"
+                    | "has"
+                    | "have"
+                    | "can"
+                    | "may"
+                    | "might"
+                    | "must"
+            )
+        })
 }
 
 /// "welcomed a baby", "welcomed their second child": a birth, not a reaction.

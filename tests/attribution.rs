@@ -1124,3 +1124,32 @@ fn naming_with_called_and_welcoming_a_baby_are_no_statements() {
     let st = statements("The mayor called the plan \"a disaster\".");
     assert_has!(st, "mayor", "the plan \"a disaster\"", "mixed");
 }
+
+#[test]
+fn a_counted_or_announced_object_makes_an_act_not_a_statement() {
+    let st = statements(
+        "Employers added 86,000 jobs over the period, mostly in retail.\n\
+         Hospitals in the region admitted more than 1,400 patients last week.\n\
+         The lender Brava also announced a buyback of its own shares.\n\
+         Prime Minister Lena Holt declared a state of emergency for the north.\n\
+         The challenger Dan Ruiz conceded defeat on Thursday night.\n\
+         Coach Dan Ruiz posted a short message on Instagram thanking his players.",
+    );
+    assert!(st.is_empty(), "{st:#?}");
+    // a clause after the verb is still reported speech
+    let st = statements("The ministry announced a ceasefire would begin at midnight.");
+    assert_has!(
+        st,
+        "ministry",
+        "a ceasefire would begin at midnight",
+        "indirect"
+    );
+    // content placed first goes to the speaker at the end, not to "admitted"
+    let st = statements(
+        "Hospitals in the region admitted more than 1,400 patients last week, health officials said.",
+    );
+    assert!(
+        st.iter().all(|(s, _, _)| s == "health officials"),
+        "{st:#?}"
+    );
+}
