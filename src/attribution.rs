@@ -1882,6 +1882,11 @@ fn left_speaker(st: &Sent, k: usize, reg: &mut Registry, last: Option<&Who>) -> 
     while a > 0 && p - a < 12 && np_word(st, a - 1) {
         a -= 1;
     }
+    // "A diplomat who took part in the talks said", "the institute that
+    // led the expedition said": the phrase before the relative pronoun
+    if let Some(w) = restrictive_relative_subject(st, a, p + 1, reg) {
+        return Some(w);
+    }
     // "A and B Service": "and" between capitals stays in the phrase.
     let mut who = speaker_from_np(st, (a, p + 1), reg, true)?;
     if paren_end > p + 1
@@ -2042,6 +2047,18 @@ fn np_word(st: &Sent, k: usize) -> bool {
                     | "successor"
                     | "heir"
             );
+    }
+    // "A consultant there, who asked not to be named, said": a place
+    // adverb after a common noun, closing the phrase
+    if w == "there"
+        && k > 0
+        && st.is_word(k - 1)
+        && !st.is_cap(k - 1)
+        && !NP_STOP.contains(&st.norm(k - 1))
+        && !PREPOSITIONS.contains(&st.norm(k - 1))
+        && (st.is_tok(k + 1, ",") || is_cue_at(st, k + 1, &[CueClass::Speech, CueClass::Tell]))
+    {
+        return true;
     }
     if NP_STOP.contains(&w) || matches!(w, "he" | "she" | "they" | "it" | "we" | "i") {
         return false;
@@ -2786,6 +2803,48 @@ fn relative_who(st: &Sent, j: usize, reg: &mut Registry) -> Option<Who> {
     }
     let mut who = speaker_from_np(st, (a, end), reg, true)?;
     who.mention = "who".into();
+    Some(who)
+}
+
+/// "A union diplomat who took part in the negotiations said", "the research
+/// institute that led the expedition said": a relative clause without
+/// commas (items `[a, e)`, after "who" or "that") restricts the noun phrase
+/// before it, which is the speaker; the mention is the whole phrase. "That"
+/// counts only after a body or an anonymous source, since after other nouns
+/// it opens a clause of their own ("the claim that officials said").
+fn restrictive_relative_subject(st: &Sent, a: usize, e: usize, reg: &mut Registry) -> Option<Who> {
+    if a < 2 || e - a > 8 || !matches!(st.norm(a - 1), "who" | "that") {
+        return None;
+    }
+    let end = a - 1;
+    let mut s = end;
+    while s > 0 && end - s < 8 && np_word(st, s - 1) {
+        s -= 1;
+    }
+    if s == end {
+        return None;
+    }
+    // the antecedent opens the clause: the sentence start, or a comma
+    // after content placed first ("..., the institute that led it said")
+    if s > 0 && !st.is_tok(s - 1, ",") {
+        return None;
+    }
+    let (x, y) = st.tok_range(s, end);
+    let np = st.np(x, y);
+    let fits = match &*np {
+        Np::Person { .. } => st.norm(a - 1) == "who",
+        Np::Anonymous(_) | Np::Organization(_) => true,
+        Np::Description { org, .. } => *org || st.norm(a - 1) == "who",
+        _ => false,
+    };
+    if !fits {
+        return None;
+    }
+    let mut who = speaker_from_np(st, (s, end), reg, true)?;
+    if let Some(m) = items_text(st, s, e) {
+        who.mention = m;
+    }
+    who.np = Some((s, e));
     Some(who)
 }
 

@@ -1153,3 +1153,42 @@ fn a_counted_or_announced_object_makes_an_act_not_a_statement() {
         "{st:#?}"
     );
 }
+
+#[test]
+fn a_restrictive_relative_clause_belongs_to_the_speaker_phrase() {
+    let m = mentions(
+        "Senator Dan Ruiz spoke first.\nA union official who attended the talks said the text had nearly collapsed.",
+    );
+    assert!(
+        m.iter().any(|(s, w, c)| s == "a union official"
+            && w == "A union official who attended the talks"
+            && c == "the text had nearly collapsed"),
+        "{m:#?}"
+    );
+    let st = statements(
+        "Divers have found at least 40 new species, the research institute that led the expedition said on Wednesday.",
+    );
+    assert_has!(
+        st,
+        "research institute",
+        "Divers have found at least 40 new species",
+        "indirect"
+    );
+    // after a noun that is no speaker, "that" opens a clause of its own
+    let st = statements("The claim that officials said nothing is false.");
+    assert!(st.iter().all(|(s, _, _)| s != "claim"), "{st:#?}");
+}
+
+#[test]
+fn a_place_adverb_closes_an_anonymous_speaker() {
+    let st =
+        statements("A nurse there, who asked not to be named, said the ward had run out of beds.");
+    assert_has!(
+        st,
+        "a nurse there",
+        "the ward had run out of beds",
+        "indirect"
+    );
+    let st = statements("The talks went badly from there, one source said.");
+    assert!(st.iter().all(|(s, _, _)| !s.contains("there")), "{st:#?}");
+}
