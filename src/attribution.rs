@@ -619,6 +619,8 @@ fn valid_cue(st: &Sent, k: usize, len: usize, class: CueClass) -> bool {
             | "estimates"
     ) && (DETERMINERS.contains(&prev2) && st.is_word(k - 1) && !st.is_cap(k - 1)
         // "Trump's claims", "of Republican claims"
+        // "analysts' average forecast of $1.7bn": a verb never takes "of"
+        || finite.is_none() && st.is_tok(k + len, "of")
         || finite.is_none()
             && (prev.ends_with("'s")
                 || matches!(prev2, "of" | "about" | "over" | "against" | "with" | "on" | "by")
@@ -2011,6 +2013,9 @@ fn cue_len(st: &Sent, k: usize) -> usize {
 }
 
 fn np_word(st: &Sent, k: usize) -> bool {
+    if plural_possessive_mark(st, k) {
+        return true;
+    }
     if !(st.is_word(k) || st.is_tok(k, "&") || st.is_tok(k, "-") || st.is_tok(k, ".")) {
         return false;
     }
@@ -2071,6 +2076,27 @@ fn np_word(st: &Sent, k: usize) -> bool {
         return false;
     }
     true
+}
+
+/// The apostrophe of a plural possessive inside a name: "The Harlequins
+/// Supporters' Trust", "the Federation of Parents' Associations". It is a
+/// quotation mark token that opened no quotation, written right after a
+/// word in -s and followed by a capitalised word.
+fn plural_possessive_mark(st: &Sent, k: usize) -> bool {
+    let Some(Item::Tok(i)) = st.items.get(k) else {
+        return false;
+    };
+    let i = *i;
+    let doc = st.doc;
+    i > 0
+        && doc.tokens[i].kind == TokenKind::QuoteMark
+        && matches!(doc.tok(i), "'" | "’")
+        && doc.tokens[i - 1].span.end == doc.tokens[i].span.start
+        && doc.tokens[i - 1].kind == TokenKind::Word
+        && doc.norm(i - 1).ends_with('s')
+        && st.is_word(k + 1)
+        && st.is_cap(k + 1)
+        && matches!(st.items.get(k.wrapping_sub(1)), Some(Item::Tok(p)) if *p == i - 1)
 }
 
 /// The speaker after a cue ("said X", "according to X").

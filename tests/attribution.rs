@@ -1192,3 +1192,30 @@ fn a_place_adverb_closes_an_anonymous_speaker() {
     let st = statements("The talks went badly from there, one source said.");
     assert!(st.iter().all(|(s, _, _)| !s.contains("there")), "{st:#?}");
 }
+
+#[test]
+fn a_plural_possessive_stays_inside_an_organisation_name() {
+    let st = statements(
+        "The Harbour Residents' Association said in a statement that tenants were \"tired of waiting\".",
+    );
+    assert_has!(
+        st,
+        "Harbour Residents' Association",
+        "tenants were \"tired of waiting\"",
+        "mixed"
+    );
+}
+
+#[test]
+fn a_reporting_noun_before_of_is_no_cue() {
+    let st = statements(
+        "Sales rose to $2bn, ahead of analysts' average forecast of $1.8bn, the company said in its results.",
+    );
+    assert_has!(
+        st,
+        "company",
+        "Sales rose to $2bn, ahead of analysts' average forecast of $1.8bn",
+        "indirect"
+    );
+    assert_eq!(st.len(), 1, "{st:#?}");
+}
