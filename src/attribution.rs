@@ -1113,7 +1113,10 @@ fn skip_adjuncts(st: &Sent, mut j: usize, addressee: bool) -> usize {
         if w == "that" {
             break;
         }
-        if PREPOSITIONS.contains(&w) {
+        // "at a briefing in the border town of Kelvar": "of" goes on with
+        // the phrase before it
+        let of_phrase = w == "of" && j > 0 && st.is_word(j - 1) && !st.is_cap(j) && j > 1;
+        if PREPOSITIONS.contains(&w) || of_phrase {
             // prep + [det] + words, until a clause start, punctuation or "that"
             let mut m = j + 1;
             let mut taken = 0;
@@ -2293,6 +2296,14 @@ fn choose_segment(
         && let Some(m) = items_text(st, orig[left].0, orig[right].1)
     {
         who.mention = m;
+    }
+    // "“...,” the head of the mission, Astrid Lund, said": the speaker's
+    // phrase starts with its first appositive, so what comes before it is
+    // the content
+    if left > si
+        && let Some((_, b)) = who.np
+    {
+        who.np = Some((orig[left].0, b));
     }
     // Other descriptions describe the same speaker ("the mission's lead scientist").
     if let Some(ent) = who.entity {

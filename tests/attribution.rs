@@ -1219,3 +1219,26 @@ fn a_reporting_noun_before_of_is_no_cue() {
     );
     assert_eq!(st.len(), 1, "{st:#?}");
 }
+
+#[test]
+fn a_quote_before_an_appositive_chain_is_the_whole_statement() {
+    let st = statements(
+        "\"Our crews reached every village,\" the head of the mission, General Astrid Lund, said in Kelvar.",
+    );
+    assert_has!(
+        st,
+        "Astrid Lund",
+        "Our crews reached every village,",
+        "direct"
+    );
+    assert_eq!(st.len(), 1, "{st:#?}");
+}
+
+#[test]
+fn an_of_phrase_after_an_adjunct_is_part_of_it() {
+    let st = statements(
+        "General Astrid Lund said at a briefing in the border town of Kelvar that the crews were safe.",
+    );
+    assert_has!(st, "Astrid Lund", "the crews were safe", "indirect");
+    assert_eq!(st.len(), 1, "{st:#?}");
+}
