@@ -2024,7 +2024,10 @@ fn np_word(st: &Sent, k: usize) -> bool {
     }
     let w = st.norm(k);
     if w == "and" {
-        return st.is_cap(k.saturating_sub(1)) && st.is_cap(k + 1);
+        // "co-founder and chief executive Ada Okoro": two titles of one person
+        let title = |m: usize| st.is_word(m) && st.lx.titles.contains(st.norm(m));
+        return st.is_cap(k.saturating_sub(1)) && st.is_cap(k + 1)
+            || k > 0 && title(k - 1) && title(k + 1);
     }
     if w == "." {
         // initials and abbreviated titles: "J.R. Kowalski", "Mr. Obama", "Sen. Warren"

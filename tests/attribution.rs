@@ -1242,3 +1242,12 @@ fn an_of_phrase_after_an_adjunct_is_part_of_it() {
     assert_has!(st, "Astrid Lund", "the crews were safe", "indirect");
     assert_eq!(st.len(), 1, "{st:#?}");
 }
+
+#[test]
+fn two_titles_joined_by_and_belong_to_one_speaker() {
+    let st = statements(
+        "\"We are growing fast,\" co-founder and chief executive Ada Okoro said in an interview. \"This is only the start.\"",
+    );
+    assert_has!(st, "Ada Okoro", "We are growing fast,", "direct");
+    assert_has!(st, "Ada Okoro", "This is only the start.", "direct");
+}
