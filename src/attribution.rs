@@ -619,6 +619,8 @@ fn valid_cue(st: &Sent, k: usize, len: usize, class: CueClass) -> bool {
             | "estimates"
     ) && (DETERMINERS.contains(&prev2) && st.is_word(k - 1) && !st.is_cap(k - 1)
         // "Trump's claims", "of Republican claims"
+        // "analysts' average forecast of $1.7bn": a verb never takes "of"
+        || finite.is_none() && st.is_tok(k + len, "of")
         || finite.is_none()
             && (prev.ends_with("'s")
                 || matches!(prev2, "of" | "about" | "over" | "against" | "with" | "on" | "by")
@@ -657,8 +659,20 @@ fn valid_cue(st: &Sent, k: usize, len: usize, class: CueClass) -> bool {
     if LABEL_ONLY.contains(&verb) && !quote_in_object(st, k + len) {
         return false;
     }
+    if naming_participle(st, k, verb) || welcomed_a_child(st, k, verb) {
+        return false;
+    }
+    if action_object(st, k + len, verb) {
+        return false;
+    }
+    // "the advert concludes with footage of ...", "concluded by thanking
+    // staff": how something ended, not what was said
+    if matches!(verb, "concluded" | "concludes") && matches!(st.norm(k + len), "with" | "by") {
+        return false;
+    }
     if REPORTED_ONLY.contains(&verb) {
-        let j = skip_adjuncts(st, k + len, false);
+        // "emailed reporters that ...": a tell verb's addressee comes first
+        let j = skip_adjuncts(st, k + len, class == CueClass::Tell);
         if !(st.is_tok(j, "that")
             || (st.is_tok(j, ",") && opened_by_as(st, k))
             || st.is_tok(j, ":")
@@ -832,11 +846,28 @@ const QUOTE_ONLY: &[&str] = &[
     "yells",
     "read",
     "reads",
+    "answered",
+    "answers",
+    "beamed",
+    "beams",
+    "boomed",
+    "booms",
 ];
 
 /// Verbs that report words only before "that", a colon or a quotation:
-/// "Reuters reported that ...", but not "the company reported a loss".
-const REPORTED_ONLY: &[&str] = &["reported", "reports", "ruled"];
+/// "Reuters reported that ...", but not "the company reported a loss",
+/// "emailed the files" or "the talks concluded on Friday".
+const REPORTED_ONLY: &[&str] = &[
+    "reported",
+    "reports",
+    "ruled",
+    "emailed",
+    "emails",
+    "texted",
+    "texts",
+    "concluded",
+    "concludes",
+];
 
 /// The cue at `k` has a quotation right after it ("asked: “...”", "asked,
 /// “...”") or right before its speaker ("“...,” she continued").
@@ -912,6 +943,132 @@ const LABEL_ONLY: &[&str] = &[
     "invokes",
 ];
 
+/// "a group called Hope First", "a class called “Perception”": a participle
+/// naming the noun before it, not a verb with a speaker. The noun is lower
+/// case and follows "a" or "an", and the name comes right after the verb.
+fn naming_participle(st: &Sent, k: usize, verb: &str) -> bool {
+    if !matches!(
+        verb,
+        "called" | "dubbed" | "named" | "titled" | "entitled" | "labelled" | "labeled"
+    ) || k < 2
+    {
+        return false;
+    }
+    let noun = st.is_word(k - 1)
+        && !st.is_cap(k - 1)
+        && !matches!(
+            st.norm(k - 1),
+            "he" | "she" | "it" | "they" | "we" | "i" | "who" | "which" | "that"
+        )
+        && !ly_adverb(st, k - 1);
+    // the nearest determiner is indefinite: "the band leader called
+    // Democrats to the stage" and "an inquiry the president called “a
+    // witch hunt”" have a speaker
+    let det = (k.saturating_sub(4)..k - 1)
+        .rev()
+        .find(|&m| {
+            matches!(
+                st.norm(m),
+                "a" | "an" | "the" | "this" | "that" | "its" | "their" | "his" | "her" | "our"
+            )
+        })
+        .is_some_and(|m| matches!(st.norm(m), "a" | "an"));
+    let name_next = st.is_quote(k + 1) || (st.is_word(k + 1) && st.is_cap(k + 1));
+    noun && det && name_next
+}
+
+/// An object that makes the verb an act, not a report: a quantity
+/// ("employers added 86,000 jobs", "hospitals admitted more than 1,400
+/// patients") or a thing announced or declared ("announced a buyback",
+/// "declared a state of emergency", "conceded defeat", "posted a short
+/// message"). A clause after the verb ("announced a deal had been reached")
+/// is still reported speech. `j` is the item after the verb.
+fn action_object(st: &Sent, j: usize, verb: &str) -> bool {
+    let counted = matches!(
+        verb,
+        "added" | "adds" | "admitted" | "admits" | "posted" | "posts" | "announced" | "announces"
+    );
+    let number = |m: usize| matches!(st.items.get(m), Some(Item::Tok(i)) if st.doc.tokens[*i].kind == TokenKind::Number);
+    if counted
+        && (number(j)
+            || (matches!(
+                st.norm(j),
+                "more" | "fewer" | "over" | "nearly" | "almost" | "about" | "some"
+            ) && (number(j + 1) || (st.is_tok(j + 1, "than") && number(j + 2)))))
+    {
+        return true;
+    }
+    if !matches!(
+        verb,
+        "announced"
+            | "announces"
+            | "declared"
+            | "declares"
+            | "conceded"
+            | "concedes"
+            | "posted"
+            | "posts"
+    ) {
+        return false;
+    }
+    let w = st.norm(j);
+    if matches!(
+        w,
+        "defeat" | "victory" | "war" | "bankruptcy" | "independence"
+    ) {
+        return true;
+    }
+    if !matches!(w, "a" | "an") {
+        return false;
+    }
+    // "announced a ceasefire would begin at midnight": a clause
+    !(j + 1..(j + 7).min(st.items.len()))
+        .take_while(|&m| st.is_word(m))
+        .any(|m| {
+            matches!(
+                st.norm(m),
+                "is" | "was"
+                    | "were"
+                    | "are"
+                    | "would"
+                    | "will"
+                    | "could"
+                    | "should"
+                    | "had"
+                    | "has"
+                    | "have"
+                    | "can"
+                    | "may"
+                    | "might"
+                    | "must"
+            )
+        })
+}
+
+/// "welcomed a baby", "welcomed their second child": a birth, not a reaction.
+fn welcomed_a_child(st: &Sent, k: usize, verb: &str) -> bool {
+    matches!(verb, "welcomed" | "welcomes")
+        && (k + 1..(k + 5).min(st.items.len())).any(|m| {
+            matches!(
+                st.norm(m),
+                "baby"
+                    | "son"
+                    | "daughter"
+                    | "child"
+                    | "twins"
+                    | "grandchild"
+                    | "grandson"
+                    | "granddaughter"
+                    | "boy"
+                    | "girl"
+            )
+        })
+        && matches!(
+            st.norm(k + 1),
+            "a" | "an" | "their" | "her" | "his" | "twin" | "twins" | "baby"
+        )
+}
+
 /// A quotation in the object that starts at item `j`, before the clause ends
 /// (a full stop, colon or semicolon, ", who", or another reporting verb).
 fn quote_in_object(st: &Sent, j: usize) -> bool {
@@ -956,7 +1113,10 @@ fn skip_adjuncts(st: &Sent, mut j: usize, addressee: bool) -> usize {
         if w == "that" {
             break;
         }
-        if PREPOSITIONS.contains(&w) {
+        // "at a briefing in the border town of Kelvar": "of" goes on with
+        // the phrase before it
+        let of_phrase = w == "of" && j > 0 && st.is_word(j - 1) && !st.is_cap(j) && j > 1;
+        if PREPOSITIONS.contains(&w) || of_phrase {
             // prep + [det] + words, until a clause start, punctuation or "that"
             let mut m = j + 1;
             let mut taken = 0;
@@ -1168,7 +1328,8 @@ fn sentence(st: &Sent, reg: &mut Registry, out: &mut Vec<Attributed>) {
                 if st.is_tok(j2, ",")
                     && let Some(t) = (j2 + 1..(j2 + 6).min(n))
                         .find(|&m| st.is_tok(m, "that") && st.is_tok(m - 1, ","))
-                    && (j2 + 1..t - 1).all(|m| st.is_word(m) && st.is_cap(m))
+                    && ((j2 + 1..t - 1).all(|m| st.is_word(m) && st.is_cap(m))
+                        || interrupting_adverb(st, j2 + 1, t - 1))
                 {
                     j2 = t;
                 }
@@ -1380,6 +1541,30 @@ fn clause_end(st: &Sent, s: usize, class: CueClass) -> (usize, Next) {
         j += 1;
     }
     (n, Next::Stop)
+}
+
+/// "said, however, that ...", "warned, though, that ...": a sentence adverb
+/// set off by commas between the verb and its "that" (items `[a, b)`).
+fn interrupting_adverb(st: &Sent, a: usize, b: usize) -> bool {
+    b == a + 1
+        && matches!(
+            st.norm(a),
+            "however"
+                | "though"
+                | "too"
+                | "also"
+                | "moreover"
+                | "nonetheless"
+                | "nevertheless"
+                | "meanwhile"
+                | "instead"
+                | "again"
+                | "furthermore"
+                | "separately"
+                | "later"
+                | "privately"
+                | "publicly"
+        )
 }
 
 /// A speaker and a speech verb start at item `m`: "Trump boasted", "the
@@ -1702,6 +1887,11 @@ fn left_speaker(st: &Sent, k: usize, reg: &mut Registry, last: Option<&Who>) -> 
     while a > 0 && p - a < 12 && np_word(st, a - 1) {
         a -= 1;
     }
+    // "A diplomat who took part in the talks said", "the institute that
+    // led the expedition said": the phrase before the relative pronoun
+    if let Some(w) = restrictive_relative_subject(st, a, p + 1, reg) {
+        return Some(w);
+    }
     // "A and B Service": "and" between capitals stays in the phrase.
     let mut who = speaker_from_np(st, (a, p + 1), reg, true)?;
     if paren_end > p + 1
@@ -1826,12 +2016,18 @@ fn cue_len(st: &Sent, k: usize) -> usize {
 }
 
 fn np_word(st: &Sent, k: usize) -> bool {
+    if plural_possessive_mark(st, k) {
+        return true;
+    }
     if !(st.is_word(k) || st.is_tok(k, "&") || st.is_tok(k, "-") || st.is_tok(k, ".")) {
         return false;
     }
     let w = st.norm(k);
     if w == "and" {
-        return st.is_cap(k.saturating_sub(1)) && st.is_cap(k + 1);
+        // "co-founder and chief executive Ada Okoro": two titles of one person
+        let title = |m: usize| st.is_word(m) && st.lx.titles.contains(st.norm(m));
+        return st.is_cap(k.saturating_sub(1)) && st.is_cap(k + 1)
+            || k > 0 && title(k - 1) && title(k + 1);
     }
     if w == "." {
         // initials and abbreviated titles: "J.R. Kowalski", "Mr. Obama", "Sen. Warren"
@@ -1863,6 +2059,18 @@ fn np_word(st: &Sent, k: usize) -> bool {
                     | "heir"
             );
     }
+    // "A consultant there, who asked not to be named, said": a place
+    // adverb after a common noun, closing the phrase
+    if w == "there"
+        && k > 0
+        && st.is_word(k - 1)
+        && !st.is_cap(k - 1)
+        && !NP_STOP.contains(&st.norm(k - 1))
+        && !PREPOSITIONS.contains(&st.norm(k - 1))
+        && (st.is_tok(k + 1, ",") || is_cue_at(st, k + 1, &[CueClass::Speech, CueClass::Tell]))
+    {
+        return true;
+    }
     if NP_STOP.contains(&w) || matches!(w, "he" | "she" | "they" | "it" | "we" | "i") {
         return false;
     }
@@ -1874,6 +2082,27 @@ fn np_word(st: &Sent, k: usize) -> bool {
         return false;
     }
     true
+}
+
+/// The apostrophe of a plural possessive inside a name: "The Harlequins
+/// Supporters' Trust", "the Federation of Parents' Associations". It is a
+/// quotation mark token that opened no quotation, written right after a
+/// word in -s and followed by a capitalised word.
+fn plural_possessive_mark(st: &Sent, k: usize) -> bool {
+    let Some(Item::Tok(i)) = st.items.get(k) else {
+        return false;
+    };
+    let i = *i;
+    let doc = st.doc;
+    i > 0
+        && doc.tokens[i].kind == TokenKind::QuoteMark
+        && matches!(doc.tok(i), "'" | "’")
+        && doc.tokens[i - 1].span.end == doc.tokens[i].span.start
+        && doc.tokens[i - 1].kind == TokenKind::Word
+        && doc.norm(i - 1).ends_with('s')
+        && st.is_word(k + 1)
+        && st.is_cap(k + 1)
+        && matches!(st.items.get(k.wrapping_sub(1)), Some(Item::Tok(p)) if *p == i - 1)
 }
 
 /// The speaker after a cue ("said X", "according to X").
@@ -2071,6 +2300,14 @@ fn choose_segment(
     {
         who.mention = m;
     }
+    // "“...,” the head of the mission, Astrid Lund, said": the speaker's
+    // phrase starts with its first appositive, so what comes before it is
+    // the content
+    if left > si
+        && let Some((_, b)) = who.np
+    {
+        who.np = Some((orig[left].0, b));
+    }
     // Other descriptions describe the same speaker ("the mission's lead scientist").
     if let Some(ent) = who.entity {
         for (i, np) in &nps {
@@ -2262,6 +2499,8 @@ fn subject_segments(st: &Sent, limit: usize) -> Option<(usize, Vec<(usize, usize
                     && e > a + 1
                     && w.ends_with('s')
                     && !w.ends_with("ss")
+                    // "The No campaign's leader": a possessive is no verb
+                    && !w.ends_with("'s")
                     && !title
                 {
                     break;
@@ -2604,6 +2843,48 @@ fn relative_who(st: &Sent, j: usize, reg: &mut Registry) -> Option<Who> {
     }
     let mut who = speaker_from_np(st, (a, end), reg, true)?;
     who.mention = "who".into();
+    Some(who)
+}
+
+/// "A union diplomat who took part in the negotiations said", "the research
+/// institute that led the expedition said": a relative clause without
+/// commas (items `[a, e)`, after "who" or "that") restricts the noun phrase
+/// before it, which is the speaker; the mention is the whole phrase. "That"
+/// counts only after a body or an anonymous source, since after other nouns
+/// it opens a clause of their own ("the claim that officials said").
+fn restrictive_relative_subject(st: &Sent, a: usize, e: usize, reg: &mut Registry) -> Option<Who> {
+    if a < 2 || e - a > 8 || !matches!(st.norm(a - 1), "who" | "that") {
+        return None;
+    }
+    let end = a - 1;
+    let mut s = end;
+    while s > 0 && end - s < 8 && np_word(st, s - 1) {
+        s -= 1;
+    }
+    if s == end {
+        return None;
+    }
+    // the antecedent opens the clause: the sentence start, or a comma
+    // after content placed first ("..., the institute that led it said")
+    if s > 0 && !st.is_tok(s - 1, ",") {
+        return None;
+    }
+    let (x, y) = st.tok_range(s, end);
+    let np = st.np(x, y);
+    let fits = match &*np {
+        Np::Person { .. } => st.norm(a - 1) == "who",
+        Np::Anonymous(_) | Np::Organization(_) => true,
+        Np::Description { org, .. } => *org || st.norm(a - 1) == "who",
+        _ => false,
+    };
+    if !fits {
+        return None;
+    }
+    let mut who = speaker_from_np(st, (s, end), reg, true)?;
+    if let Some(m) = items_text(st, s, e) {
+        who.mention = m;
+    }
+    who.np = Some((s, e));
     Some(who)
 }
 

@@ -407,7 +407,9 @@ pub fn read_np(doc: &Document, lx: &Lexicons, a: usize, b: usize) -> Np {
         if matches!(lx.titles.get(n), Some(TitleClass::Postnominal)) && !name_ks.is_empty() {
             break;
         }
-        let capital = cap && !(name_ks.is_empty() && LEADING_FILLERS.contains(&n));
+        let capital = cap
+            && !(name_ks.is_empty()
+                && (LEADING_FILLERS.contains(&n) || common_word_opening(doc, lx, idx[k])));
         // particles inside a name, or opening one written lower-case mid-sentence ("van der Berg")
         let particle = is_particle(n)
             && if name_ks.is_empty() {
@@ -509,6 +511,129 @@ pub fn read_np(doc: &Document, lx: &Lexicons, a: usize, b: usize) -> Np {
         words,
         org,
     }
+}
+
+/// Function words that open sentences ("Among those affected was ...",
+/// "As Ruiz noted, ...", "No deal was reached") and are never names.
+const FUNCTION_WORDS: &[&str] = &[
+    "among",
+    "amid",
+    "as",
+    "after",
+    "before",
+    "despite",
+    "during",
+    "following",
+    "for",
+    "from",
+    "in",
+    "on",
+    "at",
+    "with",
+    "without",
+    "while",
+    "when",
+    "where",
+    "whereas",
+    "since",
+    "although",
+    "though",
+    "if",
+    "unless",
+    "because",
+    "but",
+    "and",
+    "or",
+    "so",
+    "yet",
+    "no",
+    "not",
+    "like",
+    "unlike",
+    "across",
+    "between",
+    "by",
+    "until",
+    "under",
+    "over",
+    "through",
+    "against",
+    "into",
+    "about",
+    "of",
+    "to",
+    "what",
+    "how",
+    "why",
+    "whether",
+    "once",
+    "both",
+    "either",
+    "neither",
+    "all",
+    "each",
+    "every",
+    "such",
+    "many",
+    "few",
+    "more",
+    "most",
+    "some",
+    "any",
+    "other",
+    "another",
+    "here",
+    "there",
+    "then",
+    "now",
+    "thus",
+    "hence",
+    "even",
+    "just",
+    "perhaps",
+    "maybe",
+    "yes",
+    "asked",
+    "this",
+    "that",
+    "these",
+    "those",
+];
+
+/// A capitalised word that is capitalised only because it opens its
+/// sentence: "Repairs, she added, would ...", "As Ruiz noted", "Among those
+/// affected". It is a word the lexicons know in lower case (or a function
+/// word), not a given name, and the article never writes it capitalised
+/// inside a sentence (where "Price" or "Young" would show it is a name).
+fn common_word_opening(doc: &Document, lx: &Lexicons, i: usize) -> bool {
+    let n = doc.norm(i);
+    let si = doc.sentences.partition_point(|s| s.tokens.0 <= i);
+    let Some(sent) = si.checked_sub(1).map(|x| &doc.sentences[x]) else {
+        return false;
+    };
+    let initial = (sent.tokens.0..i)
+        .all(|j| !matches!(doc.tokens[j].kind, TokenKind::Word | TokenKind::Number));
+    if !initial || lx.names.contains_key(n) {
+        return false;
+    }
+    let w = lx.word(n);
+    let known = FUNCTION_WORDS.contains(&n)
+        || w.tone != crate::lexicons::WordInfo::NONE.tone
+        || w.sentiment != crate::lexicons::WordInfo::NONE.sentiment
+        || w.modifier
+        || w.quantity
+        || lx.cues.contains(n)
+        || lx.anon_heads.contains(n);
+    if !known {
+        return false;
+    }
+    // written capitalised inside a sentence somewhere: a name after all
+    !doc.tokens.iter().enumerate().any(|(j, t)| {
+        t.cap
+            && j > 0
+            && doc.norm(j) == n
+            && matches!(doc.tokens[j - 1].kind, TokenKind::Word | TokenKind::Number)
+    })
 }
 
 /// How many words at the start of `norms` are a time phrase ("last week",

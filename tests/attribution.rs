@@ -1020,3 +1020,234 @@ fn an_attribution_opened_by_as_reports_its_clause() {
         "indirect"
     );
 }
+
+#[test]
+fn a_sentence_adverb_between_the_verb_and_that_is_skipped() {
+    let st = statements(
+        "Mayor Lena Holt praised the crews. She said, however, that the bridge would stay shut until May.\nShe warned, though, that \"nobody can promise dry streets\".",
+    );
+    assert_has!(
+        st,
+        "Lena Holt",
+        "the bridge would stay shut until May",
+        "indirect"
+    );
+    assert_has!(st, "Lena Holt", "nobody can promise dry streets", "direct");
+}
+
+#[test]
+fn a_common_word_opening_a_sentence_is_no_name() {
+    // "Repairs" is capitalised only because it opens the sentence
+    let st = statements(
+        "Mayor Lena Holt toured the bridge on Monday.\nRepairs, she added, would take weeks.",
+    );
+    assert_has!(
+        st,
+        "Lena Holt",
+        "Repairs, she added, would take weeks",
+        "indirect"
+    );
+    let m = mentions("As Ruiz noted, the bridge is older than the town.");
+    assert!(m.iter().any(|(s, _, _)| s == "Ruiz"), "{m:#?}");
+    assert!(m.iter().all(|(s, _, _)| s != "As Ruiz"), "{m:#?}");
+    let st = statements(
+        "Among those affected was the lender Brava, whose customers could not pay.\nThe bank said no data had been lost.",
+    );
+    assert!(st.iter().all(|(s, _, _)| s != "Among"), "{st:#?}");
+    // a name that only opens sentences here is still a name when written mid-sentence
+    let st = statements(
+        "Chief executive Tom Price spoke first.\nPrice said costs would rise. Later Price said prices would fall.",
+    );
+    assert_has!(st, "Tom Price", "costs would rise", "indirect");
+}
+
+#[test]
+fn a_possessive_after_a_capitalised_word_is_no_verb() {
+    let st = statements(
+        "The No campaign's leader, businessman Gareth Pryce, conceded defeat. \"It is over,\" he said.",
+    );
+    assert_has!(st, "Gareth Pryce", "It is over,", "direct");
+}
+
+#[test]
+fn more_reporting_verbs_retorted_answered_emailed_and_others() {
+    let st = statements(
+        "Mayor Lena Holt retorted that the figures were wrong.\n\
+         \"Not now,\" Holt interjected.\n\
+         \"Too late,\" Holt quipped.\n\
+         \"No,\" Holt answered.\n\
+         \"We did it,\" Holt beamed.\n\
+         \"Welcome!\" Holt boomed.\n\
+         Holt emailed reporters that the vote was delayed.\n\
+         Holt texted that she was safe.\n\
+         The review concludes that the bridge is safe.\n\
+         Stated Holt: \"We are done.\"",
+    );
+    assert_has!(st, "Lena Holt", "the figures were wrong", "indirect");
+    for q in [
+        "Not now,",
+        "Too late,",
+        "No,",
+        "We did it,",
+        "Welcome!",
+        "We are done.",
+    ] {
+        assert_has!(st, "Lena Holt", q, "direct");
+    }
+    assert_has!(st, "Lena Holt", "the vote was delayed", "indirect");
+    assert_has!(st, "Lena Holt", "she was safe", "indirect");
+    assert!(
+        st.iter().any(|(_, c, _)| c == "the bridge is safe"),
+        "{st:#?}"
+    );
+    // the same verbs without a quotation or "that" report nothing
+    let st = statements(
+        "Lena Holt answered questions for an hour. The economy boomed last year. Holt emailed the files to the police. Holt texted her brother a photo of the flood.",
+    );
+    assert!(st.is_empty(), "{st:#?}");
+    // "concludes with footage of X saying": the footage's speaker, not the advert
+    let st = statements(
+        "The advert concludes with footage of Senator Dan Holt saying, \"We will win.\"",
+    );
+    assert_has!(st, "Dan Holt", "We will win.", "direct");
+}
+
+#[test]
+fn naming_with_called_and_welcoming_a_baby_are_no_statements() {
+    let st = statements(
+        "Students formed a group called Hope First to lobby the council.\n\
+         Lena Holt teaches a class called \"Perception\" at the college.\n\
+         The couple welcomed a baby girl in May.",
+    );
+    assert!(st.is_empty(), "{st:#?}");
+    // a label is still a statement, also in a relative clause
+    let st = statements("The mayor called the plan \"a disaster\".");
+    assert_has!(st, "mayor", "the plan \"a disaster\"", "mixed");
+}
+
+#[test]
+fn a_counted_or_announced_object_makes_an_act_not_a_statement() {
+    let st = statements(
+        "Employers added 86,000 jobs over the period, mostly in retail.\n\
+         Hospitals in the region admitted more than 1,400 patients last week.\n\
+         The lender Brava also announced a buyback of its own shares.\n\
+         Prime Minister Lena Holt declared a state of emergency for the north.\n\
+         The challenger Dan Ruiz conceded defeat on Thursday night.\n\
+         Coach Dan Ruiz posted a short message on Instagram thanking his players.",
+    );
+    assert!(st.is_empty(), "{st:#?}");
+    // a clause after the verb is still reported speech
+    let st = statements("The ministry announced a ceasefire would begin at midnight.");
+    assert_has!(
+        st,
+        "ministry",
+        "a ceasefire would begin at midnight",
+        "indirect"
+    );
+    // content placed first goes to the speaker at the end, not to "admitted"
+    let st = statements(
+        "Hospitals in the region admitted more than 1,400 patients last week, health officials said.",
+    );
+    assert!(
+        st.iter().all(|(s, _, _)| s == "health officials"),
+        "{st:#?}"
+    );
+}
+
+#[test]
+fn a_restrictive_relative_clause_belongs_to_the_speaker_phrase() {
+    let m = mentions(
+        "Senator Dan Ruiz spoke first.\nA union official who attended the talks said the text had nearly collapsed.",
+    );
+    assert!(
+        m.iter().any(|(s, w, c)| s == "a union official"
+            && w == "A union official who attended the talks"
+            && c == "the text had nearly collapsed"),
+        "{m:#?}"
+    );
+    let st = statements(
+        "Divers have found at least 40 new species, the research institute that led the expedition said on Wednesday.",
+    );
+    assert_has!(
+        st,
+        "research institute",
+        "Divers have found at least 40 new species",
+        "indirect"
+    );
+    // after a noun that is no speaker, "that" opens a clause of its own
+    let st = statements("The claim that officials said nothing is false.");
+    assert!(st.iter().all(|(s, _, _)| s != "claim"), "{st:#?}");
+}
+
+#[test]
+fn a_place_adverb_closes_an_anonymous_speaker() {
+    let st =
+        statements("A nurse there, who asked not to be named, said the ward had run out of beds.");
+    assert_has!(
+        st,
+        "a nurse there",
+        "the ward had run out of beds",
+        "indirect"
+    );
+    let st = statements("The talks went badly from there, one source said.");
+    assert!(st.iter().all(|(s, _, _)| !s.contains("there")), "{st:#?}");
+}
+
+#[test]
+fn a_plural_possessive_stays_inside_an_organisation_name() {
+    let st = statements(
+        "The Harbour Residents' Association said in a statement that tenants were \"tired of waiting\".",
+    );
+    assert_has!(
+        st,
+        "Harbour Residents' Association",
+        "tenants were \"tired of waiting\"",
+        "mixed"
+    );
+}
+
+#[test]
+fn a_reporting_noun_before_of_is_no_cue() {
+    let st = statements(
+        "Sales rose to $2bn, ahead of analysts' average forecast of $1.8bn, the company said in its results.",
+    );
+    assert_has!(
+        st,
+        "company",
+        "Sales rose to $2bn, ahead of analysts' average forecast of $1.8bn",
+        "indirect"
+    );
+    assert_eq!(st.len(), 1, "{st:#?}");
+}
+
+#[test]
+fn a_quote_before_an_appositive_chain_is_the_whole_statement() {
+    let st = statements(
+        "\"Our crews reached every village,\" the head of the mission, General Astrid Lund, said in Kelvar.",
+    );
+    assert_has!(
+        st,
+        "Astrid Lund",
+        "Our crews reached every village,",
+        "direct"
+    );
+    assert_eq!(st.len(), 1, "{st:#?}");
+}
+
+#[test]
+fn an_of_phrase_after_an_adjunct_is_part_of_it() {
+    let st = statements(
+        "General Astrid Lund said at a briefing in the border town of Kelvar that the crews were safe.",
+    );
+    assert_has!(st, "Astrid Lund", "the crews were safe", "indirect");
+    assert_eq!(st.len(), 1, "{st:#?}");
+}
+
+#[test]
+fn two_titles_joined_by_and_belong_to_one_speaker() {
+    let st = statements(
+        "\"We are growing fast,\" co-founder and chief executive Ada Okoro said in an interview. \"This is only the start.\"",
+    );
+    assert_has!(st, "Ada Okoro", "We are growing fast,", "direct");
+    assert_has!(st, "Ada Okoro", "This is only the start.", "direct");
+}
