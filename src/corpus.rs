@@ -336,7 +336,7 @@ pub fn run(inputs: &[PathBuf], lx: &Lexicons, opt: &Options) -> io::Result<Summa
                     if article_files {
                         let path = art_dir.join(names.name(&o.id));
                         if !(*resumed && path.exists()) {
-                            let mut f = AtomicCsv::create_in_place(&path, &header, opt.excel)?;
+                            let mut f = AtomicCsv::create(&path, &header, opt.excel)?;
                             f.encoded(&o.statements)?;
                             f.finish()?;
                         }

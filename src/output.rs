@@ -292,27 +292,6 @@ impl AtomicCsv {
     pub fn row(&mut self, r: &[String]) -> io::Result<()> {
         self.w.write_all(encode_rows(&[r]).as_bytes())
     }
-    /// A file written straight under its final name, for the per-article
-    /// files: a rename per file made a run with them ~70% dearer in kernel
-    /// time, and the resume journal already covers a half-written one (an
-    /// article is journalled only after its file is complete, and a resumed
-    /// run rewrites every article not journalled).
-    pub fn create_in_place<S: AsRef<[u8]>>(
-        dest: &Path,
-        header: &[S],
-        bom: bool,
-    ) -> io::Result<AtomicCsv> {
-        let mut w = BufWriter::with_capacity(1 << 14, File::create(dest)?);
-        if bom {
-            w.write_all("\u{feff}".as_bytes())?;
-        }
-        w.write_all(encode_rows(&[header]).as_bytes())?;
-        Ok(AtomicCsv {
-            tmp: dest.to_path_buf(),
-            dest: dest.to_path_buf(),
-            w,
-        })
-    }
     /// Rows already encoded by [`encode_rows`].
     pub fn encoded(&mut self, rows: &str) -> io::Result<()> {
         self.w.write_all(rows.as_bytes())
@@ -325,9 +304,6 @@ impl AtomicCsv {
                 .into_inner()
                 .map_err(|e| io::Error::other(e.to_string()))?,
         );
-        if self.tmp == self.dest {
-            return Ok(());
-        }
         std::fs::rename(&self.tmp, &self.dest)
     }
 }
