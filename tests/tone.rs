@@ -335,3 +335,28 @@ fn a_negated_belief_negates_what_it_believes() {
         "under"
     ));
 }
+
+#[test]
+fn news_phrasings_of_good_and_bad_news_are_read() {
+    // figures said the short way, and levels
+    assert_eq!(
+        sc("Bookings were already down by a quarter").label(),
+        Label::Cautious
+    );
+    assert_eq!(sc("Sales were up 4% in 2004").label(), Label::Optimistic);
+    assert_eq!(sc("Arrears remained very low").label(), Label::Optimistic);
+    assert_eq!(
+        sc("Inflation remained stubbornly high").label(),
+        Label::Cautious
+    );
+    // a phrase swallowing its cue word turns the reading round
+    assert!(sc("The company cleared a key hurdle").stance > 0.0);
+    assert!(sc("The statement allayed fears among staff").stance > 0.0);
+    assert!(sc("I have never been prouder of them").stance > 0.0);
+    assert!(sc("No lives were lost").stance > 0.0);
+    // idioms with no single tone word
+    assert_eq!(sc("It is too early to say").label(), Label::Cautious);
+    assert_eq!(sc("We are making headway").label(), Label::Optimistic);
+    // a negator before the figure still flips it
+    assert!(sc("There is no sign of a slowdown").stance > 0.0);
+}
