@@ -13,6 +13,9 @@
 //!    "won't accept another pay cut", where the negator belongs to the verb), flips it: optimism becomes caution scaled by
 //!    [`NEGATED_OPTIMISM`], caution becomes optimism scaled by
 //!    [`NEGATED_CAUTION`] ("not impossible" is weak hope, "not hopeful" clear doubt).
+//!    From "no" it also reaches over its noun (at most [`NO_SUBJECT_WORDS`]
+//!    words) and the auxiliaries after it: "no lives were lost", "no
+//!    agreement has been reached".
 //! 4. HEDGE: a hedge ("could", "perhaps") earlier in the clause softens
 //!    optimism by [`HEDGE_DAMPING`]; each hedge also adds its own caution value.
 //! 5. CONDITION: a cue inside an "if"/"unless" clause counts [`CONDITIONAL_SCALE`].
@@ -124,6 +127,13 @@ macro_rules! note {
 use crate::lexicons::{Lexicons, Modifier, Quantity, WordInfo};
 
 pub const NEGATION_WINDOW: usize = 3;
+/// Step 3 also reaches from "no" over its noun (at most [`NO_SUBJECT_WORDS`]
+/// words) and the auxiliaries after it to the cue they lead to: "no lives
+/// were lost", "no agreement has been reached", "no data had been lost".
+pub const NO_SUBJECT_WORDS: usize = 2;
+const NO_SUBJECT_AUXILIARIES: &[&str] = &[
+    "is", "are", "was", "were", "be", "been", "being", "has", "have", "had", "will", "would",
+];
 /// Words a negation reaches across to the cue it negates.
 const NEGATION_TRANSPARENT: &[&str] = &[
     "be",
@@ -285,6 +295,10 @@ mod rule {
     pub const NOT_ONLY: u32 = 1 << 21;
     /// "is", "are", "was", "were".
     pub const COPULA: u32 = 1 << 22;
+    /// "no" as a determiner (step 3's reach over its noun).
+    pub const NO: u32 = 1 << 23;
+    /// Auxiliaries between a "no" subject and its verb ("had been", "were").
+    pub const AUX: u32 = 1 << 24;
 }
 
 /// Every word a rule tests by its spelling, with its bits (see [`rule`]);
@@ -323,6 +337,8 @@ pub(crate) fn rule_words() -> Vec<(&'static str, u32)> {
         (&["while"], rule::WHILE),
         (&["only", "least", "even"], rule::NOT_ONLY),
         (&["is", "are", "was", "were"], rule::COPULA),
+        (&["no"], rule::NO),
+        (NO_SUBJECT_AUXILIARIES, rule::AUX),
     ];
     groups
         .iter()
@@ -992,12 +1008,28 @@ fn score_tokens_with(
         // 3. NEGATE
         let mut negated_here = false;
         let lo = k.saturating_sub(NEGATION_WINDOW + 1);
-        if let Some(j) = (lo..k).rev().find(|&j| {
-            ws[j].clause == ws[k].clause
-                && !in_tone[j]
-                && matches!(modifier[j], Some((Modifier::Negator, l)) if j + l <= k
+        // "no" + its noun + auxiliaries + the cue ("no lives were lost")
+        let no_subject = (k.saturating_sub(NO_SUBJECT_WORDS + 4)..k)
+            .rev()
+            .find(|&j| {
+                ws[j].is(rule::NO) && ws[j].clause == ws[k].clause && !in_tone[j] && {
+                    let aux_from = (j + 1..k).find(|&m| ws[m].is(rule::AUX)).unwrap_or(k);
+                    aux_from > j + 1
+                        && aux_from - (j + 1) <= NO_SUBJECT_WORDS
+                        && aux_from < k
+                        && (aux_from..k).all(|m| ws[m].is(rule::AUX | rule::TRANSPARENT))
+                }
+            });
+        if let Some(j) = (lo..k)
+            .rev()
+            .find(|&j| {
+                ws[j].clause == ws[k].clause
+                    && !in_tone[j]
+                    && matches!(modifier[j], Some((Modifier::Negator, l)) if j + l <= k
                     && (j + l..k).all(|m| ws[m].is(rule::TRANSPARENT) || modifier[m].is_some()))
-        }) {
+            })
+            .or(no_subject)
+        {
             // a contrast word between negator and cue ends its scope
             if !contrast_at.iter().any(|&x| x > j && x < k) {
                 if w > 0.0 {

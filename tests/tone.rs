@@ -360,3 +360,18 @@ fn news_phrasings_of_good_and_bad_news_are_read() {
     // a negator before the figure still flips it
     assert!(sc("There is no sign of a slowdown").stance > 0.0);
 }
+
+#[test]
+fn no_reaches_over_its_noun_to_the_verb() {
+    // "no" + noun + auxiliaries + cue: the cue is negated
+    let s = sc("No records had been destroyed");
+    assert!(s.stance > 0.0, "{:?}", s.hits);
+    assert!(has_step(&s, "negated by \"no\""));
+    assert!(sc("Records had been destroyed").stance < 0.0);
+    // not without an auxiliary, nor over a long phrase
+    assert!(!has_step(&sc("No wonder prices collapsed"), "negated"));
+    assert!(!has_step(
+        &sc("No member of the old board had been sacked"),
+        "negated"
+    ));
+}
