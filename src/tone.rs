@@ -832,6 +832,21 @@ fn score_tokens_with(
     // and wins ("cut jobs"); one starting at the quantity ("sales .. fall")
     // does not, as the rule also reads a negation between them
     let own_phrase = |k: usize, len: usize| tone_at(k).is_some_and(|(_, l)| l > len);
+    // What changes at j: a listed quantity; right after "less"/"fewer" also
+    // any tone cue, whose sign says whether more of it is good news ("less
+    // difficult", "fewer problems", "less confident"; "more" before a cue
+    // is an intensifier, step 2, and already reads right)
+    let thing_at = |j: usize, after_less: bool| -> Option<(bool, usize)> {
+        match quantity_at(j) {
+            Some((Quantity::Good, l)) => Some((true, l)),
+            Some((Quantity::Bad, l)) => Some((false, l)),
+            Some(_) => None,
+            None if after_less => {
+                tone_at(j).map(|(id, l)| (lx.tone.entries[id as usize].weight > 0.0, l))
+            }
+            None => None,
+        }
+    };
     for k in (0..n).filter(|_| any_change) {
         let Some((change, clen)) = quantity_at(k) else {
             continue;
@@ -847,12 +862,10 @@ fn score_tokens_with(
             (k + clen + QUANTITY_WINDOW + 1).min(n)
         };
         for j in lo..hi {
-            let Some((q, qlen)) = quantity_at(j) else {
+            let Some((_, qlen)) = thing_at(j, change == Quantity::Less) else {
                 continue;
             };
-            if !matches!(q, Quantity::Good | Quantity::Bad)
-                || ws[j].clause != ws[k].clause
-                || ws[(j + qlen - 1).min(n - 1)].clause != ws[k].clause
+            if ws[j].clause != ws[k].clause || ws[(j + qlen - 1).min(n - 1)].clause != ws[k].clause
             {
                 continue;
             }
@@ -878,12 +891,11 @@ fn score_tokens_with(
     ties.sort_unstable_by_key(|&(between, k, j)| (between, j > k, k, j));
     for &(_, k, j) in ties.iter() {
         let (change, clen) = quantity_at(k).expect("a change word");
-        let (q, qlen) = quantity_at(j).expect("a quantity");
+        let (good, qlen) = thing_at(j, change == Quantity::Less).expect("a quantity");
         if quantity[k].is_some() || tied[j] || (k..k + clen).any(|x| tied[x]) {
             continue;
         }
         let up = matches!(change, Quantity::Up | Quantity::More);
-        let good = q == Quantity::Good;
         let w = if up == good {
             QUANTITY_WEIGHT
         } else {

@@ -375,3 +375,13 @@ fn no_reaches_over_its_noun_to_the_verb() {
         "negated"
     ));
 }
+
+#[test]
+fn less_of_a_thing_turns_its_cue_round() {
+    assert!(sc("It will be less difficult this year").stance > 0.0);
+    assert!(sc("There are fewer problems at the port").stance > 0.0);
+    assert!(sc("Investors are less confident").stance < 0.0);
+    // "more" before a cue stays an intensifier
+    let more = sc("The recovery is more fragile");
+    assert!(more.stance < sc("The recovery is fragile").stance);
+}
