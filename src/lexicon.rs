@@ -206,6 +206,13 @@ pub struct PhraseMatcher {
     /// Entries by the vocabulary id of their first word (only entries with a
     /// gap or a stem after the first word; plain phrases live in the trie).
     by_first: Vec<Vec<u32>>,
+    /// Of those, the entries that need a given word soon after the first
+    /// ([`PhraseMatcher::need`]), by (first, needed) word ids: a first word
+    /// like "sales" starts hundreds of `subject .. verb` entries, and only the
+    /// few whose needed word is in the window are worth trying.
+    by_first_need: FxMap<(u32, u32), Vec<u32>>,
+    /// Per word id: it starts some entry of `by_first_need`.
+    starts_need: Vec<bool>,
     /// Plain word phrases as a trie over word ids: matching walks it word by
     /// word, so the cost is the length of the match, not the number of entries.
     trie: Vec<TrieNode>,
@@ -223,6 +230,15 @@ pub struct PhraseMatcher {
 }
 
 const STEM_FILTER_WORDS: usize = 1024;
+
+/// The word a pattern needs soon after its first: only a word right after
+/// the first, or after one gap, is sure to fall within the window.
+fn need_of(compiled: &[PatId]) -> u32 {
+    match (compiled.get(1), compiled.get(2)) {
+        (Some(PatId::Word(x)), _) | (Some(PatId::Gap), Some(PatId::Word(x))) => *x,
+        _ => UNKNOWN_WORD,
+    }
+}
 
 /// Bit of a word's first three bytes in the stem filter.
 fn stem_bit(b: &[u8]) -> usize {
@@ -284,6 +300,8 @@ impl Default for PhraseMatcher {
             need: Vec::new(),
             entry_words: Vec::new(),
             by_first: Vec::new(),
+            by_first_need: FxMap::default(),
+            starts_need: Vec::new(),
             trie: vec![TrieNode::default()],
             root: Vec::new(),
             stems: vec![StemNode::default()],
@@ -301,6 +319,7 @@ impl PhraseMatcher {
         let id = self.vocab.len() as u32;
         self.vocab.insert(w.to_string(), id);
         self.by_first.push(Vec::new());
+        self.starts_need.push(false);
         self.root.push(u32::MAX);
         id
     }
@@ -358,7 +377,13 @@ impl PhraseMatcher {
                 }
                 self.trie[node].entry = Some(id);
             }
-            PatId::Word(w) => self.by_first[*w as usize].push(id),
+            PatId::Word(w) => match need_of(&compiled) {
+                UNKNOWN_WORD => self.by_first[*w as usize].push(id),
+                need => {
+                    self.starts_need[*w as usize] = true;
+                    self.by_first_need.entry((*w, need)).or_default().push(id)
+                }
+            },
             PatId::Prefix(p) => {
                 if p.len() < 3 {
                     self.stem_starts = None;
@@ -386,10 +411,7 @@ impl PhraseMatcher {
         self.entries.push(e);
         // only a word right after the first, or after one gap, is sure to
         // fall within the window
-        self.need.push(match (compiled.get(1), compiled.get(2)) {
-            (Some(PatId::Word(x)), _) | (Some(PatId::Gap), Some(PatId::Word(x))) => *x,
-            _ => UNKNOWN_WORD,
-        });
+        self.need.push(need_of(&compiled));
         self.entry_words.push(
             compiled
                 .iter()
@@ -481,7 +503,38 @@ impl PhraseMatcher {
             }
         };
         if ids[i] != UNKNOWN_WORD {
-            consider(&self.by_first[ids[i] as usize]);
+            // entries needing no word, and those needing a word of the
+            // window (each needed word once), merged in entry order so that
+            // ties between equal matches go as they always did
+            let plain = &self.by_first[ids[i] as usize];
+            if !self.starts_need[ids[i] as usize] {
+                consider(plain);
+            } else {
+                let mut lists: [&[u32]; GAP_MAX + 2] = [&[]; GAP_MAX + 2];
+                lists[GAP_MAX + 1] = plain;
+                for (slot, (x, &w)) in lists.iter_mut().zip(window.iter().enumerate()) {
+                    if w != UNKNOWN_WORD
+                        && !is_boundary(w)
+                        && !window[..x].contains(&w)
+                        && let Some(l) = self.by_first_need.get(&(ids[i], w))
+                    {
+                        *slot = l;
+                    }
+                }
+                let mut at = [0usize; GAP_MAX + 2];
+                loop {
+                    // the smallest next id among the lists
+                    let mut pick: Option<usize> = None;
+                    for (x, l) in lists.iter().enumerate() {
+                        if at[x] < l.len() && pick.is_none_or(|p| l[at[x]] < lists[p][at[p]]) {
+                            pick = Some(x);
+                        }
+                    }
+                    let Some(p) = pick else { break };
+                    consider(&lists[p][at[p]..at[p] + 1]);
+                    at[p] += 1;
+                }
+            }
         }
         // stems: walk the first word's bytes through the stem trie
         let bytes = words[i].as_bytes();
