@@ -2401,7 +2401,18 @@ fn speaker_from_np(
                         .or_else(|| full.strip_prefix("The "))
                         .unwrap_or(&full)
                         .to_string();
-                    let i = if *org {
+                    // a bare "the operator" with nothing earlier to point to
+                    // is an organisation the article names soon after
+                    let bare = words
+                        .iter()
+                        .all(|w| w == head || matches!(w.as_str(), "the" | "its" | "their"));
+                    let para = st.doc.sentences[si].paragraph;
+                    let lead = st.doc.paragraphs[..para]
+                        .iter()
+                        .all(|p| p.kind != ParagraphKind::Body);
+                    let i = if *org && bare && lead {
+                        reg.described_org(head, si)
+                    } else if *org {
                         reg.organization(&name, si, true)
                     } else {
                         reg.anonymous(&name, head, si)
@@ -2660,10 +2671,18 @@ fn register_mentions(st: &Sent, reg: &mut Registry) {
             (t.chars().count() >= 2 && t.chars().all(|c| c.is_uppercase()))
                 || st.lx.orgs.get(speakers_base(st.norm(k))).is_some()
         };
-        if !worth {
+        // "chief executive of operator Nordkraft": a one-word name after
+        // a lower-case organisation noun is that organisation's name
+        let described = single
+            && k > 0
+            && st.is_word(k - 1)
+            && !st.is_cap(k - 1)
+            && st.lx.orgs.get(speakers_base(st.norm(k - 1))).is_some();
+        if !worth && !described {
             k = e.max(k + 1);
             continue;
         }
+        let a = if described && !worth { k - 1 } else { a };
         match &*read_seg(st, (a, e)) {
             Np::Organization(name) => {
                 let i = reg.organization(name, st.index, false);

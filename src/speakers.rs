@@ -82,6 +82,10 @@ pub struct Entity {
     pub subject_seen: bool,
     /// Sentence index where it was last mentioned at all.
     pub last_mention: usize,
+    /// For an organisation known so far only by a bare description ("the
+    /// operator said" in a lead), the sentence that introduced it: the first
+    /// organisation named soon after is its name.
+    pub pending: Option<usize>,
 }
 
 impl Entity {
@@ -97,6 +101,7 @@ impl Entity {
             last_subject: 0,
             subject_seen: false,
             last_mention,
+            pending: None,
         }
     }
 
@@ -898,7 +903,17 @@ impl Registry {
                 }
                 i
             }
-            None => self.add(Entity::new(name, SpeakerType::Organization, sent)),
+            None => match self
+                .named_later(sent)
+                .filter(|_| name.chars().next().is_some_and(char::is_uppercase))
+            {
+                Some(i) => {
+                    self.entities[i].set_name(name);
+                    self.entities[i].pending = None;
+                    i
+                }
+                None => self.add(Entity::new(name, SpeakerType::Organization, sent)),
+            },
         };
         let e = &mut self.entities[i];
         for w in words_lower(strip_the(name)) {
@@ -913,6 +928,27 @@ impl Registry {
             e.subject_seen = true;
         }
         i
+    }
+
+    /// An organisation introduced by a bare description with no antecedent
+    /// ("..., the operator said" before any operator is named). News copy
+    /// names it within the next few sentences, so the first organisation
+    /// named then takes this entity over (see [`Registry::organization`]).
+    pub fn described_org(&mut self, head: &str, sent: usize) -> usize {
+        let i = self.add(Entity::new(head, SpeakerType::Organization, sent));
+        let e = &mut self.entities[i];
+        e.descriptors.push(head.to_string());
+        e.pending = Some(sent);
+        e.last_subject = sent;
+        e.subject_seen = true;
+        i
+    }
+
+    /// The placeholder a newly named organisation in sentence `sent` names.
+    fn named_later(&self, sent: usize) -> Option<usize> {
+        self.entities
+            .iter()
+            .rposition(|e| e.pending.is_some_and(|p| sent > p && sent <= p + 3))
     }
 
     pub fn anonymous(&mut self, text: &str, head: &str, sent: usize) -> usize {
@@ -1051,6 +1087,11 @@ impl Registry {
                 })
             })
             .or_else(|| {
+                // "Its operator", "their union": the possessive points to
+                // something else's organisation, never to the latest one itself
+                if words.first().is_some_and(|w| w == "its" || w == "their") {
+                    return None;
+                }
                 if matches!(
                     head,
                     "company"

@@ -1251,3 +1251,29 @@ fn two_titles_joined_by_and_belong_to_one_speaker() {
     assert_has!(st, "Ada Okoro", "We are growing fast,", "direct");
     assert_has!(st, "Ada Okoro", "This is only the start.", "direct");
 }
+
+#[test]
+fn lead_description_named_in_a_later_sentence() {
+    // "the operator" in the lead, before any operator is named: the
+    // organisation named in the next sentences is who it was
+    let st = statements(
+        "Bus routes across the Merrin valley will be cut from June, the operator said on Monday.\nValley Coach Company said its drivers would be moved to school services.",
+    );
+    assert_has!(
+        st,
+        "Valley Coach Company",
+        "Bus routes across the Merrin valley will be cut from June",
+        "indirect"
+    );
+    // "Its operator" is something else's operator, not the latest organisation,
+    // and "operator Tessel" later in an appositive names it
+    let st = statements(
+        "The Ostby dam on Norway's west coast reopened on Sunday. Its operator said the dam would supply power to 40,000 homes.\n\"It took years,\" said Ola Brekke, chief executive of operator Tessel.",
+    );
+    assert_has!(
+        st,
+        "Tessel",
+        "the dam would supply power to 40,000 homes",
+        "indirect"
+    );
+}
