@@ -2317,6 +2317,7 @@ fn choose_segment(
                 let mut w = words.clone();
                 w.push(head.clone());
                 reg.describe(ent, &w);
+                appositive_title(st, reg, ent, words, head);
             }
         }
         for (i, k) in kinds.iter().enumerate() {
@@ -2383,6 +2384,16 @@ fn speaker_from_np(
             // a role nobody earlier holds ("the returning officer") is someone new
             let role = matches!(st.lx.titles.get(head), Some(TitleClass::Title))
                 || st.lx.anon_heads.contains(head);
+            if let Some(i) = owned_body(reg, head, words, si) {
+                reg.touch_subject(i, si);
+                return Some(Who {
+                    entity: Some(i),
+                    mention,
+                    found: Found::Description,
+                    np: Some((a, b)),
+                    inverted: false,
+                });
+            }
             let r = reg.resolve_description(head, words, *org, !plural && !role);
             match r {
                 Some(i) => {
@@ -2432,6 +2443,54 @@ fn speaker_from_np(
         np: Some((a, b)),
         inverted: false,
     })
+}
+
+/// "The state's insurance commissioner, Raymond Castellanos": a role in an
+/// appositive is the title of a person who has none yet (what "his office"
+/// is named after).
+fn appositive_title(st: &Sent, reg: &mut Registry, ent: usize, words: &[String], head: &str) {
+    let e = &mut reg.entities[ent];
+    if e.kind != SpeakerType::Person
+        || !e.title.is_empty()
+        || !matches!(st.lx.titles.get(head), Some(TitleClass::Title))
+    {
+        return;
+    }
+    let mut t: Vec<&str> = words
+        .iter()
+        .map(String::as_str)
+        .filter(|w| {
+            !DETERMINERS.contains(w) && !w.ends_with("'s") && !w.ends_with("’s") && *w != head
+        })
+        .collect();
+    t.push(head);
+    e.title = t.join(" ");
+}
+
+/// "His office", "her campaign": a body belonging to the person "he" or
+/// "she" points to, named after that person's title (or name), so that it
+/// is neither the person nor the latest organisation with an office.
+fn owned_body(reg: &mut Registry, head: &str, words: &[String], si: usize) -> Option<usize> {
+    let pronoun = match words.first().map(String::as_str) {
+        Some("his") => "he",
+        Some("her") => "she",
+        _ => return None,
+    };
+    if words.len() != 2 || !matches!(head, "office" | "campaign" | "team" | "administration") {
+        return None;
+    }
+    let p = reg.resolve_pronoun(pronoun)?;
+    let e = &reg.entities[p];
+    if e.kind != SpeakerType::Person || e.name.is_empty() {
+        return None;
+    }
+    let owner = if e.title.is_empty() {
+        &e.name
+    } else {
+        &e.title
+    };
+    let name = format!("{owner}'s {head}");
+    Some(reg.organization(&name, si, true))
 }
 
 /// The subject of the sentence, for participle clauses and coordination.

@@ -1277,3 +1277,18 @@ fn lead_description_named_in_a_later_sentence() {
         "indirect"
     );
 }
+
+#[test]
+fn his_office_is_the_persons_office() {
+    // "His office" belongs to the man just named; it is neither him nor an
+    // earlier organisation that happens to be an office
+    let st = statements(
+        "The Harwick planning office said 40 permits had been issued.\nThe city's chief auditor, Tomas Reyes, opened an inquiry into the permits in May. His office said on Friday that the inquiry would report in the autumn.",
+    );
+    assert_has!(
+        st,
+        "city chief auditor's office",
+        "the inquiry would report in the autumn",
+        "indirect"
+    );
+}
