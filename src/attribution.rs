@@ -2374,10 +2374,10 @@ fn speaker_from_np(
             Found::Name,
         ),
         Np::Organization(name) => (Some(reg.organization(name, si, true)), Found::Name),
-        Np::Anonymous(text) => {
-            let head = text.rsplit(' ').next().unwrap_or("").to_string();
-            (Some(reg.anonymous(text, &head, si)), Found::Anonymous)
-        }
+        Np::Anonymous(text) => (
+            Some(reg.anonymous(text, anonymous_head(text), si)),
+            Found::Anonymous,
+        ),
         Np::Description { head, words, org } => {
             // "the monitors" never means one earlier person
             let plural = head.ends_with('s') && !head.ends_with("ss");
@@ -2465,6 +2465,24 @@ fn appositive_title(st: &Sent, reg: &mut Registry, ent: usize, words: &[String],
         .collect();
     t.push(head);
     e.title = t.join(" ");
+}
+
+/// The head noun of an anonymous source, before its prepositional phrase:
+/// "one estate agent in the capital" is an agent (so "the agent" later
+/// finds it), "analysts at Nordvik Bank" are analysts.
+fn anonymous_head(text: &str) -> &str {
+    let mut head = "";
+    for w in text.split(' ') {
+        if matches!(
+            w,
+            "in" | "at" | "of" | "from" | "for" | "with" | "on" | "close" | "familiar"
+        ) && !head.is_empty()
+        {
+            break;
+        }
+        head = w;
+    }
+    head
 }
 
 /// "His office", "her campaign": a body belonging to the person "he" or

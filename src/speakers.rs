@@ -1025,8 +1025,11 @@ impl Registry {
                 } else {
                     Gender::Female
                 };
+                // ("One agency boss, who asked not to be named, said ... He
+                // said": one anonymous person is as good a referent as a name)
                 self.recent_subject(|e| {
-                    e.kind == SpeakerType::Person && e.gender.is_none_or(|x| x == g)
+                    (e.kind == SpeakerType::Person && e.gender.is_none_or(|x| x == g))
+                        || single_anonymous(e)
                 })
                 .or_else(|| self.recent_subject(|e| e.kind == SpeakerType::Person))
                 .or_else(|| self.recent_subject(|e| e.kind == SpeakerType::Unknown))
@@ -1183,6 +1186,19 @@ impl Registry {
         self.recent_subject(|e| e.kind == SpeakerType::Person)
             .or_else(|| self.recent_subject(|e| e.kind == SpeakerType::Anonymous))
     }
+}
+
+/// An anonymous source that is one person: "a senior official", "one
+/// estate agent in the capital" (not "officials", "a group of residents").
+fn single_anonymous(e: &Entity) -> bool {
+    e.kind == SpeakerType::Anonymous
+        && matches!(
+            e.lwords.first().map(String::as_str),
+            Some("a" | "an" | "one")
+        )
+        && e.descriptors
+            .first()
+            .is_some_and(|h| !h.ends_with('s') || h.ends_with("ss"))
 }
 
 fn strip_the(s: &str) -> &str {

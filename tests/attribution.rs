@@ -1292,3 +1292,25 @@ fn his_office_is_the_persons_office() {
         "indirect"
     );
 }
+
+#[test]
+fn one_anonymous_person_is_the_referent_of_he_and_its_head() {
+    // "the agent" finds "one estate agent in the capital" by its head noun
+    // (not the last word, "capital"), and "He" may point to one anonymous
+    // person who is the latest subject
+    let st = statements(
+        "Economist Fiona Clarke said prices rose. One estate agent in the capital, who asked not to be named, said buyers were back. \"Three offers on a Tuesday,\" the agent said.\nEconomist Mark Lee said prices rose. One agency boss in the capital, who asked not to be named, said demand had fallen. He said hiring was cooling.",
+    );
+    assert_has!(
+        st,
+        "one estate agent in the capital",
+        "Three offers on a Tuesday,",
+        "direct"
+    );
+    assert_has!(
+        st,
+        "one agency boss in the capital",
+        "hiring was cooling",
+        "indirect"
+    );
+}
