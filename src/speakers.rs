@@ -1053,12 +1053,16 @@ impl Registry {
         guess_person: bool,
     ) -> Option<usize> {
         let by_recency = |pred: &dyn Fn(&Entity) -> bool| -> Option<usize> {
-            let mut best: Option<(usize, usize)> = None;
+            let mut best: Option<(usize, (usize, bool))> = None;
             for (i, e) in self.entities.iter().enumerate() {
                 if !pred(e) {
                     continue;
                 }
-                let key = e.last_subject.max(e.last_mention);
+                // in the same sentence, its subject beats an organisation
+                // merely mentioned ("Kora Labs has raised $1m in a round led
+                // by Ridgeline Capital, the company said" is Kora Labs)
+                let last = e.last_subject.max(e.last_mention);
+                let key = (last, e.subject_seen && e.last_subject == last);
                 if best.is_none_or(|(_, k)| key >= k) {
                     best = Some((i, key));
                 }
@@ -1150,7 +1154,7 @@ impl Registry {
                     // a one-word name read as a person's ("Eastgrid said"), with
                     // no title or gender, competes with the organisations on recency
                     by_recency(&|e: &Entity| {
-                        e.kind == SpeakerType::Organization
+                        (e.kind == SpeakerType::Organization && !other_sort(head, e))
                             || (e.kind == SpeakerType::Person
                                 && e.lwords.len() == 1
                                 && e.gender.is_none()
@@ -1186,6 +1190,49 @@ impl Registry {
         self.recent_subject(|e| e.kind == SpeakerType::Person)
             .or_else(|| self.recent_subject(|e| e.kind == SpeakerType::Anonymous))
     }
+}
+
+/// "The company" is not a government or a ministry: a commercial head never
+/// points to a public body (the last word of its name says which it is).
+fn other_sort(head: &str, e: &Entity) -> bool {
+    matches!(
+        head,
+        "company"
+            | "firm"
+            | "operator"
+            | "carrier"
+            | "airline"
+            | "retailer"
+            | "lender"
+            | "insurer"
+            | "manufacturer"
+            | "maker"
+            | "producer"
+            | "supplier"
+            | "developer"
+    ) && e.lwords.last().is_some_and(|w| {
+        matches!(
+            w.as_str(),
+            "government"
+                | "ministry"
+                | "department"
+                | "council"
+                | "authority"
+                | "agency"
+                | "commission"
+                | "committee"
+                | "parliament"
+                | "court"
+                | "police"
+                | "office"
+                | "association"
+                | "union"
+                | "party"
+                | "federation"
+                | "league"
+                | "network"
+        )
+    })
 }
 
 /// An anonymous source that is one person: "a senior official", "one

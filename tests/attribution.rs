@@ -1314,3 +1314,17 @@ fn one_anonymous_person_is_the_referent_of_he_and_its_head() {
         "indirect"
     );
 }
+
+#[test]
+fn the_company_prefers_a_subject_and_a_company() {
+    // the subject of the sentence, not an organisation merely mentioned in it
+    let st = statements(
+        "Vell Motors bought a stake in Arden Bank on Monday. The company said the deal would close in May.",
+    );
+    assert_has!(st, "Vell Motors", "the deal would close in May", "indirect");
+    // "the company" is never a government, however recent
+    let st = statements(
+        "Tarn Ferries said its vessel could not berth. The Scottish Government said it would cover the cost. The company said it had planned repairs.",
+    );
+    assert_has!(st, "Tarn Ferries", "it had planned repairs", "indirect");
+}
