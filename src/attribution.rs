@@ -411,6 +411,7 @@ pub fn attribute(doc: &Document, lx: &Lexicons) -> (Vec<Attributed>, Registry) {
         register_mentions(&st, &mut reg);
         sentence(&st, &mut reg, &mut out);
         register_subject(&st, &mut reg);
+        register_inverted_subject(&st, &mut reg);
         // A quotation left over in a sentence whose statements all have one
         // speaker is that speaker's too: "“A,” Tester said, referring to X, “B.”"
         if out.len() > before && out[before..].iter().all(|x| x.entity == out[before].entity) {
@@ -2711,6 +2712,40 @@ fn register_subject(st: &Sent, reg: &mut Registry) {
     if ok {
         // only the registry's update matters here, not the mention
         let _ = choose_segment(st, &segs, reg, false);
+    }
+}
+
+/// "Among those affected was Nordea Direct, whose ...": a fronted phrase
+/// and "was"/"were" put the subject after the verb; it is still the
+/// sentence's subject, so "The bank said" next finds it.
+fn register_inverted_subject(st: &Sent, reg: &mut Registry) {
+    if !matches!(st.norm(0), "among" | "also") {
+        return;
+    }
+    let n = st.items.len();
+    let Some(v) = (1..n.min(12)).find(|&k| matches!(st.norm(k), "was" | "were")) else {
+        return;
+    };
+    let a = v + 1;
+    let mut e = a;
+    while e < n && st.is_word(e) && (st.is_cap(e) || (e > a && st.is_tok(e, "of"))) {
+        e += 1;
+    }
+    if e == a {
+        return;
+    }
+    match &*read_seg(st, (a, e)) {
+        Np::Organization(name) => {
+            reg.organization(name, st.index, true);
+        }
+        Np::Person {
+            name,
+            title,
+            gender,
+        } => {
+            reg.person(name, title, *gender, st.index, true);
+        }
+        _ => {}
     }
 }
 

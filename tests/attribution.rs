@@ -1328,3 +1328,13 @@ fn the_company_prefers_a_subject_and_a_company() {
     );
     assert_has!(st, "Tarn Ferries", "it had planned repairs", "indirect");
 }
+
+#[test]
+fn inverted_subject_after_among_is_registered() {
+    // "Among those at the meeting was NAME": the subject comes after "was",
+    // and "She" in the next sentence points to her
+    let st = statements(
+        "Councillor Ruth Amber said the plan was sound. Among those at the meeting was Maria Lund, a nurse at the clinic. She said the plan came too late.",
+    );
+    assert_has!(st, "Maria Lund", "the plan came too late", "indirect");
+}
