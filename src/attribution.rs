@@ -411,6 +411,7 @@ pub fn attribute(doc: &Document, lx: &Lexicons) -> (Vec<Attributed>, Registry) {
         register_mentions(&st, &mut reg);
         sentence(&st, &mut reg, &mut out);
         register_subject(&st, &mut reg);
+        register_inverted_subject(&st, &mut reg);
         // A quotation left over in a sentence whose statements all have one
         // speaker is that speaker's too: "“A,” Tester said, referring to X, “B.”"
         if out.len() > before && out[before..].iter().all(|x| x.entity == out[before].entity) {
@@ -2317,6 +2318,7 @@ fn choose_segment(
                 let mut w = words.clone();
                 w.push(head.clone());
                 reg.describe(ent, &w);
+                appositive_title(st, reg, ent, words, head);
             }
         }
         for (i, k) in kinds.iter().enumerate() {
@@ -2373,16 +2375,26 @@ fn speaker_from_np(
             Found::Name,
         ),
         Np::Organization(name) => (Some(reg.organization(name, si, true)), Found::Name),
-        Np::Anonymous(text) => {
-            let head = text.rsplit(' ').next().unwrap_or("").to_string();
-            (Some(reg.anonymous(text, &head, si)), Found::Anonymous)
-        }
+        Np::Anonymous(text) => (
+            Some(reg.anonymous(text, anonymous_head(text), si)),
+            Found::Anonymous,
+        ),
         Np::Description { head, words, org } => {
             // "the monitors" never means one earlier person
             let plural = head.ends_with('s') && !head.ends_with("ss");
             // a role nobody earlier holds ("the returning officer") is someone new
             let role = matches!(st.lx.titles.get(head), Some(TitleClass::Title))
                 || st.lx.anon_heads.contains(head);
+            if let Some(i) = owned_body(reg, head, words, si) {
+                reg.touch_subject(i, si);
+                return Some(Who {
+                    entity: Some(i),
+                    mention,
+                    found: Found::Description,
+                    np: Some((a, b)),
+                    inverted: false,
+                });
+            }
             let r = reg.resolve_description(head, words, *org, !plural && !role);
             match r {
                 Some(i) => {
@@ -2401,7 +2413,18 @@ fn speaker_from_np(
                         .or_else(|| full.strip_prefix("The "))
                         .unwrap_or(&full)
                         .to_string();
-                    let i = if *org {
+                    // a bare "the operator" with nothing earlier to point to
+                    // is an organisation the article names soon after
+                    let bare = words
+                        .iter()
+                        .all(|w| w == head || matches!(w.as_str(), "the" | "its" | "their"));
+                    let para = st.doc.sentences[si].paragraph;
+                    let lead = st.doc.paragraphs[..para]
+                        .iter()
+                        .all(|p| p.kind != ParagraphKind::Body);
+                    let i = if *org && bare && lead {
+                        reg.described_org(head, si)
+                    } else if *org {
                         reg.organization(&name, si, true)
                     } else {
                         reg.anonymous(&name, head, si)
@@ -2421,6 +2444,72 @@ fn speaker_from_np(
         np: Some((a, b)),
         inverted: false,
     })
+}
+
+/// "The state's insurance commissioner, Raymond Castellanos": a role in an
+/// appositive is the title of a person who has none yet (what "his office"
+/// is named after).
+fn appositive_title(st: &Sent, reg: &mut Registry, ent: usize, words: &[String], head: &str) {
+    let e = &mut reg.entities[ent];
+    if e.kind != SpeakerType::Person
+        || !e.title.is_empty()
+        || !matches!(st.lx.titles.get(head), Some(TitleClass::Title))
+    {
+        return;
+    }
+    let mut t: Vec<&str> = words
+        .iter()
+        .map(String::as_str)
+        .filter(|w| {
+            !DETERMINERS.contains(w) && !w.ends_with("'s") && !w.ends_with("’s") && *w != head
+        })
+        .collect();
+    t.push(head);
+    e.title = t.join(" ");
+}
+
+/// The head noun of an anonymous source, before its prepositional phrase:
+/// "one estate agent in the capital" is an agent (so "the agent" later
+/// finds it), "analysts at Nordvik Bank" are analysts.
+fn anonymous_head(text: &str) -> &str {
+    let mut head = "";
+    for w in text.split(' ') {
+        if matches!(
+            w,
+            "in" | "at" | "of" | "from" | "for" | "with" | "on" | "close" | "familiar"
+        ) && !head.is_empty()
+        {
+            break;
+        }
+        head = w;
+    }
+    head
+}
+
+/// "His office", "her campaign": a body belonging to the person "he" or
+/// "she" points to, named after that person's title (or name), so that it
+/// is neither the person nor the latest organisation with an office.
+fn owned_body(reg: &mut Registry, head: &str, words: &[String], si: usize) -> Option<usize> {
+    let pronoun = match words.first().map(String::as_str) {
+        Some("his") => "he",
+        Some("her") => "she",
+        _ => return None,
+    };
+    if words.len() != 2 || !matches!(head, "office" | "campaign" | "team" | "administration") {
+        return None;
+    }
+    let p = reg.resolve_pronoun(pronoun)?;
+    let e = &reg.entities[p];
+    if e.kind != SpeakerType::Person || e.name.is_empty() {
+        return None;
+    }
+    let owner = if e.title.is_empty() {
+        &e.name
+    } else {
+        &e.title
+    };
+    let name = format!("{owner}'s {head}");
+    Some(reg.organization(&name, si, true))
 }
 
 /// The subject of the sentence, for participle clauses and coordination.
@@ -2626,6 +2715,40 @@ fn register_subject(st: &Sent, reg: &mut Registry) {
     }
 }
 
+/// "Among those affected was Nordea Direct, whose ...": a fronted phrase
+/// and "was"/"were" put the subject after the verb; it is still the
+/// sentence's subject, so "The bank said" next finds it.
+fn register_inverted_subject(st: &Sent, reg: &mut Registry) {
+    if !matches!(st.norm(0), "among" | "also") {
+        return;
+    }
+    let n = st.items.len();
+    let Some(v) = (1..n.min(12)).find(|&k| matches!(st.norm(k), "was" | "were")) else {
+        return;
+    };
+    let a = v + 1;
+    let mut e = a;
+    while e < n && st.is_word(e) && (st.is_cap(e) || (e > a && st.is_tok(e, "of"))) {
+        e += 1;
+    }
+    if e == a {
+        return;
+    }
+    match &*read_seg(st, (a, e)) {
+        Np::Organization(name) => {
+            reg.organization(name, st.index, true);
+        }
+        Np::Person {
+            name,
+            title,
+            gender,
+        } => {
+            reg.person(name, title, *gender, st.index, true);
+        }
+        _ => {}
+    }
+}
+
 /// Register people and organisations mentioned outside the subject, so that
 /// a later "Macron" or "the agency" can find them. Mentions do not make a
 /// subject, so they do not attract pronouns.
@@ -2660,10 +2783,18 @@ fn register_mentions(st: &Sent, reg: &mut Registry) {
             (t.chars().count() >= 2 && t.chars().all(|c| c.is_uppercase()))
                 || st.lx.orgs.get(speakers_base(st.norm(k))).is_some()
         };
-        if !worth {
+        // "chief executive of operator Nordkraft": a one-word name after
+        // a lower-case organisation noun is that organisation's name
+        let described = single
+            && k > 0
+            && st.is_word(k - 1)
+            && !st.is_cap(k - 1)
+            && st.lx.orgs.get(speakers_base(st.norm(k - 1))).is_some();
+        if !worth && !described {
             k = e.max(k + 1);
             continue;
         }
+        let a = if described && !worth { k - 1 } else { a };
         match &*read_seg(st, (a, e)) {
             Np::Organization(name) => {
                 let i = reg.organization(name, st.index, false);

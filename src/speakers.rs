@@ -82,6 +82,10 @@ pub struct Entity {
     pub subject_seen: bool,
     /// Sentence index where it was last mentioned at all.
     pub last_mention: usize,
+    /// For an organisation known so far only by a bare description ("the
+    /// operator said" in a lead), the sentence that introduced it: the first
+    /// organisation named soon after is its name.
+    pub pending: Option<usize>,
 }
 
 impl Entity {
@@ -97,6 +101,7 @@ impl Entity {
             last_subject: 0,
             subject_seen: false,
             last_mention,
+            pending: None,
         }
     }
 
@@ -898,7 +903,17 @@ impl Registry {
                 }
                 i
             }
-            None => self.add(Entity::new(name, SpeakerType::Organization, sent)),
+            None => match self
+                .named_later(sent)
+                .filter(|_| name.chars().next().is_some_and(char::is_uppercase))
+            {
+                Some(i) => {
+                    self.entities[i].set_name(name);
+                    self.entities[i].pending = None;
+                    i
+                }
+                None => self.add(Entity::new(name, SpeakerType::Organization, sent)),
+            },
         };
         let e = &mut self.entities[i];
         for w in words_lower(strip_the(name)) {
@@ -913,6 +928,27 @@ impl Registry {
             e.subject_seen = true;
         }
         i
+    }
+
+    /// An organisation introduced by a bare description with no antecedent
+    /// ("..., the operator said" before any operator is named). News copy
+    /// names it within the next few sentences, so the first organisation
+    /// named then takes this entity over (see [`Registry::organization`]).
+    pub fn described_org(&mut self, head: &str, sent: usize) -> usize {
+        let i = self.add(Entity::new(head, SpeakerType::Organization, sent));
+        let e = &mut self.entities[i];
+        e.descriptors.push(head.to_string());
+        e.pending = Some(sent);
+        e.last_subject = sent;
+        e.subject_seen = true;
+        i
+    }
+
+    /// The placeholder a newly named organisation in sentence `sent` names.
+    fn named_later(&self, sent: usize) -> Option<usize> {
+        self.entities
+            .iter()
+            .rposition(|e| e.pending.is_some_and(|p| sent > p && sent <= p + 3))
     }
 
     pub fn anonymous(&mut self, text: &str, head: &str, sent: usize) -> usize {
@@ -989,8 +1025,11 @@ impl Registry {
                 } else {
                     Gender::Female
                 };
+                // ("One agency boss, who asked not to be named, said ... He
+                // said": one anonymous person is as good a referent as a name)
                 self.recent_subject(|e| {
-                    e.kind == SpeakerType::Person && e.gender.is_none_or(|x| x == g)
+                    (e.kind == SpeakerType::Person && e.gender.is_none_or(|x| x == g))
+                        || single_anonymous(e)
                 })
                 .or_else(|| self.recent_subject(|e| e.kind == SpeakerType::Person))
                 .or_else(|| self.recent_subject(|e| e.kind == SpeakerType::Unknown))
@@ -1014,12 +1053,16 @@ impl Registry {
         guess_person: bool,
     ) -> Option<usize> {
         let by_recency = |pred: &dyn Fn(&Entity) -> bool| -> Option<usize> {
-            let mut best: Option<(usize, usize)> = None;
+            let mut best: Option<(usize, (usize, bool))> = None;
             for (i, e) in self.entities.iter().enumerate() {
                 if !pred(e) {
                     continue;
                 }
-                let key = e.last_subject.max(e.last_mention);
+                // in the same sentence, its subject beats an organisation
+                // merely mentioned ("Kora Labs has raised $1m in a round led
+                // by Ridgeline Capital, the company said" is Kora Labs)
+                let last = e.last_subject.max(e.last_mention);
+                let key = (last, e.subject_seen && e.last_subject == last);
                 if best.is_none_or(|(_, k)| key >= k) {
                     best = Some((i, key));
                 }
@@ -1051,6 +1094,11 @@ impl Registry {
                 })
             })
             .or_else(|| {
+                // "Its operator", "their union": the possessive points to
+                // something else's organisation, never to the latest one itself
+                if words.first().is_some_and(|w| w == "its" || w == "their") {
+                    return None;
+                }
                 if matches!(
                     head,
                     "company"
@@ -1106,7 +1154,7 @@ impl Registry {
                     // a one-word name read as a person's ("Eastgrid said"), with
                     // no title or gender, competes with the organisations on recency
                     by_recency(&|e: &Entity| {
-                        e.kind == SpeakerType::Organization
+                        (e.kind == SpeakerType::Organization && !other_sort(head, e))
                             || (e.kind == SpeakerType::Person
                                 && e.lwords.len() == 1
                                 && e.gender.is_none()
@@ -1142,6 +1190,62 @@ impl Registry {
         self.recent_subject(|e| e.kind == SpeakerType::Person)
             .or_else(|| self.recent_subject(|e| e.kind == SpeakerType::Anonymous))
     }
+}
+
+/// "The company" is not a government or a ministry: a commercial head never
+/// points to a public body (the last word of its name says which it is).
+fn other_sort(head: &str, e: &Entity) -> bool {
+    matches!(
+        head,
+        "company"
+            | "firm"
+            | "operator"
+            | "carrier"
+            | "airline"
+            | "retailer"
+            | "lender"
+            | "insurer"
+            | "manufacturer"
+            | "maker"
+            | "producer"
+            | "supplier"
+            | "developer"
+    ) && e.lwords.last().is_some_and(|w| {
+        matches!(
+            w.as_str(),
+            "government"
+                | "ministry"
+                | "department"
+                | "council"
+                | "authority"
+                | "agency"
+                | "commission"
+                | "committee"
+                | "parliament"
+                | "court"
+                | "police"
+                | "office"
+                | "association"
+                | "union"
+                | "party"
+                | "federation"
+                | "league"
+                | "network"
+        )
+    })
+}
+
+/// An anonymous source that is one person: "a senior official", "one
+/// estate agent in the capital" (not "officials", "a group of residents").
+fn single_anonymous(e: &Entity) -> bool {
+    e.kind == SpeakerType::Anonymous
+        && matches!(
+            e.lwords.first().map(String::as_str),
+            Some("a" | "an" | "one")
+        )
+        && e.descriptors
+            .first()
+            .is_some_and(|h| !h.ends_with('s') || h.ends_with("ss"))
 }
 
 fn strip_the(s: &str) -> &str {

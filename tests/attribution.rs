@@ -1251,3 +1251,90 @@ fn two_titles_joined_by_and_belong_to_one_speaker() {
     assert_has!(st, "Ada Okoro", "We are growing fast,", "direct");
     assert_has!(st, "Ada Okoro", "This is only the start.", "direct");
 }
+
+#[test]
+fn lead_description_named_in_a_later_sentence() {
+    // "the operator" in the lead, before any operator is named: the
+    // organisation named in the next sentences is who it was
+    let st = statements(
+        "Bus routes across the Merrin valley will be cut from June, the operator said on Monday.\nValley Coach Company said its drivers would be moved to school services.",
+    );
+    assert_has!(
+        st,
+        "Valley Coach Company",
+        "Bus routes across the Merrin valley will be cut from June",
+        "indirect"
+    );
+    // "Its operator" is something else's operator, not the latest organisation,
+    // and "operator Tessel" later in an appositive names it
+    let st = statements(
+        "The Ostby dam on Norway's west coast reopened on Sunday. Its operator said the dam would supply power to 40,000 homes.\n\"It took years,\" said Ola Brekke, chief executive of operator Tessel.",
+    );
+    assert_has!(
+        st,
+        "Tessel",
+        "the dam would supply power to 40,000 homes",
+        "indirect"
+    );
+}
+
+#[test]
+fn his_office_is_the_persons_office() {
+    // "His office" belongs to the man just named; it is neither him nor an
+    // earlier organisation that happens to be an office
+    let st = statements(
+        "The Harwick planning office said 40 permits had been issued.\nThe city's chief auditor, Tomas Reyes, opened an inquiry into the permits in May. His office said on Friday that the inquiry would report in the autumn.",
+    );
+    assert_has!(
+        st,
+        "city chief auditor's office",
+        "the inquiry would report in the autumn",
+        "indirect"
+    );
+}
+
+#[test]
+fn one_anonymous_person_is_the_referent_of_he_and_its_head() {
+    // "the agent" finds "one estate agent in the capital" by its head noun
+    // (not the last word, "capital"), and "He" may point to one anonymous
+    // person who is the latest subject
+    let st = statements(
+        "Economist Fiona Clarke said prices rose. One estate agent in the capital, who asked not to be named, said buyers were back. \"Three offers on a Tuesday,\" the agent said.\nEconomist Mark Lee said prices rose. One agency boss in the capital, who asked not to be named, said demand had fallen. He said hiring was cooling.",
+    );
+    assert_has!(
+        st,
+        "one estate agent in the capital",
+        "Three offers on a Tuesday,",
+        "direct"
+    );
+    assert_has!(
+        st,
+        "one agency boss in the capital",
+        "hiring was cooling",
+        "indirect"
+    );
+}
+
+#[test]
+fn the_company_prefers_a_subject_and_a_company() {
+    // the subject of the sentence, not an organisation merely mentioned in it
+    let st = statements(
+        "Vell Motors bought a stake in Arden Bank on Monday. The company said the deal would close in May.",
+    );
+    assert_has!(st, "Vell Motors", "the deal would close in May", "indirect");
+    // "the company" is never a government, however recent
+    let st = statements(
+        "Tarn Ferries said its vessel could not berth. The Scottish Government said it would cover the cost. The company said it had planned repairs.",
+    );
+    assert_has!(st, "Tarn Ferries", "it had planned repairs", "indirect");
+}
+
+#[test]
+fn inverted_subject_after_among_is_registered() {
+    // "Among those at the meeting was NAME": the subject comes after "was",
+    // and "She" in the next sentence points to her
+    let st = statements(
+        "Councillor Ruth Amber said the plan was sound. Among those at the meeting was Maria Lund, a nurse at the clinic. She said the plan came too late.",
+    );
+    assert_has!(st, "Maria Lund", "the plan came too late", "indirect");
+}
