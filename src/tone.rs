@@ -65,12 +65,17 @@
 //!     decades *to* recover", "not optimistic *that* it could be revived"),
 //!     optimism cues in the same clause name what is doubted, not hope: they
 //!     keep [`DOUBTED_OPTIMISM`] of their weight.
-//!
-//! 17. NEG-RAISE: a verb of belief or expectation (class `belief` in
-//!     `modifiers.txt`: "think", "expect", "see") with a negator up to
-//!     [`BELIEF_NEGATION_WINDOW`] words before it ("I don't think", "nobody
-//!     expects") negates the cues after it in its clause, as step 3 would:
-//!     "I don't think the talks will succeed" is doubt, not hope.
+//! 15. QUANTITY: a change word ("fell", "doubled", "higher"; `quantities.txt`)
+//!     tied to a quantity in its clause, at most [`QUANTITY_WINDOW`] words
+//!     after it or [`QUANTITY_SUBJECT_WINDOW`] before it ("sales fell", "cut
+//!     waiting times", "costs were 20 percent higher"; "more"/"fewer" only
+//!     right before it: "fewer deaths"; "less"/"fewer" before any cue), is
+//!     good news when a good thing goes up or a bad thing down, bad news
+//!     otherwise, weighing [`QUANTITY_WEIGHT`]. It replaces the change
+//!     word's and the quantity's own cues ("plunged" alone is caution,
+//!     "costs plunged" is not) and then goes through steps 2-7 and 14 like
+//!     any cue, so "sales did not fall" is negated bad news. Closest ties
+//!     first; a longer cue starting at the change word ("cut jobs") wins.
 //! 16. OVERCOME: a caution cue after a word of coming through trouble in
 //!     its clause ("could withstand a severe recession", "we have come
 //!     through worse"; class `overcome` in `modifiers.txt`) names the
@@ -78,16 +83,11 @@
 //!     weight, unless the coming through is negated ("could not cope with
 //!     the pressure") or a caution cue before it doubts it ("will take years
 //!     to recover from the damage").
-//! 15. QUANTITY: a change word ("fell", "doubled", "higher"; `quantities.txt`)
-//!     tied to a quantity in its clause, at most [`QUANTITY_WINDOW`] words
-//!     after it or [`QUANTITY_SUBJECT_WINDOW`] before it ("sales fell", "cut waiting times", "costs were 20 percent
-//!     higher"; "more"/"fewer" only right before it: "fewer deaths"), is
-//!     good news when a good thing goes up or a bad thing down, bad news
-//!     otherwise, weighing [`QUANTITY_WEIGHT`]. It replaces the change
-//!     word's and the quantity's own cues ("plunged" alone is caution,
-//!     "costs plunged" is not) and then goes through steps 2-7 and 14 like
-//!     any cue, so "sales did not fall" is negated bad news. Closest ties
-//!     first; a longer cue starting at the change word ("cut jobs") wins.
+//! 17. NEG-RAISE: a verb of belief or expectation (class `belief` in
+//!     `modifiers.txt`: "think", "expect", "see") with a negator up to
+//!     [`BELIEF_NEGATION_WINDOW`] words before it ("I don't think", "nobody
+//!     expects") negates the cues after it in its clause, as step 3 would:
+//!     "I don't think the talks will succeed" is doubt, not hope.
 //!
 //! Lexicon entries never reach over a full stop, colon or bracket; plain
 //! phrases may run over a comma or dash ("weeks, not days"), entries with a
