@@ -1793,6 +1793,58 @@ fn ly_adverb(st: &Sent, j: usize) -> bool {
         )
 }
 
+/// "Power will be restored by Friday, said Anna Berg." : a clause of at
+/// least three words, a comma, a speech verb, then a name or a determiner
+/// phrase running to the sentence's end with no quotation: the content comes
+/// first and the speaker after the verb, as with a quotation. (Not "..., said
+/// to be furious": the word after the verb must start a noun phrase.)
+fn unquoted_inversion(st: &Sent, p: usize, k: usize) -> bool {
+    let n = st.items.len();
+    st.is_tok(p, ",")
+        && (0..p).filter(|&x| st.is_word(x)).count() >= 3
+        && st.lx.cues.get(st.norm(k)) == Some(&CueClass::Speech)
+        && st.is_word(k + 1)
+        && (st.is_cap(k + 1) || matches!(st.norm(k + 1), "the" | "a" | "an" | "one"))
+        && !(k + 1..n).any(|x| st.is_quote(x))
+        && !(k + 1..n).any(|x| st.is_tok(x, "that"))
+        && {
+            // the speaker's phrase: up to a comma or the end, short, and
+            // with no verb of its own ("..., said the virus did not appear"
+            // is a subject's appositive, then its verb and clause)
+            let e = (k + 1..n)
+                .find(|&x| st.is_tok(x, ",") || (st.is_punct(x) && !st.is_tok(x, ".")))
+                .unwrap_or(n);
+            let words = (k + 1..e).filter(|&x| st.is_word(x)).count();
+            (1..=6).contains(&words)
+                && !(k + 1..e).any(|x| {
+                    matches!(
+                        st.norm(x),
+                        "did"
+                            | "does"
+                            | "do"
+                            | "had"
+                            | "has"
+                            | "have"
+                            | "was"
+                            | "were"
+                            | "is"
+                            | "are"
+                            | "would"
+                            | "will"
+                            | "could"
+                            | "can"
+                            | "should"
+                            | "may"
+                            | "might"
+                            | "must"
+                            | "not"
+                            | "be"
+                            | "been"
+                    )
+                })
+        }
+}
+
 fn left_speaker(st: &Sent, k: usize, reg: &mut Registry, last: Option<&Who>) -> Option<Who> {
     let mut j = k;
     // "In July, Gingrich cynically dismissed ..."
@@ -1826,7 +1878,10 @@ fn left_speaker(st: &Sent, k: usize, reg: &mut Registry, last: Option<&Who>) -> 
         return Some(w);
     }
     let p = j - 1;
-    if st.is_quote(p) || (st.is_tok(p, ",") && p > 0 && st.is_quote(p - 1)) {
+    if st.is_quote(p)
+        || (st.is_tok(p, ",") && p > 0 && st.is_quote(p - 1))
+        || unquoted_inversion(st, p, k)
+    {
         let len = cue_len(st, k);
         return right_speaker(st, k + len, reg).map(|mut w| {
             w.inverted = true;

@@ -1338,3 +1338,34 @@ fn inverted_subject_after_among_is_registered() {
     );
     assert_has!(st, "Maria Lund", "the plan came too late", "indirect");
 }
+
+#[test]
+fn an_unquoted_clause_before_an_inverted_speech_verb_is_the_speakers() {
+    let st = statements("Power will be restored by Friday, said Anna Berg.");
+    assert!(
+        has(
+            &st,
+            "Anna Berg",
+            "Power will be restored by Friday",
+            "indirect"
+        ),
+        "{st:?}"
+    );
+    let st = statements("The line will reopen in May, said a spokeswoman for the operator.");
+    assert_eq!(st.len(), 1, "{st:?}");
+    assert_eq!(st[0].1, "The line will reopen in May");
+    // a subject's appositive before its own verb and clause is no inversion
+    let st =
+        statements("The Halden Institute, which sequenced samples, said the virus did not spread.");
+    assert!(
+        has(
+            &st,
+            "Halden Institute",
+            "the virus did not spread",
+            "indirect"
+        ),
+        "{st:?}"
+    );
+    // "said to be" is no speech
+    assert!(statements("The minister, said to be furious, left the meeting early.").is_empty());
+}
