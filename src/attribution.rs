@@ -1161,9 +1161,35 @@ fn skip_adjuncts(st: &Sent, mut j: usize, addressee: bool) -> usize {
             // addressee: [det] + up to 4 words, until a clause start or "that"
             let mut m = j;
             let mut taken = 0;
+            // "warned the plan would fail": a phrase running into a modal or
+            // auxiliary is the reported clause's subject, not an addressee
+            let mut clause_subject = false;
             while m < n && st.is_word(m) && taken < 4 {
                 let x = st.norm(m);
                 if x == "that" || PREPOSITIONS.contains(&x) && taken > 0 {
+                    break;
+                }
+                if taken > 0
+                    && matches!(
+                        x,
+                        "would"
+                            | "will"
+                            | "could"
+                            | "should"
+                            | "might"
+                            | "may"
+                            | "must"
+                            | "can"
+                            | "was"
+                            | "were"
+                            | "is"
+                            | "are"
+                            | "had"
+                            | "has"
+                            | "have"
+                    )
+                {
+                    clause_subject = true;
                     break;
                 }
                 if taken > 0 && CLAUSE_START.contains(&x) {
@@ -1176,7 +1202,7 @@ fn skip_adjuncts(st: &Sent, mut j: usize, addressee: bool) -> usize {
                 taken += 1;
             }
             took_addressee = true;
-            if taken > 0 {
+            if taken > 0 && !clause_subject {
                 j = m;
                 continue;
             }

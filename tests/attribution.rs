@@ -1369,3 +1369,25 @@ fn an_unquoted_clause_before_an_inverted_speech_verb_is_the_speakers() {
     // "said to be" is no speech
     assert!(statements("The minister, said to be furious, left the meeting early.").is_empty());
 }
+
+#[test]
+fn a_phrase_running_into_a_modal_after_warned_is_the_clause_subject() {
+    let st = statements("Engineers warned the old bridge would fail within a decade.");
+    assert!(
+        has(
+            &st,
+            "Engineers",
+            "the old bridge would fail within a decade",
+            "indirect"
+        ) || st
+            .iter()
+            .any(|(_, c, _)| c == "the old bridge would fail within a decade"),
+        "{st:?}"
+    );
+    // an addressee before "that" is still skipped
+    let st = statements("The mayor warned residents that the river would rise.");
+    assert!(
+        st.iter().any(|(_, c, _)| c == "the river would rise"),
+        "{st:?}"
+    );
+}
