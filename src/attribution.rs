@@ -2108,8 +2108,16 @@ fn np_word(st: &Sent, k: usize) -> bool {
     if w == "and" {
         // "co-founder and chief executive Ada Okoro": two titles of one person
         let title = |m: usize| st.is_word(m) && st.lx.titles.contains(st.norm(m));
+        // "officials and residents", "analysts and local traders": one
+        // anonymous group of two kinds
+        let anon = |m: usize| {
+            st.is_word(m) && (m == 0 || !st.is_cap(m)) && st.lx.anon_heads.contains(st.norm(m))
+        };
         return st.is_cap(k.saturating_sub(1)) && st.is_cap(k + 1)
-            || k > 0 && title(k - 1) && title(k + 1);
+            || k > 0 && title(k - 1) && title(k + 1)
+            || k > 0
+                && anon(k - 1)
+                && (anon(k + 1) || (st.is_word(k + 1) && !st.is_cap(k + 1) && anon(k + 2)));
     }
     if w == "." {
         // initials and abbreviated titles: "J.R. Kowalski", "Mr. Obama", "Sen. Warren"

@@ -1391,3 +1391,27 @@ fn a_phrase_running_into_a_modal_after_warned_is_the_clause_subject() {
         "{st:?}"
     );
 }
+
+#[test]
+fn two_kinds_of_anonymous_source_joined_by_and_are_one_group() {
+    let st = statements("The fire is spreading fast, local officials and residents say.");
+    assert!(
+        has(
+            &st,
+            "local officials and residents",
+            "The fire is spreading fast",
+            "indirect"
+        ),
+        "{st:?}"
+    );
+    let st = statements("Analysts and traders said the rally would fade.");
+    assert!(
+        has(
+            &st,
+            "analysts and traders",
+            "the rally would fade",
+            "indirect"
+        ),
+        "{st:?}"
+    );
+}
