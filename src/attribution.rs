@@ -755,27 +755,7 @@ fn bare_reported_clause(st: &Sent, k: usize, len: usize) -> bool {
         w,
         "the" | "his" | "her" | "its" | "their" | "our" | "this" | "these"
     ) {
-        return (j + 1..(j + 7).min(st.items.len()))
-            .take_while(|&m| st.is_word(m))
-            .any(|m| {
-                matches!(
-                    st.norm(m),
-                    "is" | "was"
-                        | "were"
-                        | "are"
-                        | "would"
-                        | "will"
-                        | "could"
-                        | "should"
-                        | "had"
-                        | "has"
-                        | "have"
-                        | "can"
-                        | "may"
-                        | "might"
-                        | "must"
-                )
-            });
+        return reaches_finite_verb(st, j + 1);
     }
     false
 }
@@ -1023,27 +1003,22 @@ fn action_object(st: &Sent, j: usize, verb: &str) -> bool {
         return false;
     }
     // "announced a ceasefire would begin at midnight": a clause
-    !(j + 1..(j + 7).min(st.items.len()))
+    !reaches_finite_verb(st, j + 1)
+}
+
+/// Finite auxiliaries and modals: a noun phrase running into one is the
+/// subject of a clause ("the law was", "a ceasefire would begin").
+const FINITE_AUXILIARIES: &[&str] = &[
+    "is", "was", "were", "are", "would", "will", "could", "should", "had", "has", "have", "can",
+    "may", "might", "must",
+];
+
+/// The words from `from` (up to six, stopping at anything not a word) reach a
+/// finite auxiliary or modal.
+fn reaches_finite_verb(st: &Sent, from: usize) -> bool {
+    (from..(from + 6).min(st.items.len()))
         .take_while(|&m| st.is_word(m))
-        .any(|m| {
-            matches!(
-                st.norm(m),
-                "is" | "was"
-                    | "were"
-                    | "are"
-                    | "would"
-                    | "will"
-                    | "could"
-                    | "should"
-                    | "had"
-                    | "has"
-                    | "have"
-                    | "can"
-                    | "may"
-                    | "might"
-                    | "must"
-            )
-        })
+        .any(|m| FINITE_AUXILIARIES.contains(&st.norm(m)))
 }
 
 /// "welcomed a baby", "welcomed their second child": a birth, not a reaction.
@@ -1169,26 +1144,7 @@ fn skip_adjuncts(st: &Sent, mut j: usize, addressee: bool) -> usize {
                 if x == "that" || PREPOSITIONS.contains(&x) && taken > 0 {
                     break;
                 }
-                if taken > 0
-                    && matches!(
-                        x,
-                        "would"
-                            | "will"
-                            | "could"
-                            | "should"
-                            | "might"
-                            | "may"
-                            | "must"
-                            | "can"
-                            | "was"
-                            | "were"
-                            | "is"
-                            | "are"
-                            | "had"
-                            | "has"
-                            | "have"
-                    )
-                {
+                if taken > 0 && FINITE_AUXILIARIES.contains(&x) {
                     clause_subject = true;
                     break;
                 }
