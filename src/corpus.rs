@@ -17,8 +17,8 @@ use crate::analyze::{Analysis, analyze};
 use crate::input::{Input, Reader};
 use crate::lexicons::Lexicons;
 use crate::output::{
-    ARTICLE_COLUMNS, AtomicCsv, AtomicFile, FileNames, SPEAKER_COLUMNS, article_row, encode_rows,
-    error_row, num, safe, statement_header, statement_json, statement_rows,
+    ARTICLE_COLUMNS, AtomicCsv, AtomicFile, FileNames, SPEAKER_COLUMNS, encode_article,
+    encode_error, encode_rows, encode_statements, num, safe, statement_header, statement_json,
 };
 use crate::speakers::SpeakerType;
 use crate::tone::label_for;
@@ -172,8 +172,8 @@ fn outcome(input: &Input, res: Option<Analysed>, raw: bool, json: Option<&[Strin
                 None => Vec::new(),
             },
             id: a.id.clone(),
-            article: encode_rows(&[article_row(a, &an, raw)]),
-            statements: encode_rows(&statement_rows(&a.id, &an, raw)),
+            article: encode_article(a, &an, raw),
+            statements: encode_statements(&a.id, &an, raw),
             n_statements: an.statements.len(),
             speakers: an
                 .statements
@@ -201,7 +201,7 @@ fn outcome(input: &Input, res: Option<Analysed>, raw: bool, json: Option<&[Strin
                 (Input::Ok(a), _) => (a.id.clone(), a.source.clone(), "not analysed".into()),
             };
             Outcome {
-                article: encode_rows(&[error_row(&id, &source, &error, raw)]),
+                article: encode_error(&id, &source, &error, raw),
                 id,
                 statements: String::new(),
                 n_statements: 0,
@@ -363,18 +363,16 @@ pub fn run(inputs: &[PathBuf], lx: &Lexicons, opt: &Options) -> io::Result<Summa
                             "anonymous" => SpeakerType::Anonymous,
                             _ => SpeakerType::Unknown,
                         };
-                        let name = opt
-                            .aliases
-                            .get(&name.to_lowercase())
-                            .cloned()
-                            .unwrap_or_else(|| name.clone());
-                        let e = speakers
-                            .entry((name.to_lowercase(), kind))
-                            .or_insert_with(|| SpeakerStats {
-                                name: name.clone(),
-                                kind: Some(kind),
-                                ..Default::default()
-                            });
+                        let lower = name.to_lowercase();
+                        let (name, key) = match opt.aliases.get(&lower) {
+                            Some(canonical) => (canonical.clone(), canonical.to_lowercase()),
+                            None => (name.clone(), lower),
+                        };
+                        let e = speakers.entry((key, kind)).or_insert_with(|| SpeakerStats {
+                            name: name.clone(),
+                            kind: Some(kind),
+                            ..Default::default()
+                        });
                         if e.n_articles == 0 || e.last_article != summary.articles {
                             e.n_articles += 1;
                             e.last_article = summary.articles;

@@ -77,58 +77,125 @@ pub fn safe(s: &str, raw: bool) -> String {
 /// Written from the integer ten-thousandths, because float formatting was a
 /// measurable share of a large run.
 pub fn num(x: f32) -> String {
-    let units = (x as f64 * 10000.0).round() as i64;
-    let (sign, a) = if units < 0 {
-        ("-", -units)
-    } else {
-        ("", units)
-    };
-    let mut s = String::with_capacity(12);
-    s.push_str(sign);
-    let whole = a / 10000;
-    if whole < 10 {
-        s.push(char::from(b'0' + whole as u8));
-    } else {
-        s.push_str(&whole.to_string());
-    }
-    s.push('.');
-    let frac = (a % 10000) as u32;
-    for d in [1000, 100, 10, 1] {
-        s.push(char::from(b'0' + (frac / d % 10) as u8));
-    }
-    s
+    let mut buf = [0u8; 24];
+    num_into(x, &mut buf).to_string()
 }
 
-/// The cells of one statement row.
-pub fn statement_row(
-    article_id: &str,
-    i: usize,
-    st: &Statement,
-    text: &str,
+/// [`num`] into a buffer on the stack, so a row costs no allocation per score.
+fn num_into(x: f32, buf: &mut [u8; 24]) -> &str {
+    let units = (x as f64 * 10000.0).round() as i64;
+    let a = units.unsigned_abs();
+    // digits from the right: four decimals, the point, then the whole part
+    let mut at = buf.len();
+    let mut put = |b: u8| {
+        at -= 1;
+        buf[at] = b;
+    };
+    let mut frac = a % 10000;
+    for _ in 0..4 {
+        put(b'0' + (frac % 10) as u8);
+        frac /= 10;
+    }
+    put(b'.');
+    let mut whole = a / 10000;
+    loop {
+        put(b'0' + (whole % 10) as u8);
+        whole /= 10;
+        if whole == 0 {
+            break;
+        }
+    }
+    if units < 0 {
+        put(b'-');
+    }
+    std::str::from_utf8(&buf[at..]).expect("ASCII digits")
+}
+
+/// One CSV row at a time into one growing buffer: cells are written as they
+/// are made, with no `Vec<String>` per row (that was most of the writers'
+/// allocations on a large run). Quoting is the csv crate's, so the bytes are
+/// those of [`encode_rows`].
+pub struct RowEncoder {
+    w: csv::Writer<Vec<u8>>,
     raw: bool,
-) -> Vec<String> {
-    vec![
-        safe(article_id, raw),
-        format!("{}", i + 1),
-        safe(&st.speaker, raw),
-        st.speaker_type.as_str().into(),
-        safe(&st.speaker_title, raw),
-        safe(&st.mention, raw),
-        st.kind.as_str().into(),
-        safe(&st.cue, raw),
-        st.start.to_string(),
-        st.end.to_string(),
-        safe(&text[st.content.start..st.content.end], raw),
-        num(st.score.optimism),
-        num(st.score.caution),
-        num(st.score.stance),
-        num(st.score.sentiment),
-        st.score.label().as_str().into(),
-        safe(&st.score.cues_field(), raw),
-    ]
-    .into_iter()
-    .chain(st.extra.iter().map(|v| num(*v)))
-    .collect()
+}
+
+impl RowEncoder {
+    pub fn new(raw: bool) -> RowEncoder {
+        RowEncoder {
+            w: csv::WriterBuilder::new()
+                .buffer_capacity(1024)
+                .from_writer(Vec::with_capacity(1024)),
+            raw,
+        }
+    }
+    /// A text cell, formula-escaped unless raw (see [`safe`]).
+    pub fn text(&mut self, s: &str) -> &mut Self {
+        if !self.raw && s.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+            self.cell(&format!("'{s}"))
+        } else {
+            self.cell(s)
+        }
+    }
+    /// A cell written as it is (labels, kinds, numbers).
+    pub fn cell(&mut self, s: &str) -> &mut Self {
+        // writing to a Vec cannot fail
+        self.w.write_field(s).expect("CSV into memory");
+        self
+    }
+    pub fn num(&mut self, x: f32) -> &mut Self {
+        let mut buf = [0u8; 24];
+        let s = num_into(x, &mut buf);
+        self.w.write_field(s).expect("CSV into memory");
+        self
+    }
+    pub fn int(&mut self, n: usize) -> &mut Self {
+        let mut buf = [0u8; 24];
+        let mut at = buf.len();
+        let mut n = n;
+        loop {
+            at -= 1;
+            buf[at] = b'0' + (n % 10) as u8;
+            n /= 10;
+            if n == 0 {
+                break;
+            }
+        }
+        self.w.write_field(&buf[at..]).expect("CSV into memory");
+        self
+    }
+    pub fn end_row(&mut self) {
+        self.w.write_record(None::<&[u8]>).expect("CSV into memory");
+    }
+    pub fn finish(self) -> String {
+        let bytes = self.w.into_inner().expect("CSV into memory");
+        String::from_utf8(bytes).expect("CSV of UTF-8 cells is UTF-8")
+    }
+}
+
+/// One statement row.
+fn statement_row(e: &mut RowEncoder, article_id: &str, i: usize, st: &Statement, text: &str) {
+    e.text(article_id)
+        .int(i + 1)
+        .text(&st.speaker)
+        .cell(st.speaker_type.as_str())
+        .text(&st.speaker_title)
+        .text(&st.mention)
+        .cell(st.kind.as_str())
+        .text(&st.cue)
+        .int(st.start)
+        .int(st.end)
+        .text(&text[st.content.start..st.content.end])
+        .num(st.score.optimism)
+        .num(st.score.caution)
+        .num(st.score.stance)
+        .num(st.score.sentiment)
+        .cell(st.score.label().as_str())
+        .text(&st.score.cues_field());
+    for v in &st.extra {
+        e.num(*v);
+    }
+    e.end_row();
 }
 
 /// Statement columns, followed by the user's extra lexicon columns.
@@ -209,43 +276,44 @@ impl AtomicFile {
     }
 }
 
-pub fn statement_rows(article_id: &str, a: &Analysis, raw: bool) -> Vec<Vec<String>> {
-    a.statements
-        .iter()
-        .enumerate()
-        .map(|(i, st)| statement_row(article_id, i, st, &a.doc.text, raw))
-        .collect()
+/// The statement rows of one article, CSV-encoded.
+pub fn encode_statements(article_id: &str, a: &Analysis, raw: bool) -> String {
+    let mut e = RowEncoder::new(raw);
+    for (i, st) in a.statements.iter().enumerate() {
+        statement_row(&mut e, article_id, i, st, &a.doc.text);
+    }
+    e.finish()
 }
 
-pub fn article_row(art: &Article, a: &Analysis, raw: bool) -> Vec<String> {
-    vec![
-        safe(&art.id, raw),
-        safe(&art.source, raw),
-        safe(&art.title, raw),
-        safe(&art.date, raw),
-        a.n_sentences.to_string(),
-        a.statements.len().to_string(),
-        a.n_speakers.to_string(),
-        num(a.article.optimism),
-        num(a.article.caution),
-        num(a.article.stance),
-        num(a.article.sentiment),
-        "ok".into(),
-        safe(&art.warning, raw),
-    ]
+/// The articles.csv row of an analysed article, CSV-encoded.
+pub fn encode_article(art: &Article, a: &Analysis, raw: bool) -> String {
+    let mut e = RowEncoder::new(raw);
+    e.text(&art.id)
+        .text(&art.source)
+        .text(&art.title)
+        .text(&art.date)
+        .int(a.n_sentences)
+        .int(a.statements.len())
+        .int(a.n_speakers)
+        .num(a.article.optimism)
+        .num(a.article.caution)
+        .num(a.article.stance)
+        .num(a.article.sentiment)
+        .cell("ok")
+        .text(&art.warning)
+        .end_row();
+    e.finish()
 }
 
-pub fn error_row(id: &str, source: &str, error: &str, raw: bool) -> Vec<String> {
-    let mut r = vec![
-        safe(id, raw),
-        safe(source, raw),
-        String::new(),
-        String::new(),
-    ];
-    r.extend(std::iter::repeat_n(String::new(), 7));
-    r.push("error".into());
-    r.push(safe(error, raw));
-    r
+/// The articles.csv row of an article that could not be read or analysed.
+pub fn encode_error(id: &str, source: &str, error: &str, raw: bool) -> String {
+    let mut e = RowEncoder::new(raw);
+    e.text(id).text(source);
+    for _ in 0..9 {
+        e.cell("");
+    }
+    e.cell("error").text(error).end_row();
+    e.finish()
 }
 
 /// CSV records encoded as bytes, ready to append to any CSV writer's output.
