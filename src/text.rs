@@ -76,12 +76,50 @@ fn char_at(text: &str, i: usize) -> Option<char> {
     }
 }
 
+/// ASCII letters and digits, as a table: the tokeniser's innermost loop
+/// tests every byte of every word.
+static ASCII_ALNUM: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        t[b] = (b as u8).is_ascii_alphanumeric();
+        b += 1;
+    }
+    t
+};
+
 fn tokenize(doc: &mut Document) {
     let text = doc.text.as_str();
     let mut tokens = Vec::with_capacity(text.len() / 5);
     let mut norm = String::with_capacity(text.len());
+    let bytes = text.as_bytes();
     let mut i = 0;
-    while let Some(c) = char_at(text, i) {
+    while i < bytes.len() {
+        // Fast path: ASCII white space and one-byte punctuation, most of
+        // what lies between words, without decoding a char.
+        let b = bytes[i];
+        if b.is_ascii_whitespace() || b == 0x0B {
+            i += 1;
+            continue;
+        }
+        if b.is_ascii() && !b.is_ascii_alphanumeric() {
+            let n0 = norm.len() as u32;
+            norm.push(b as char);
+            tokens.push(Token {
+                span: Span::new(i, i + 1),
+                kind: if b == b'"' || b == b'\'' {
+                    TokenKind::QuoteMark
+                } else {
+                    TokenKind::Punct
+                },
+                norm: (n0, n0 + 1),
+                cap: false,
+                quote: None,
+            });
+            i += 1;
+            continue;
+        }
+        let Some(c) = char_at(text, i) else { break };
         let start = i;
         let mut end = start + c.len_utf8();
         if c.is_whitespace() {
@@ -103,7 +141,7 @@ fn tokenize(doc: &mut Document) {
             let bytes = text.as_bytes();
             let run = bytes[end..]
                 .iter()
-                .position(|b| !b.is_ascii_alphanumeric())
+                .position(|&b| !ASCII_ALNUM[b as usize])
                 .unwrap_or(bytes.len() - end);
             if run > 0 {
                 end += run;
