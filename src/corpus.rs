@@ -405,11 +405,19 @@ pub fn run(inputs: &[PathBuf], lx: &Lexicons, opt: &Options) -> io::Result<Summa
             }
             Ok(())
         });
-        loop {
-            let batch: Vec<Input> = reader.by_ref().take(opt.batch).collect();
-            if batch.is_empty() {
-                break;
+        // Reading (decoding JSON or CSV, checking ids) runs on a thread of its
+        // own too, so the next batch is read while this one is analysed.
+        let (batch_tx, batch_rx) = std::sync::mpsc::sync_channel::<Vec<Input>>(1);
+        let batch_size = opt.batch;
+        scope.spawn(move || {
+            loop {
+                let batch: Vec<Input> = reader.by_ref().take(batch_size).collect();
+                if batch.is_empty() || batch_tx.send(batch).is_err() {
+                    break;
+                }
             }
+        });
+        for batch in batch_rx {
             let outcomes: Vec<(Outcome, bool)> = batch
                 .par_iter()
                 .map(|x| {

@@ -153,7 +153,7 @@ pub fn id_hash(s: &str) -> u64 {
 /// A streaming reader over all inputs, yielding articles in input order.
 pub struct Reader {
     files: std::vec::IntoIter<(PathBuf, Option<PathBuf>)>,
-    current: Option<Box<dyn Iterator<Item = Input>>>,
+    current: Option<Box<dyn Iterator<Item = Input> + Send>>,
     /// Ids seen so far, as 64-bit hashes: about 8 bytes an article instead
     /// of the whole id, so memory stays small on huge corpora.
     seen: crate::idset::IdSet,
@@ -338,7 +338,11 @@ fn str_field(v: &serde_json::Value, k: &str) -> Option<String> {
 }
 
 /// Articles from JSONL, one per line (public for the fuzz targets).
-pub fn jsonl(mut r: Box<dyn BufRead>, shown: String, stem: String) -> impl Iterator<Item = Input> {
+pub fn jsonl(
+    mut r: Box<dyn BufRead + Send>,
+    shown: String,
+    stem: String,
+) -> impl Iterator<Item = Input> {
     let mut line_no = 0usize;
     let mut buf = Vec::new();
     std::iter::from_fn(move || {
@@ -406,7 +410,7 @@ pub fn jsonl(mut r: Box<dyn BufRead>, shown: String, stem: String) -> impl Itera
 }
 
 /// Articles from CSV rows with `id` and `text` columns (public for the fuzz targets).
-pub fn csv_rows<R: Read + 'static>(
+pub fn csv_rows<R: Read + Send + 'static>(
     r: R,
     shown: String,
     stem: String,
@@ -423,7 +427,7 @@ pub fn csv_rows<R: Read + 'static>(
                 source: shown.clone(),
                 error: format!("unreadable CSV header: {e}"),
             };
-            return Box::new(std::iter::once(err)) as Box<dyn Iterator<Item = Input>>;
+            return Box::new(std::iter::once(err)) as Box<dyn Iterator<Item = Input> + Send>;
         }
     };
     let col = |n: &str| headers.iter().position(|h| h == n);
