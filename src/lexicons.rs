@@ -284,7 +284,9 @@ impl Lexicons {
                 "male" => {
                     lx.names.insert(t, crate::speakers::Gender::Male);
                 }
-                _ => {}
+                _ => {
+                    lx.names.insert(t, crate::speakers::Gender::Either);
+                }
             }
         }
         lx.reindex();

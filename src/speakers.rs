@@ -35,6 +35,16 @@ impl SpeakerType {
 pub enum Gender {
     Male,
     Female,
+    /// A given name used for both ("Tracy", "Jordan"): no pronoun is ruled
+    /// out, but the name is still a person's, never a company read as one.
+    Either,
+}
+
+impl Gender {
+    /// Whether "he" (Male) or "she" (Female) can point to someone of this gender.
+    pub fn allows(self, pronoun: Gender) -> bool {
+        self == pronoun || self == Gender::Either
+    }
 }
 
 /// How a speaker was recognised at the attribution site (shown by `explain`).
@@ -618,7 +628,8 @@ fn common_word_opening(doc: &Document, lx: &Lexicons, i: usize) -> bool {
     };
     let initial = (sent.tokens.0..i)
         .all(|j| !matches!(doc.tokens[j].kind, TokenKind::Word | TokenKind::Number));
-    if !initial || lx.names.contains_key(n) {
+    // (a unisex name is too often a word too: "Justice", "River", "Hope")
+    if !initial || lx.names.get(n).is_some_and(|g| *g != Gender::Either) {
         return false;
     }
     let w = lx.word(n);
@@ -878,7 +889,8 @@ impl Registry {
                 e.descriptors.push(w);
             }
         }
-        if gender.is_some() {
+        // a unisex given name never overrides what a title or name told
+        if gender.is_some() && (gender != Some(Gender::Either) || e.gender.is_none()) {
             e.gender = gender;
         }
         e.last_mention = sent;
@@ -1028,7 +1040,7 @@ impl Registry {
                 // ("One agency boss, who asked not to be named, said ... He
                 // said": one anonymous person is as good a referent as a name)
                 self.recent_subject(|e| {
-                    (e.kind == SpeakerType::Person && e.gender.is_none_or(|x| x == g))
+                    (e.kind == SpeakerType::Person && e.gender.is_none_or(|x| x.allows(g)))
                         || single_anonymous(e)
                 })
                 .or_else(|| self.recent_subject(|e| e.kind == SpeakerType::Person))

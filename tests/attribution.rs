@@ -1415,3 +1415,24 @@ fn two_kinds_of_anonymous_source_joined_by_and_are_one_group() {
         "{st:?}"
     );
 }
+
+#[test]
+fn a_unisex_given_name_is_a_person_not_the_company_read_as_one() {
+    // "Tracy" is a given name for both sexes: "Tracy Martin" has no gender,
+    // but is no organisation for "the council" to point back to.
+    let text = "Tracy Martin said the plan was good.\n\nThe council said the road would reopen.";
+    let lx = Lexicons::built_in().unwrap();
+    let a = analyze(text, &lx);
+    let who: Vec<(&str, &str)> = a
+        .statements
+        .iter()
+        .map(|s| (s.speaker.as_str(), s.speaker_type.as_str()))
+        .collect();
+    assert_eq!(
+        who,
+        [("Tracy Martin", "person"), ("council", "organization")]
+    );
+    // and either pronoun can still point back to her or him
+    let st = statements("Jordan Reyes said the plan was good.\n\nShe added that it was late.");
+    assert_has!(st, "Jordan Reyes", "it was late", "indirect");
+}
