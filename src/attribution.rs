@@ -606,6 +606,18 @@ fn valid_cue(st: &Sent, k: usize, len: usize, class: CueClass) -> bool {
     {
         return false;
     }
+    // "The tentative deal, announced Friday, would last four years": a past
+    // participle between commas, followed by the sentence's own finite verb,
+    // describes the noun before it; nobody speaks
+    if prev == ","
+        && verb.ends_with("ed")
+        && let Some(c) = (k + len..(k + len + 5).min(st.items.len())).find(|&m| st.is_tok(m, ","))
+        && (k + len..c).all(|m| st.is_word(m))
+        && st.is_word(c + 1)
+        && FINITE_AUXILIARIES.contains(&st.norm(c + 1))
+    {
+        return false;
+    }
     // "its growth forecast", "the latest reports": a cue that is also a noun,
     // after a determiner and a modifier, is the noun
     if matches!(
@@ -1797,7 +1809,21 @@ fn unquoted_inversion(st: &Sent, p: usize, k: usize) -> bool {
                 .find(|&x| st.is_tok(x, ",") || (st.is_punct(x) && !st.is_tok(x, ".")))
                 .unwrap_or(n);
             let words = (k + 1..e).filter(|&x| st.is_word(x)).count();
+            // a past tense after the phrase's first word is its verb ("...,
+            // said the event brought back memories")
+            let past = |x: usize| {
+                st.is_word(x)
+                    && !st.is_cap(x)
+                    && (st.norm(x).ends_with("ed") || IRREGULAR_PAST.contains(&st.norm(x)))
+            };
             (1..=6).contains(&words)
+                // the words before the comma are a clause of their own, not
+                // the subject's appositive chain ("Donna Rawlings, 59, of
+                // Ashton, said ..."): they hold a verb
+                && (0..p).any(|x| {
+                    st.is_quote(x) || FINITE_AUXILIARIES.contains(&st.norm(x)) || past(x)
+                })
+                && !(k + 2..e).any(past)
                 && !(k + 1..e).any(|x| {
                     matches!(
                         st.norm(x),
@@ -1826,6 +1852,10 @@ fn unquoted_inversion(st: &Sent, p: usize, k: usize) -> bool {
                 })
         }
 }
+
+/// At most this many comma-separated segments before a reporting verb are
+/// read as one speaker's appositive chain.
+const MAX_CHAIN: usize = 6;
 
 fn left_speaker(st: &Sent, k: usize, reg: &mut Registry, last: Option<&Who>) -> Option<Who> {
     let mut j = k;
@@ -1895,7 +1925,9 @@ fn left_speaker(st: &Sent, k: usize, reg: &mut Registry, last: Option<&Who>) -> 
                 s -= 1;
             }
             segs.push((s, end));
-            if s == 0 || !st.is_tok(s - 1, ",") || segs.len() >= 4 {
+            // "Donna Rawlings, 59, of Ashton, Md., who watched the
+            // ceremony, said": five segments to reach the name
+            if s == 0 || !st.is_tok(s - 1, ",") || segs.len() >= MAX_CHAIN {
                 break;
             }
             end = s - 1;
@@ -2249,7 +2281,23 @@ fn choose_segment(
         }
     }
     let segs = &segs[..];
-    for &(a, b) in segs {
+    // "Cory James, 22, of Flint, Mich., said", "Clinton, during a town hall
+    // in Columbus, Ohio, said": a short capitalised phrase right after a
+    // phrase that opens with a preposition and ends in a capital, inside the
+    // chain, finishes the place it names ("Mich", "Ohio"); it is no speaker.
+    let place_tail = |i: usize, a: usize, n_words: usize| {
+        i + 2 < segs.len() && (1..=2).contains(&n_words) && st.is_cap(a) && {
+            let (c, d) = segs[i + 1];
+            c < d
+                && (PREPOSITIONS.contains(&st.norm(c)) || st.norm(c) == "of")
+                && !st.is_cap(c)
+                && (c..d)
+                    .rev()
+                    .find(|&k| st.is_word(k))
+                    .is_some_and(|k| st.is_cap(k))
+        }
+    };
+    for (i, &(a, b)) in segs.iter().enumerate() {
         if a >= b {
             kinds.push(Seg::Clause);
             continue;
@@ -2267,6 +2315,9 @@ fn choose_segment(
             || (n_words == 1 && is_party_tag(st, a))
             // "Hillary Clinton, at a later press gaggle, said"
             || (PREPOSITIONS.contains(&first) && !st.is_cap(a) && n_words <= 7 && segs.len() > 1 && (a, b) != *segs.last().unwrap())
+            || place_tail(i, a, n_words)
+            // "..., 22, of Flint, said": where the speaker is from
+            || (first == "of" && !st.is_cap(a) && n_words <= 4 && i + 1 < segs.len())
         {
             Seg::Skip
         } else if PREPOSITIONS.contains(&first) && !st.is_cap(a)
@@ -2333,6 +2384,11 @@ fn choose_segment(
         right = si - 1;
         if kinds.get(si - 1) == Some(&Seg::Skip) && si >= 2 && appositive(si - 2) {
             right = si - 2;
+        }
+        // "Harry Bond, 30, of Raleigh, N.C., who ...": the place's tail
+        // belongs with its first part
+        if right >= 1 && place_tail(right - 1, orig[right - 1].0, 1) {
+            right -= 1;
         }
         // "..., a lawyer for the Sierra Club, who has been challenging ...":
         // "who" points back to the speaker

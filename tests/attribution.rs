@@ -1436,3 +1436,60 @@ fn a_unisex_given_name_is_a_person_not_the_company_read_as_one() {
     let st = statements("Jordan Reyes said the plan was good.\n\nShe added that it was late.");
     assert_has!(st, "Jordan Reyes", "it was late", "indirect");
 }
+
+#[test]
+fn a_place_after_a_comma_in_the_speakers_chain_is_not_the_speaker() {
+    let st = statements(
+        "Cory James, 22, of Flint, Mich., said he had not given up hope.\n\
+         Hillary Clinton, during a town hall meeting in Columbus, Ohio, said she would fight.\n\
+         Jan Berg, 41, of Oslo, Norway, who was among those polled, said the ferry was late.",
+    );
+    assert_has!(st, "Cory James", "he had not given up hope", "indirect");
+    assert_has!(st, "Hillary Clinton", "she would fight", "indirect");
+    assert_has!(st, "Jan Berg", "the ferry was late", "indirect");
+    assert_eq!(st.len(), 3, "{st:#?}");
+    // the mention is the whole chain as written, place and relative clause included
+    let lx = Lexicons::built_in().unwrap();
+    let a = analyze(
+        "Jan Berg, 41, of Oslo, Norway, who was among those polled, said the ferry was late.",
+        &lx,
+    );
+    assert_eq!(
+        a.statements[0].mention,
+        "Jan Berg, 41, of Oslo, Norway, who was among those polled"
+    );
+}
+
+#[test]
+fn a_subjects_appositive_chain_is_no_clause_before_an_inverted_verb() {
+    // "Power will be restored by Friday, said Anna Berg." inverts; a name
+    // with its age and town before "said" is the subject, not a clause
+    let st = statements(
+        "Donna Rawlings, 59, of Ashton, said the event brought back memories.\n\
+         Power will be restored by Friday, said Anna Berg.",
+    );
+    assert_has!(
+        st,
+        "Donna Rawlings",
+        "the event brought back memories",
+        "indirect"
+    );
+    assert_has!(
+        st,
+        "Anna Berg",
+        "Power will be restored by Friday",
+        "indirect"
+    );
+    assert_eq!(st.len(), 2, "{st:#?}");
+}
+
+#[test]
+fn a_participle_between_commas_before_the_finite_verb_is_no_statement() {
+    let st = statements(
+        "Verizon has struck a deal with unions.\n\
+         The tentative deal, announced Friday, would last four years.\n\
+         The minister, speaking on Monday, said the deal would last.",
+    );
+    assert_has!(st, "minister", "the deal would last", "indirect");
+    assert_eq!(st.len(), 1, "{st:#?}");
+}
