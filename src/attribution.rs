@@ -2546,8 +2546,9 @@ fn speaker_from_np(
     let np = st.np(x, y);
     let np = &*np;
     // the mention starts where the noun phrase does, after a time phrase
-    let words: Vec<&str> = (x..y).map(|i| st.doc.norm(i)).collect();
-    let x = x + crate::speakers::time_prefix(&words).min(y - x);
+    let (mut buf, mut spill) = ([""; 16], Vec::new());
+    let words = crate::speakers::gather(&mut buf, &mut spill, (x..y).map(|i| st.doc.norm(i)));
+    let x = x + crate::speakers::time_prefix(words).min(y - x);
     // the mention as written (also the name of a new described speaker)
     let written = || mention_text(st.doc, st.doc.token_span(x, y));
     let mention = if want_mention {

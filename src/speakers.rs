@@ -227,7 +227,7 @@ fn base(w: &str) -> &str {
 /// What the lexicons say about one word of a phrase's head part, looked up
 /// once: the rules below ask about the same words several times each.
 /// "Without its possessive" is the word as [`base`] leaves it.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone, Copy, Default)]
 struct WordLex {
     /// `lx.titles.get` of the word without its possessive.
     title: Option<TitleClass>,
@@ -237,20 +237,55 @@ struct WordLex {
     anon_head: bool,
 }
 
+/// Phrases of up to this many words are read without allocating.
+const SHORT_PHRASE: usize = 16;
+
+/// The items in `buf` when they fit, else in `spill`: a list kept on the
+/// stack for the common short phrase. (Most phrases read are two or three
+/// words, and allocating their lists was a fifth of reading them.)
+pub(crate) fn gather<'b, T: Copy>(
+    buf: &'b mut [T],
+    spill: &'b mut Vec<T>,
+    items: impl Iterator<Item = T>,
+) -> &'b [T] {
+    let mut n = 0;
+    for x in items {
+        if n < buf.len() {
+            buf[n] = x;
+        } else {
+            if spill.is_empty() {
+                spill.extend_from_slice(buf);
+            }
+            spill.push(x);
+        }
+        n += 1;
+    }
+    if n <= buf.len() { &buf[..n] } else { spill }
+}
+
 /// Classify the tokens `[a, b)` (frame tokens only: no quotations).
 pub fn read_np<'a>(doc: &'a Document, lx: &Lexicons, a: usize, b: usize) -> Np<'a> {
-    let idx: Vec<usize> = (a..b)
-        .filter(|&i| {
+    // (the word lists of a phrase live on the stack unless it is long)
+    let (mut idx_buf, mut idx_spill) = ([0; SHORT_PHRASE], Vec::new());
+    let idx = gather(
+        &mut idx_buf,
+        &mut idx_spill,
+        (a..b).filter(|&i| {
             matches!(doc.tokens[i].kind, TokenKind::Word | TokenKind::Number) || doc.tok(i) == "&"
-        })
-        .collect();
+        }),
+    );
     if idx.is_empty() {
         return Np::Nothing;
     }
-    let norms: Vec<&str> = idx.iter().map(|&i| doc.norm(i)).collect();
+    let (mut norms_buf, mut norms_spill) = ([""; SHORT_PHRASE], Vec::new());
+    let norms = gather(
+        &mut norms_buf,
+        &mut norms_spill,
+        idx.iter().map(|&i| doc.norm(i)),
+    );
     // "Last week the Association of Flight Attendants", "On Monday the
     // ministry": a time phrase before the subject is not part of it
-    let skip = time_prefix(&norms);
+    let skip = time_prefix(norms);
     if skip > 0 && skip < idx.len() {
         return read_np(doc, lx, idx[skip], b);
     }
@@ -281,7 +316,12 @@ pub fn read_np<'a>(doc: &'a Document, lx: &Lexicons, a: usize, b: usize) -> Np<'
         .unwrap_or(norms.len());
     let first = norms[0];
     let is_cap = |k: usize| doc.tokens[idx[k]].cap;
-    let bases: Vec<&str> = norms.iter().map(|w| base(w)).collect();
+    let (mut bases_buf, mut bases_spill) = ([""; SHORT_PHRASE], Vec::new());
+    let bases = gather(
+        &mut bases_buf,
+        &mut bases_spill,
+        norms.iter().map(|w| base(w)),
+    );
     // "the central bank's own projections", "a survey by the Institut Varenne":
     // a document speaks for its author.
     if let Some(d) = bases.iter().position(|w| is_document_noun(w)) {
@@ -309,14 +349,16 @@ pub fn read_np<'a>(doc: &'a Document, lx: &Lexicons, a: usize, b: usize) -> Np<'
         }
     }
     // The head part's words, with what the lexicons say about them.
-    let words: Vec<WordLex> = bases[..cut]
-        .iter()
-        .map(|b| WordLex {
+    let (mut words_buf, mut words_spill) = ([WordLex::default(); SHORT_PHRASE], Vec::new());
+    let words = gather(
+        &mut words_buf,
+        &mut words_spill,
+        bases[..cut].iter().map(|b| WordLex {
             title: lx.titles.get(b).copied(),
             org: lx.orgs.get(b).copied(),
             anon_head: lx.anon_heads.contains(b),
-        })
-        .collect();
+        }),
+    );
     let lex = |k: usize| words[k];
     // `lx.titles.get` of the word as written (possessive included)
     let title_as_written = |k: usize| {
@@ -344,7 +386,7 @@ pub fn read_np<'a>(doc: &'a Document, lx: &Lexicons, a: usize, b: usize) -> Np<'
     };
 
     if anon_det && !known_name {
-        return Np::Anonymous(anon_text(doc, &idx[..anon_end(doc, &idx)]));
+        return Np::Anonymous(anon_text(doc, &idx[..anon_end(doc, idx)]));
     }
     // Bare plural or collective anonymous head without a proper name.
     // (in the head part only: "Analysts at Nordvik Bank" are analysts)
@@ -358,7 +400,7 @@ pub fn read_np<'a>(doc: &'a Document, lx: &Lexicons, a: usize, b: usize) -> Np<'
         && first != "the"
         && !matches!(first, "his" | "her" | "its" | "their")
     {
-        return Np::Anonymous(anon_text(doc, &idx[..anon_end(doc, &idx)]));
+        return Np::Anonymous(anon_text(doc, &idx[..anon_end(doc, idx)]));
     }
     // "Rovers manager Graham O'Donoghue": a title followed by a name is a
     // person even when an organisation word comes before the title.
@@ -387,7 +429,7 @@ pub fn read_np<'a>(doc: &'a Document, lx: &Lexicons, a: usize, b: usize) -> Np<'
                 && (k + 1..cut).all(|j| is_cap(j) && lex(j).title.is_none())
         });
     if (known_name || cap_keyword || acronym || described_org) && !titled_person {
-        return Np::Organization(org_name(doc, lx, &idx, &norms));
+        return Np::Organization(org_name(doc, lx, idx, norms));
     }
     // People: a capitalised run after the last title word of the head part.
     let mut last_title = None;
@@ -743,6 +785,13 @@ pub struct Registry {
     pub entities: Vec<Entity>,
 }
 
+/// Add a descriptor word to an entity, unless it has it already.
+fn add_descriptor(e: &mut Entity, w: &str) {
+    if !e.descriptors.iter().any(|d| d == w) {
+        e.descriptors.push(w.to_string());
+    }
+}
+
 fn words_lower(s: &str) -> Vec<String> {
     s.split(' ').map(|w| w.to_lowercase()).collect()
 }
@@ -781,17 +830,21 @@ impl Registry {
     }
 
     fn find_org(&self, name: &str) -> Option<usize> {
-        let lw = strip_the(&name.to_lowercase()).to_string();
+        let lower = name.to_lowercase();
+        let lw = strip_the(&lower);
         let one_word = !lw.contains(' ');
+        // (one name can contain the other only when it is at least as long:
+        // the length test spares building a substring searcher)
+        let contains = |a: &str, b: &str| a.len() >= b.len() && a.contains(b);
         self.entities.iter().rposition(|e| {
             let en = strip_the(&e.lname);
             e.kind != SpeakerType::Anonymous
                 && (en == lw
                     || (e.kind == SpeakerType::Organization
-                        && (en.contains(lw.as_str()) || lw.contains(en)))
+                        && (contains(en, lw) || contains(lw, en)))
                     // (a person's title words do not make the person an
                     // organisation: "IMF chief economist Maury Obstfeld")
-                    || (e.kind != SpeakerType::Person && e.descriptors.contains(&lw))
+                    || (e.kind != SpeakerType::Person && e.descriptors.iter().any(|d| d == lw))
                     // `en` is lower case already: its last word needs no new string
                     || (one_word && en.rsplit([' ', '-']).next().unwrap_or(en) == lw))
         })
@@ -822,10 +875,8 @@ impl Registry {
         if !title.is_empty() && e.title.is_empty() {
             e.title = title.to_string();
         }
-        for w in words_lower(title) {
-            if !e.descriptors.contains(&w) {
-                e.descriptors.push(w);
-            }
+        for w in title.split(' ') {
+            add_descriptor(e, &w.to_lowercase());
         }
         if gender.is_some() {
             e.gender = gender;
@@ -865,11 +916,8 @@ impl Registry {
             },
         };
         let e = &mut self.entities[i];
-        for w in words_lower(strip_the(name)) {
-            let w = base(&w).to_string();
-            if !e.descriptors.contains(&w) {
-                e.descriptors.push(w);
-            }
+        for w in strip_the(name).split(' ') {
+            add_descriptor(e, base(&w.to_lowercase()));
         }
         e.last_mention = sent;
         if subject {
