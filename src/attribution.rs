@@ -29,9 +29,12 @@
 //!   plural description ("the monitors") are new speakers, not the latest person.
 
 use crate::document::{Document, ParagraphKind, Span, TokenKind};
+use crate::fxhash::FxMap;
 use crate::lexicons::{CueClass, Lexicons, TitleClass};
 use crate::speakers::{Found, Gender, Np, Registry, SpeakerType, mention_text, read_np};
+use std::cell::Cell;
 use std::rc::Rc;
+use std::sync::LazyLock;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Kind {
@@ -251,24 +254,98 @@ const INTRO_WORDS: &[&str] = &[
     "although",
 ];
 
+/// Bits of [`word_lists`]: the fixed lists above that a word is in.
+const IN_DETERMINERS: u32 = 1 << 0;
+const IN_NP_STOP: u32 = 1 << 1;
+const IN_PRE_VERB_SKIP: u32 = 1 << 2;
+const IN_PREPOSITIONS: u32 = 1 << 3;
+const IN_CLAUSE_START: u32 = 1 << 4;
+const IN_LEADING: u32 = 1 << 5;
+const IN_INTRO_WORDS: u32 = 1 << 6;
+const IN_FINITE_AUXILIARIES: u32 = 1 << 7;
+const IN_IRREGULAR_PAST: u32 = 1 << 8;
+const IN_QUOTE_ONLY: u32 = 1 << 9;
+const IN_REPORTED_ONLY: u32 = 1 << 10;
+const IN_LABEL_ONLY: u32 = 1 << 11;
+/// "he", "she", "they", "it", "we", "i".
+const IN_SUBJECT_PRONOUNS: u32 = 1 << 12;
+
+const SUBJECT_PRONOUNS: &[&str] = &["he", "she", "they", "it", "we", "i"];
+
+/// Every word of the fixed lists, with the bits of the lists it is in: one
+/// hash probe tells all of them, where comparing the word with each list
+/// (NP_STOP alone has sixty words) was most of the cost of reading a phrase.
+static WORD_LISTS: LazyLock<FxMap<&'static str, u32>> = LazyLock::new(|| {
+    let lists: [(&[&'static str], u32); 13] = [
+        (DETERMINERS, IN_DETERMINERS),
+        (NP_STOP, IN_NP_STOP),
+        (PRE_VERB_SKIP, IN_PRE_VERB_SKIP),
+        (PREPOSITIONS, IN_PREPOSITIONS),
+        (CLAUSE_START, IN_CLAUSE_START),
+        (LEADING, IN_LEADING),
+        (INTRO_WORDS, IN_INTRO_WORDS),
+        (FINITE_AUXILIARIES, IN_FINITE_AUXILIARIES),
+        (IRREGULAR_PAST, IN_IRREGULAR_PAST),
+        (QUOTE_ONLY, IN_QUOTE_ONLY),
+        (REPORTED_ONLY, IN_REPORTED_ONLY),
+        (LABEL_ONLY, IN_LABEL_ONLY),
+        (SUBJECT_PRONOUNS, IN_SUBJECT_PRONOUNS),
+    ];
+    let mut map: FxMap<&'static str, u32> = FxMap::default();
+    for (words, bit) in lists {
+        for w in words {
+            *map.entry(w).or_default() |= bit;
+        }
+    }
+    map
+});
+
+/// The lists a word is in, as `IN_*` bits.
+fn word_lists(w: &str) -> u32 {
+    WORD_LISTS.get(w).copied().unwrap_or(0)
+}
+
+/// What the grammar asks about one token, worked out when first asked and
+/// kept for the rest of the article. The rules ask the same questions about
+/// the same words many times over (every speaker reader walks the same
+/// noun phrases; every clause end asks whether a cue starts there), and
+/// each answer is a lexicon probe or a string comparison. A token belongs
+/// to one sentence's frame only, so answers that look at the neighbouring
+/// items are still answers about that one frame.
+#[derive(Default)]
+struct TokenFacts {
+    /// The `IN_*` bits of its normalised form.
+    lists: Cell<Option<u32>>,
+    /// `lx.cues.get` of its normalised form.
+    cue: Cell<Option<Option<CueClass>>>,
+    /// The longest cue starting here: class and words.
+    longest_cue: Cell<Option<Option<(CueClass, usize)>>>,
+    /// [`valid_cue_at`] here.
+    valid_cue: Cell<Option<bool>>,
+    /// [`np_word`] here.
+    np_word: Cell<Option<bool>>,
+}
+
 /// A noun phrase read over a token range.
-type NpAt = ((usize, usize), Rc<Np>);
+type NpAt<'a> = ((usize, usize), Rc<Np<'a>>);
 
 struct Sent<'a> {
     doc: &'a Document,
     lx: &'a Lexicons,
     items: Vec<Item>,
     index: usize,
+    /// Per token of the document (see [`TokenFacts`]).
+    facts: &'a [TokenFacts],
     /// Noun phrases already read in this sentence, by token range: the
     /// subject, the mentions and the speaker readers ask about the same
     /// phrases, and reading one is the costliest step of attribution.
     /// Shared, not cloned: a phrase is asked about several times per sentence.
-    nps: std::cell::RefCell<Vec<NpAt>>,
+    nps: std::cell::RefCell<Vec<NpAt<'a>>>,
 }
 
-impl Sent<'_> {
+impl<'a> Sent<'a> {
     /// [`read_np`] over tokens `[x, y)`, remembered for the sentence.
-    fn np(&self, x: usize, y: usize) -> Rc<Np> {
+    fn np(&self, x: usize, y: usize) -> Rc<Np<'a>> {
         if let Some((_, np)) = self.nps.borrow().iter().find(|(r, _)| *r == (x, y)) {
             return Rc::clone(np);
         }
@@ -276,7 +353,56 @@ impl Sent<'_> {
         self.nps.borrow_mut().push(((x, y), Rc::clone(&np)));
         np
     }
-    fn norm(&self, k: usize) -> &str {
+    /// The facts kept for item `k`, when it is a token.
+    fn facts(&self, k: usize) -> Option<&TokenFacts> {
+        match self.items.get(k) {
+            Some(Item::Tok(i)) => Some(&self.facts[*i]),
+            _ => None,
+        }
+    }
+    /// The `IN_*` bits of item `k` (none for a quotation or past the end).
+    fn lists(&self, k: usize) -> u32 {
+        let Some(f) = self.facts(k) else { return 0 };
+        if let Some(v) = f.lists.get() {
+            return v;
+        }
+        let v = word_lists(self.norm(k));
+        f.lists.set(Some(v));
+        v
+    }
+    /// Item `k` is in one of the lists `bits`.
+    fn in_list(&self, k: usize, bits: u32) -> bool {
+        self.lists(k) & bits != 0
+    }
+    /// The cue class of item `k`'s word alone (`lx.cues.get`).
+    fn cue_class(&self, k: usize) -> Option<CueClass> {
+        let f = self.facts(k)?;
+        if let Some(v) = f.cue.get() {
+            return v;
+        }
+        let v = self.lx.cues.get(self.norm(k)).copied();
+        f.cue.set(Some(v));
+        v
+    }
+    /// The longest cue starting at item `k` (`lx.cues.longest` over up to
+    /// four words): its class and length.
+    fn longest_cue(&self, k: usize) -> Option<(CueClass, usize)> {
+        let f = self.facts(k)?;
+        if let Some(v) = f.longest_cue.get() {
+            return v;
+        }
+        let v = if self.lx.cues.starts(self.norm(k)) {
+            self.lx
+                .cues
+                .longest(&self.words_from(k, 4))
+                .map(|(c, l)| (*c, l))
+        } else {
+            None
+        };
+        f.longest_cue.set(Some(v));
+        v
+    }
+    fn norm(&self, k: usize) -> &'a str {
         match self.items.get(k) {
             Some(Item::Tok(i)) => self.doc.norm(*i),
             _ => "",
@@ -375,6 +501,9 @@ pub fn attribute(doc: &Document, lx: &Lexicons) -> (Vec<Attributed>, Registry) {
     let mut out: Vec<Attributed> = Vec::new();
     // Quote-only sentences waiting for a speaker: (statement index in out, fallback).
     let mut pending: Vec<usize> = Vec::new();
+    let facts: Vec<TokenFacts> = (0..doc.tokens.len())
+        .map(|_| TokenFacts::default())
+        .collect();
     for (si, s) in doc.sentences.iter().enumerate() {
         if doc.paragraphs[s.paragraph].kind != ParagraphKind::Body {
             continue;
@@ -403,6 +532,7 @@ pub fn attribute(doc: &Document, lx: &Lexicons) -> (Vec<Attributed>, Registry) {
             lx,
             items,
             index: si,
+            facts: &facts,
             nps: Default::default(),
         };
         let before = out.len();
@@ -540,18 +670,19 @@ fn find_cues(st: &Sent) -> Vec<Cue> {
     let mut cues = Vec::new();
     let mut k = 0;
     while k < st.items.len() {
-        // most words start no cue: test the first word before gathering four
-        if !st.is_word(k) || !(st.lx.cues.starts(st.norm(k)) || st.norm(k).ends_with("ing")) {
+        if !st.is_word(k) {
             k += 1;
             continue;
         }
-        let found = match progressive_finite(st, k) {
+        // only an -ing form can be a progressive ("is telling")
+        let progressive = if st.norm(k).ends_with("ing") {
+            progressive_finite(st, k)
+        } else {
+            None
+        };
+        let found = match progressive {
             Some((_, class)) => Some((class, 1)),
-            None => st
-                .lx
-                .cues
-                .longest(&st.words_from(k, 4))
-                .map(|(c, l)| (*c, l)),
+            None => st.longest_cue(k),
         };
         let Some((class, len)) = found else {
             k += 1;
@@ -571,14 +702,20 @@ fn valid_cue(st: &Sent, k: usize, len: usize, class: CueClass) -> bool {
     // "is calling", "'s claiming": the checks of the finite verb apply
     let finite = progressive_finite(st, k);
     let verb = finite.as_ref().map_or(st.norm(k), |(f, _)| f.as_str());
+    let verb_lists = match &finite {
+        Some((f, _)) => word_lists(f),
+        None => st.lists(k),
+    };
     // Capitalised mid-sentence ("Says Law") is a name, not a verb.
     if k > 0 && st.is_cap(k) && class != CueClass::According {
         return false;
     }
     let prev = if k > 0 { st.norm(k - 1) } else { "" };
     let prev2 = if k > 1 { st.norm(k - 2) } else { "" };
+    let prev_det = k > 0 && st.in_list(k - 1, IN_DETERMINERS);
+    let prev2_det = k > 1 && st.in_list(k - 2, IN_DETERMINERS);
     // Negated, infinitive, or a noun after a determiner.
-    if DETERMINERS.contains(&prev)
+    if prev_det
         || matches!(
             prev,
             "not"
@@ -597,7 +734,7 @@ fn valid_cue(st: &Sent, k: usize, len: usize, class: CueClass) -> bool {
         )
         || matches!(prev2, "declined" | "refused" | "not")
         // "a swiftly called meeting": an adjective
-        || (k > 1 && ly_adverb(st, k - 1) && DETERMINERS.contains(&prev2))
+        || (k > 1 && ly_adverb(st, k - 1) && prev2_det)
         // "a series of tweets", "in reports": after a preposition, a noun
         || (matches!(
             prev,
@@ -614,7 +751,7 @@ fn valid_cue(st: &Sent, k: usize, len: usize, class: CueClass) -> bool {
         && let Some(c) = (k + len..(k + len + 5).min(st.items.len())).find(|&m| st.is_tok(m, ","))
         && (k + len..c).all(|m| st.is_word(m))
         && st.is_word(c + 1)
-        && FINITE_AUXILIARIES.contains(&st.norm(c + 1))
+        && st.in_list(c + 1, IN_FINITE_AUXILIARIES)
     {
         return false;
     }
@@ -630,7 +767,7 @@ fn valid_cue(st: &Sent, k: usize, len: usize, class: CueClass) -> bool {
             | "claims"
             | "estimate"
             | "estimates"
-    ) && (DETERMINERS.contains(&prev2) && st.is_word(k - 1) && !st.is_cap(k - 1)
+    ) && (prev2_det && st.is_word(k - 1) && !st.is_cap(k - 1)
         // "Trump's claims", "of Republican claims"
         // "analysts' average forecast of $1.7bn": a verb never takes "of"
         || finite.is_none() && st.is_tok(k + len, "of")
@@ -661,15 +798,15 @@ fn valid_cue(st: &Sent, k: usize, len: usize, class: CueClass) -> bool {
             if st.norm(j) == "to" {
                 return !(st.is_word(j + 1)
                     && !st.is_cap(j + 1)
-                    && !CLAUSE_START.contains(&st.norm(j + 1)));
+                    && !st.in_list(j + 1, IN_CLAUSE_START));
             }
             j += 1;
         }
     }
-    if QUOTE_ONLY.contains(&verb) && !next_to_quote(st, k, len) {
+    if verb_lists & IN_QUOTE_ONLY != 0 && !next_to_quote(st, k, len) {
         return false;
     }
-    if LABEL_ONLY.contains(&verb) && !quote_in_object(st, k + len) {
+    if verb_lists & IN_LABEL_ONLY != 0 && !quote_in_object(st, k + len) {
         return false;
     }
     if naming_participle(st, k, verb) || welcomed_a_child(st, k, verb) {
@@ -683,7 +820,7 @@ fn valid_cue(st: &Sent, k: usize, len: usize, class: CueClass) -> bool {
     if matches!(verb, "concluded" | "concludes") && matches!(st.norm(k + len), "with" | "by") {
         return false;
     }
-    if REPORTED_ONLY.contains(&verb) {
+    if verb_lists & IN_REPORTED_ONLY != 0 {
         // "emailed reporters that ...": a tell verb's addressee comes first
         let j = skip_adjuncts(st, k + len, class == CueClass::Tell);
         if !(st.is_tok(j, "that")
@@ -1030,7 +1167,7 @@ const FINITE_AUXILIARIES: &[&str] = &[
 fn reaches_finite_verb(st: &Sent, from: usize) -> bool {
     (from..(from + 6).min(st.items.len()))
         .take_while(|&m| st.is_word(m))
-        .any(|m| FINITE_AUXILIARIES.contains(&st.norm(m)))
+        .any(|m| st.in_list(m, IN_FINITE_AUXILIARIES))
 }
 
 /// "welcomed a baby", "welcomed their second child": a birth, not a reaction.
@@ -1073,7 +1210,7 @@ fn quote_in_object(st: &Sent, j: usize) -> bool {
             || (m > j
                 && st.is_word(m)
                 && !st.is_cap(m)
-                && st.lx.cues.get(st.norm(m)).is_some()
+                && st.cue_class(m).is_some()
                 // "saying anybody who complains ... “is not having a good
                 // night”": a verb in a relative clause is part of the object
                 && !matches!(st.norm(m - 1), "who" | "which")
@@ -1104,7 +1241,7 @@ fn skip_adjuncts(st: &Sent, mut j: usize, addressee: bool) -> usize {
         // "at a briefing in the border town of Kelvar": "of" goes on with
         // the phrase before it
         let of_phrase = w == "of" && j > 0 && st.is_word(j - 1) && !st.is_cap(j) && j > 1;
-        if PREPOSITIONS.contains(&w) || of_phrase {
+        if st.in_list(j, IN_PREPOSITIONS) || of_phrase {
             // prep + [det] + words, until a clause start, punctuation or "that"
             let mut m = j + 1;
             let mut taken = 0;
@@ -1112,12 +1249,12 @@ fn skip_adjuncts(st: &Sent, mut j: usize, addressee: bool) -> usize {
                 let x = st.norm(m);
                 if x == "that"
                     || (taken > 0
-                        && CLAUSE_START.contains(&x)
-                        && !PREPOSITIONS.contains(&st.norm(m - 1)))
+                        && st.in_list(m, IN_CLAUSE_START)
+                        && !st.in_list(m - 1, IN_PREPOSITIONS))
                 {
                     break;
                 }
-                if taken > 0 && st.lx.cues.get(x).is_some_and(|c| *c != CueClass::Platform) {
+                if taken > 0 && st.cue_class(m).is_some_and(|c| c != CueClass::Platform) {
                     break;
                 }
                 m += 1;
@@ -1153,17 +1290,18 @@ fn skip_adjuncts(st: &Sent, mut j: usize, addressee: bool) -> usize {
             let mut clause_subject = false;
             while m < n && st.is_word(m) && taken < 4 {
                 let x = st.norm(m);
-                if x == "that" || PREPOSITIONS.contains(&x) && taken > 0 {
+                let lists = st.lists(m);
+                if x == "that" || lists & IN_PREPOSITIONS != 0 && taken > 0 {
                     break;
                 }
-                if taken > 0 && FINITE_AUXILIARIES.contains(&x) {
+                if taken > 0 && lists & IN_FINITE_AUXILIARIES != 0 {
                     clause_subject = true;
                     break;
                 }
-                if taken > 0 && CLAUSE_START.contains(&x) {
+                if taken > 0 && lists & IN_CLAUSE_START != 0 {
                     break;
                 }
-                if taken == 0 && matches!(x, "he" | "she" | "it" | "they" | "we" | "i" | "there") {
+                if taken == 0 && (lists & IN_SUBJECT_PRONOUNS != 0 || x == "there") {
                     break;
                 }
                 m += 1;
@@ -1418,7 +1556,7 @@ fn sentence(st: &Sent, reg: &mut Registry, out: &mut Vec<Attributed>) {
                 }
                 // "Protesters chanted “What curfew?” and kept going": after a
                 // quote-only cue the quotation is the whole statement
-                if !that && QUOTE_ONLY.contains(&st.norm(cue.k)) && st.is_quote(j) {
+                if !that && st.in_list(cue.k, IN_QUOTE_ONLY) && st.is_quote(j) {
                     emit((j, j + 1), &who, out);
                     covered = j + 1;
                     last_who = Some(who);
@@ -1503,7 +1641,7 @@ fn clause_end(st: &Sent, s: usize, class: CueClass) -> (usize, Next) {
                     && w == "and"
                     && st.is_word(j + 1)
                     && !st.is_cap(j + 1)
-                    && !CLAUSE_START.contains(&st.norm(j + 1))
+                    && !st.in_list(j + 1, IN_CLAUSE_START)
                 {
                     return (end, Next::Stop);
                 }
@@ -1515,7 +1653,7 @@ fn clause_end(st: &Sent, s: usize, class: CueClass) -> (usize, Next) {
                 if matches!(st.norm(m), "he" | "she" | "they" | "it" | "we") {
                     m += 1;
                 }
-                while PRE_VERB_SKIP.contains(&st.norm(m)) && m < n {
+                while st.in_list(m, IN_PRE_VERB_SKIP) && m < n {
                     m += 1;
                 }
                 if is_cue_at(
@@ -1591,16 +1729,22 @@ fn is_cue_at(st: &Sent, k: usize, classes: &[CueClass]) -> bool {
     if !st.is_word(k) {
         return false;
     }
-    let words = st.words_from(k, 4);
-    matches!(st.lx.cues.longest(&words), Some((c, _)) if classes.contains(c))
+    matches!(st.longest_cue(k), Some((c, _)) if classes.contains(&c))
 }
 
+/// The longest cue at item `k` is a valid one (remembered per token: clause
+/// ends and objects ask about the same words again and again).
 fn valid_cue_at(st: &Sent, k: usize) -> bool {
-    let words = st.words_from(k, 4);
-    match st.lx.cues.longest(&words) {
-        Some((c, len)) => valid_cue(st, k, len, *c),
-        None => false,
+    let Some((c, len)) = st.longest_cue(k) else {
+        return false;
+    };
+    let f = st.facts(k).expect("a cue is a token");
+    if let Some(v) = f.valid_cue.get() {
+        return v;
     }
+    let v = valid_cue(st, k, len, c);
+    f.valid_cue.set(Some(v));
+    v
 }
 
 fn cue_text(st: &Sent, cue: Cue) -> String {
@@ -1814,14 +1958,14 @@ fn unquoted_inversion(st: &Sent, p: usize, k: usize) -> bool {
             let past = |x: usize| {
                 st.is_word(x)
                     && !st.is_cap(x)
-                    && (st.norm(x).ends_with("ed") || IRREGULAR_PAST.contains(&st.norm(x)))
+                    && (st.norm(x).ends_with("ed") || st.in_list(x, IN_IRREGULAR_PAST))
             };
             (1..=6).contains(&words)
                 // the words before the comma are a clause of their own, not
                 // the subject's appositive chain ("Donna Rawlings, 59, of
                 // Ashton, said ..."): they hold a verb
                 && (0..p).any(|x| {
-                    st.is_quote(x) || FINITE_AUXILIARIES.contains(&st.norm(x)) || past(x)
+                    st.is_quote(x) || st.in_list(x, IN_FINITE_AUXILIARIES) || past(x)
                 })
                 && !(k + 2..e).any(past)
                 && !(k + 1..e).any(|x| {
@@ -1874,7 +2018,7 @@ fn left_speaker(st: &Sent, k: usize, reg: &mut Registry, last: Option<&Who>) -> 
         }
         j = a;
     }
-    while j > 0 && PRE_VERB_SKIP.contains(&st.norm(j - 1)) && st.is_word(j - 1) {
+    while j > 0 && st.in_list(j - 1, IN_PRE_VERB_SKIP) && st.is_word(j - 1) {
         j -= 1;
     }
     if j == 0 {
@@ -2002,7 +2146,7 @@ fn progressive_aux(st: &Sent, k: usize) -> Option<(usize, bool)> {
     let adverb = |j: usize| {
         st.is_word(j)
             && !st.is_cap(j)
-            && (PRE_VERB_SKIP.contains(&st.norm(j)) || st.norm(j).ends_with("ly"))
+            && (st.in_list(j, IN_PRE_VERB_SKIP) || st.norm(j).ends_with("ly"))
             && !matches!(st.norm(j), "has" | "have" | "had" | "will" | "would")
     };
     let mut j = k;
@@ -2081,11 +2225,25 @@ fn contracted_speaker(st: &Sent, p: usize, reg: &mut Registry) -> Option<Who> {
 }
 
 fn cue_len(st: &Sent, k: usize) -> usize {
-    let words = st.words_from(k, 4);
-    st.lx.cues.longest(&words).map(|(_, l)| l).unwrap_or(1)
+    st.longest_cue(k).map(|(_, l)| l).unwrap_or(1)
 }
 
+/// Item `k` can be inside a speaker's noun phrase. Remembered per token:
+/// the subject, mention and speaker readers walk the same phrases.
 fn np_word(st: &Sent, k: usize) -> bool {
+    // a quotation, or past the end, never is
+    let Some(f) = st.facts(k) else {
+        return false;
+    };
+    if let Some(v) = f.np_word.get() {
+        return v;
+    }
+    let v = np_word_uncached(st, k);
+    f.np_word.set(Some(v));
+    v
+}
+
+fn np_word_uncached(st: &Sent, k: usize) -> bool {
     if plural_possessive_mark(st, k) {
         return true;
     }
@@ -2143,19 +2301,18 @@ fn np_word(st: &Sent, k: usize) -> bool {
         && k > 0
         && st.is_word(k - 1)
         && !st.is_cap(k - 1)
-        && !NP_STOP.contains(&st.norm(k - 1))
-        && !PREPOSITIONS.contains(&st.norm(k - 1))
+        && !st.in_list(k - 1, IN_NP_STOP | IN_PREPOSITIONS)
         && (st.is_tok(k + 1, ",") || is_cue_at(st, k + 1, &[CueClass::Speech, CueClass::Tell]))
     {
         return true;
     }
-    if NP_STOP.contains(&w) || matches!(w, "he" | "she" | "they" | "it" | "we" | "i") {
+    if st.in_list(k, IN_NP_STOP | IN_SUBJECT_PRONOUNS) {
         return false;
     }
     // a reporting verb ends the phrase, unless a determiner makes it a noun ("the states")
-    if st.lx.cues.get(w).is_some_and(|c| *c != CueClass::Platform)
+    if st.cue_class(k).is_some_and(|c| c != CueClass::Platform)
         && !st.is_cap(k)
-        && !(k > 0 && DETERMINERS.contains(&st.norm(k - 1)))
+        && !(k > 0 && st.in_list(k - 1, IN_DETERMINERS))
     {
         return false;
     }
@@ -2231,7 +2388,7 @@ fn right_speaker(st: &Sent, s: usize, reg: &mut Registry) -> Option<Who> {
     Some(who)
 }
 
-fn read_seg(st: &Sent, (a, b): (usize, usize)) -> Rc<Np> {
+fn read_seg<'a>(st: &Sent<'a>, (a, b): (usize, usize)) -> Rc<Np<'a>> {
     let (x, y) = st.tok_range(a, b);
     st.np(x, y)
 }
@@ -2250,15 +2407,15 @@ fn is_party_tag(st: &Sent, k: usize) -> bool {
 }
 
 /// Pick the speaker from appositive segments (`segs` right to left).
-fn choose_segment(
-    st: &Sent,
+fn choose_segment<'a>(
+    st: &Sent<'a>,
     segs: &[(usize, usize)],
     reg: &mut Registry,
     want_mention: bool,
 ) -> Option<Who> {
     #[derive(PartialEq)]
-    enum Seg {
-        Np(Rc<Np>),
+    enum Seg<'a> {
+        Np(Rc<Np<'a>>),
         Skip,
         Clause,
     }
@@ -2289,7 +2446,7 @@ fn choose_segment(
         i + 2 < segs.len() && (1..=2).contains(&n_words) && st.is_cap(a) && {
             let (c, d) = segs[i + 1];
             c < d
-                && (PREPOSITIONS.contains(&st.norm(c)) || st.norm(c) == "of")
+                && (st.in_list(c, IN_PREPOSITIONS) || st.norm(c) == "of")
                 && !st.is_cap(c)
                 && (c..d)
                     .rev()
@@ -2305,7 +2462,7 @@ fn choose_segment(
         let first = st.norm(a);
         let n_words = (a..b).filter(|&k| st.is_word(k)).count();
         let kind = if b == a + 1 && matches!(first, "he" | "she" | "they" | "it") {
-            Seg::Np(Rc::new(Np::Pronoun(first.to_string())))
+            Seg::Np(Rc::new(Np::Pronoun(first)))
         } else if matches!(first, "who" | "which" | "whose" | "whom" | "where")
             // an age: "Otieno, 52, said"
             || (n_words == 1 && matches!(st.items[a], Item::Tok(i) if st.doc.tokens[i].kind == TokenKind::Number))
@@ -2314,13 +2471,13 @@ fn choose_segment(
             // a party tag: "Mitch McConnell, R-Ky., said"
             || (n_words == 1 && is_party_tag(st, a))
             // "Hillary Clinton, at a later press gaggle, said"
-            || (PREPOSITIONS.contains(&first) && !st.is_cap(a) && n_words <= 7 && segs.len() > 1 && (a, b) != *segs.last().unwrap())
+            || (st.in_list(a, IN_PREPOSITIONS) && !st.is_cap(a) && n_words <= 7 && segs.len() > 1 && (a, b) != *segs.last().unwrap())
             || place_tail(i, a, n_words)
             // "..., 22, of Flint, said": where the speaker is from
             || (first == "of" && !st.is_cap(a) && n_words <= 4 && i + 1 < segs.len())
         {
             Seg::Skip
-        } else if PREPOSITIONS.contains(&first) && !st.is_cap(a)
+        } else if st.in_list(a, IN_PREPOSITIONS) && !st.is_cap(a)
             || matches!(
                 first,
                 "in" | "on"
@@ -2370,7 +2527,7 @@ fn choose_segment(
     // ... but not an adjunct before the verb: "Clinton, at a later press gaggle, said"
     let appositive = |i: usize| {
         let w = st.norm(orig[i].0);
-        !(!st.is_cap(orig[i].0) && (PREPOSITIONS.contains(&w) || w.ends_with("ing")))
+        !(!st.is_cap(orig[i].0) && (st.in_list(orig[i].0, IN_PREPOSITIONS) || w.ends_with("ing")))
             // "..., president of the union, which represents teachers, said":
             // "which" describes the organisation, not the speaker
             && w != "which"
@@ -2417,7 +2574,7 @@ fn choose_segment(
                 && let Np::Description { words, head, .. } = np
             {
                 let mut w = words.clone();
-                w.push(head.clone());
+                w.push(head);
                 reg.describe(ent, &w);
                 appositive_title(st, reg, ent, words, head);
             }
@@ -2445,8 +2602,9 @@ fn speaker_from_np(
     let np = st.np(x, y);
     let np = &*np;
     // the mention starts where the noun phrase does, after a time phrase
-    let words: Vec<&str> = (x..y).map(|i| st.doc.norm(i)).collect();
-    let x = x + crate::speakers::time_prefix(&words).min(y - x);
+    let (mut buf, mut spill) = ([""; 16], Vec::new());
+    let words = crate::speakers::gather(&mut buf, &mut spill, (x..y).map(|i| st.doc.norm(i)));
+    let x = x + crate::speakers::time_prefix(words).min(y - x);
     // the mention as written (also the name of a new described speaker)
     let written = || mention_text(st.doc, st.doc.token_span(x, y));
     let mention = if want_mention {
@@ -2518,7 +2676,7 @@ fn speaker_from_np(
                     // is an organisation the article names soon after
                     let bare = words
                         .iter()
-                        .all(|w| w == head || matches!(w.as_str(), "the" | "its" | "their"));
+                        .all(|w| w == head || matches!(*w, "the" | "its" | "their"));
                     let para = st.doc.sentences[si].paragraph;
                     let lead = st.doc.paragraphs[..para]
                         .iter()
@@ -2550,7 +2708,7 @@ fn speaker_from_np(
 /// "The state's insurance commissioner, Raymond Castellanos": a role in an
 /// appositive is the title of a person who has none yet (what "his office"
 /// is named after).
-fn appositive_title(st: &Sent, reg: &mut Registry, ent: usize, words: &[String], head: &str) {
+fn appositive_title(st: &Sent, reg: &mut Registry, ent: usize, words: &[&str], head: &str) {
     let e = &mut reg.entities[ent];
     if e.kind != SpeakerType::Person
         || !e.title.is_empty()
@@ -2560,7 +2718,7 @@ fn appositive_title(st: &Sent, reg: &mut Registry, ent: usize, words: &[String],
     }
     let mut t: Vec<&str> = words
         .iter()
-        .map(String::as_str)
+        .copied()
         .filter(|w| {
             !DETERMINERS.contains(w) && !w.ends_with("'s") && !w.ends_with("’s") && *w != head
         })
@@ -2590,8 +2748,8 @@ fn anonymous_head(text: &str) -> &str {
 /// "His office", "her campaign": a body belonging to the person "he" or
 /// "she" points to, named after that person's title (or name), so that it
 /// is neither the person nor the latest organisation with an office.
-fn owned_body(reg: &mut Registry, head: &str, words: &[String], si: usize) -> Option<usize> {
-    let pronoun = match words.first().map(String::as_str) {
+fn owned_body(reg: &mut Registry, head: &str, words: &[&str], si: usize) -> Option<usize> {
+    let pronoun = match words.first().copied() {
         Some("his") => "he",
         Some("her") => "she",
         _ => return None,
@@ -2626,7 +2784,7 @@ fn subject_segments(st: &Sent, limit: usize) -> Option<(usize, Vec<(usize, usize
     let mut s = 0;
     // skip an introductory phrase ending in a comma
     if n > 0
-        && (INTRO_WORDS.contains(&st.norm(0))
+        && (st.in_list(0, IN_INTRO_WORDS)
             || (!st.is_word(0) && !st.is_quote(0))
             || opening_phrase(st))
     {
@@ -2660,11 +2818,11 @@ fn subject_segments(st: &Sent, limit: usize) -> Option<(usize, Vec<(usize, usize
         // unless the only capital so far is the sentence's first word.
         let mut name_run = 0usize;
         let mut name_seen_mid = false;
-        let det_start = LEADING.contains(&st.norm(a)) || st.lx.anon_dets.contains(st.norm(a));
+        let det_start = st.in_list(a, IN_LEADING) || st.lx.anon_dets.contains(st.norm(a));
         while e < n && e - a < 12 && np_word(st, e) {
             let w = st.norm(e);
             let title = st.lx.titles.contains(speakers_base(w));
-            if st.is_cap(e) && !title && !LEADING.contains(&w) {
+            if st.is_cap(e) && !title && !st.in_list(e, IN_LEADING) {
                 name_run += 1;
                 if e > 0 {
                     name_seen_mid = true;
@@ -2678,7 +2836,7 @@ fn subject_segments(st: &Sent, limit: usize) -> Option<(usize, Vec<(usize, usize
                 }
                 // "Trump unleashed", "Students marched" (but "The unnamed official")
                 if (e > a + 1 || !det_start)
-                    && (w.ends_with("ed") || w == "for" || IRREGULAR_PAST.contains(&w))
+                    && (w.ends_with("ed") || w == "for" || st.in_list(e, IN_IRREGULAR_PAST))
                 {
                     break;
                 }
@@ -2857,7 +3015,7 @@ fn register_mentions(st: &Sent, reg: &mut Registry) {
     let n = st.items.len();
     let mut k = 0;
     while k < n {
-        if !(st.is_cap(k) && st.is_word(k)) || LEADING.contains(&st.norm(k)) {
+        if !(st.is_cap(k) && st.is_word(k)) || st.in_list(k, IN_LEADING) {
             k += 1;
             continue;
         }
@@ -2992,8 +3150,10 @@ fn appositive_end(st: &Sent, e: usize) -> usize {
             words_since = 0;
             let nx = st.norm(m + 1);
             let opens_clause = !st.is_word(m + 1)
-                || (NP_STOP.contains(&nx) && !matches!(nx, "who" | "whose" | "whom" | "which"))
-                || (!st.is_cap(m + 1) && (nx.ends_with("ing") || PREPOSITIONS.contains(&nx)))
+                || (st.in_list(m + 1, IN_NP_STOP)
+                    && !matches!(nx, "who" | "whose" | "whom" | "which"))
+                || (!st.is_cap(m + 1)
+                    && (nx.ends_with("ing") || st.in_list(m + 1, IN_PREPOSITIONS)))
                 || matches!(nx, "and" | "but")
                 || is_cue_at(
                     st,
@@ -3189,7 +3349,7 @@ fn relative_start(st: &Sent, np_start: usize) -> Option<usize> {
             while a > 0
                 && st.is_word(a - 1)
                 && np_word(st, a - 1)
-                && !PREPOSITIONS.contains(&st.norm(a - 1))
+                && !st.in_list(a - 1, IN_PREPOSITIONS)
                 && a + 6 > np_start
             {
                 a -= 1;
@@ -3280,10 +3440,7 @@ fn dash_signature(st: &Sent, reg: &mut Registry, out: &mut Vec<Attributed>) {
         return;
     }
     let (x, y) = st.tok_range(d + 1, e);
-    if !matches!(
-        read_np(st.doc, st.lx, x, y),
-        Np::Person { .. } | Np::Organization(_)
-    ) {
+    if !matches!(&*st.np(x, y), Np::Person { .. } | Np::Organization(_)) {
         return;
     }
     let Some(who) = right_speaker(st, d + 1, reg) else {
@@ -3307,7 +3464,7 @@ fn titled_quote_before(st: &Sent, np_start: usize, covered: usize) -> bool {
     } else {
         np_start - 2
     };
-    q > covered && st.is_word(q - 1) && INTRO_WORDS.contains(&st.norm(covered))
+    q > covered && st.is_word(q - 1) && st.in_list(covered, IN_INTRO_WORDS)
 }
 
 /// "During his years in office, Mr. Obama said, a majority of Americans have
@@ -3318,7 +3475,7 @@ fn clause_after_intro(st: &Sent, covered: usize, np_start: usize, comma: usize) 
     if !(np_start > covered + 1
         && st.is_tok(np_start - 1, ",")
         && st.is_word(covered)
-        && INTRO_WORDS.contains(&st.norm(covered))
+        && st.in_list(covered, IN_INTRO_WORDS)
         && !(covered..np_start).any(|k| st.is_quote(k))
         && st.is_word(comma + 1)
         && !is_cue_at(st, comma + 1, &[CueClass::Participle, CueClass::According]))
@@ -3375,7 +3532,7 @@ fn as_attribution(
         && head.clone().all(|m| st.is_word(m))
         && st.is_word(nx)
         && !st.is_cap(nx)
-        && !CLAUSE_START.contains(&st.norm(nx));
+        && !st.in_list(nx, IN_CLAUSE_START);
     Some((if inside { covered } else { nx }, e))
 }
 

@@ -127,95 +127,88 @@ impl Entity {
     }
 }
 
-/// What a noun phrase is.
+/// What a noun phrase is. Its words are borrowed from the article: a
+/// phrase is read far more often than it ends up naming a speaker.
 #[derive(Debug, Clone, PartialEq)]
-pub enum Np {
-    Pronoun(String),
+pub enum Np<'a> {
+    Pronoun(&'a str),
     Person {
-        name: String,
-        title: String,
+        name: &'a str,
+        title: &'a str,
         gender: Option<Gender>,
     },
-    Organization(String),
+    Organization(&'a str),
     Anonymous(String),
     /// "the minister": head word, all lower-case words.
     Description {
-        head: String,
-        words: Vec<String>,
+        head: &'a str,
+        words: Vec<&'a str>,
         org: bool,
     },
     Nothing,
 }
 
-/// Documents that speak for their author ("according to the bank's projections").
-const DOCUMENT_NOUNS: &[&str] = &[
-    "projections",
-    "projection",
-    "report",
-    "survey",
-    "poll",
-    "data",
-    "figures",
-    "statement",
-    "study",
-    "analysis",
-    "estimates",
-    "estimate",
-    "forecast",
-    "forecasts",
-    "filing",
-    "release",
-    "statistics",
-    "research",
-    "review",
-    "assessment",
-    "documents",
-    "document",
-    "records",
-];
+/// A fixed list of words as a membership test. The test is a `match`,
+/// which compiles to a switch on the word's length and a few comparisons of
+/// constant strings: cheaper than a hash probe or a scan of the list, and
+/// these lists are asked about every word of every phrase read.
+macro_rules! word_list {
+    ($(#[$doc:meta])* $test:ident, [$($word:literal),* $(,)?]) => {
+        $(#[$doc])*
+        fn $test(w: &str) -> bool {
+            matches!(w, $($word)|*)
+        }
+    };
+}
 
-const DETERMINERS: &[&str] = &[
-    "a", "an", "one", "two", "three", "four", "five", "several", "some", "many", "another",
-    "other", "most", "the",
-];
+word_list!(
+    /// Documents that speak for their author ("according to the bank's projections").
+    is_document_noun,
+    [
+        "projections", "projection", "report", "survey", "poll", "data", "figures",
+        "statement", "study", "analysis", "estimates", "estimate", "forecast", "forecasts",
+        "filing", "release", "statistics", "research", "review", "assessment", "documents",
+        "document", "records",
+    ]
+);
 
-const PRONOUNS: &[&str] = &["he", "she", "they", "it", "we", "i"];
-const PARTICLES: &[&str] = &[
-    "van", "der", "den", "de", "la", "le", "du", "del", "della", "di", "da", "dos", "das", "von",
-    "zu", "al", "el", "bin", "ibn", "ap", "ter", "ten", "y", "st", "mac",
-];
-const LEADING_FILLERS: &[&str] = &[
-    "the",
-    "even",
-    "only",
-    "however",
-    "meanwhile",
-    "later",
-    "earlier",
-    "also",
-    "separately",
-    "yesterday",
-    "today",
-    "but",
-    "and",
-    "then",
-    "now",
-    "still",
-    "instead",
-    "indeed",
-    "yet",
-    "so",
-    "elsewhere",
-    "its",
-    "his",
-    "her",
-    "their",
-    "our",
-];
+word_list!(
+    /// Determiners and numbers opening an anonymous source ("a", "several").
+    is_determiner,
+    [
+        "a", "an", "one", "two", "three", "four", "five", "several", "some", "many",
+        "another", "other", "most", "the",
+    ]
+);
+
+word_list!(
+    /// Subject pronouns.
+    is_pronoun,
+    [
+        "he", "she", "they", "it", "we", "i",
+    ]
+);
+word_list!(
+    /// Name particles ("van", "de"); see also [`is_particle`].
+    is_particle_word,
+    [
+        "van", "der", "den", "de", "la", "le", "du", "del", "della", "di", "da", "dos", "das",
+        "von", "zu", "al", "el", "bin", "ibn", "ap", "ter", "ten", "y", "st", "mac",
+    ]
+);
+word_list!(
+    /// Words before a subject that are not part of its name or title.
+    is_leading_filler,
+    [
+        "the", "even", "only", "however", "meanwhile", "later", "earlier", "also",
+        "separately", "yesterday", "today", "but", "and", "then", "now", "still", "instead",
+        "indeed", "yet", "so", "elsewhere", "its", "his", "her", "their", "our",
+    ]
+);
 
 /// A lower-case name particle: "van", "de", "al-Rashid".
 pub fn is_particle(n: &str) -> bool {
-    PARTICLES.contains(&n)
+    is_particle_word(n)
         || n.split_once('-').is_some_and(|(p, rest)| {
             matches!(
                 p,
@@ -241,20 +234,68 @@ fn base(w: &str) -> &str {
         .unwrap_or(w)
 }
 
+/// What the lexicons say about one word of a phrase's head part, looked up
+/// once: the rules below ask about the same words several times each.
+/// "Without its possessive" is the word as [`base`] leaves it.
+#[derive(Debug, Clone, Copy, Default)]
+struct WordLex {
+    /// `lx.titles.get` of the word without its possessive.
+    title: Option<TitleClass>,
+    /// `lx.orgs.get` of the word without its possessive.
+    org: Option<OrgClass>,
+    /// `lx.anon_heads.contains` of the word without its possessive.
+    anon_head: bool,
+}
+
+/// Phrases of up to this many words are read without allocating.
+const SHORT_PHRASE: usize = 16;
+
+/// The items in `buf` when they fit, else in `spill`: a list kept on the
+/// stack for the common short phrase. (Most phrases read are two or three
+/// words, and allocating their lists was a fifth of reading them.)
+pub(crate) fn gather<'b, T: Copy>(
+    buf: &'b mut [T],
+    spill: &'b mut Vec<T>,
+    items: impl Iterator<Item = T>,
+) -> &'b [T] {
+    let mut n = 0;
+    for x in items {
+        if n < buf.len() {
+            buf[n] = x;
+        } else {
+            if spill.is_empty() {
+                spill.extend_from_slice(buf);
+            }
+            spill.push(x);
+        }
+        n += 1;
+    }
+    if n <= buf.len() { &buf[..n] } else { spill }
+}
+
 /// Classify the tokens `[a, b)` (frame tokens only: no quotations).
-pub fn read_np(doc: &Document, lx: &Lexicons, a: usize, b: usize) -> Np {
-    let idx: Vec<usize> = (a..b)
-        .filter(|&i| {
+pub fn read_np<'a>(doc: &'a Document, lx: &Lexicons, a: usize, b: usize) -> Np<'a> {
+    // (the word lists of a phrase live on the stack unless it is long)
+    let (mut idx_buf, mut idx_spill) = ([0; SHORT_PHRASE], Vec::new());
+    let idx = gather(
+        &mut idx_buf,
+        &mut idx_spill,
+        (a..b).filter(|&i| {
             matches!(doc.tokens[i].kind, TokenKind::Word | TokenKind::Number) || doc.tok(i) == "&"
-        })
-        .collect();
+        }),
+    );
     if idx.is_empty() {
         return Np::Nothing;
     }
-    let norms: Vec<&str> = idx.iter().map(|&i| doc.norm(i)).collect();
+    let (mut norms_buf, mut norms_spill) = ([""; SHORT_PHRASE], Vec::new());
+    let norms = gather(
+        &mut norms_buf,
+        &mut norms_spill,
+        idx.iter().map(|&i| doc.norm(i)),
+    );
     // "Last week the Association of Flight Attendants", "On Monday the
     // ministry": a time phrase before the subject is not part of it
-    let skip = time_prefix(&norms);
+    let skip = time_prefix(norms);
     if skip > 0 && skip < idx.len() {
         return read_np(doc, lx, idx[skip], b);
     }
@@ -267,8 +308,8 @@ pub fn read_np(doc: &Document, lx: &Lexicons, a: usize, b: usize) -> Np {
     }) {
         return read_np(doc, lx, a, idx[k]);
     }
-    if idx.len() == 1 && PRONOUNS.contains(&norms[0]) {
-        return Np::Pronoun(norms[0].to_string());
+    if idx.len() == 1 && is_pronoun(norms[0]) {
+        return Np::Pronoun(norms[0]);
     }
     // Head part: before a post-modifying preposition ("X of Y", "Y at Z").
     let cut = norms
@@ -285,9 +326,15 @@ pub fn read_np(doc: &Document, lx: &Lexicons, a: usize, b: usize) -> Np {
         .unwrap_or(norms.len());
     let first = norms[0];
     let is_cap = |k: usize| doc.tokens[idx[k]].cap;
+    let (mut bases_buf, mut bases_spill) = ([""; SHORT_PHRASE], Vec::new());
+    let bases = gather(
+        &mut bases_buf,
+        &mut bases_spill,
+        norms.iter().map(|w| base(w)),
+    );
     // "the central bank's own projections", "a survey by the Institut Varenne":
     // a document speaks for its author.
-    if let Some(d) = norms.iter().position(|w| DOCUMENT_NOUNS.contains(&base(w))) {
+    if let Some(d) = bases.iter().position(|w| is_document_noun(w)) {
         if let Some(by) = norms[d..].iter().position(|w| *w == "by").map(|p| p + d)
             && by + 1 < norms.len()
         {
@@ -311,20 +358,37 @@ pub fn read_np(doc: &Document, lx: &Lexicons, a: usize, b: usize) -> Np {
             }
         }
     }
+    // The head part's words, with what the lexicons say about them.
+    let (mut words_buf, mut words_spill) = ([WordLex::default(); SHORT_PHRASE], Vec::new());
+    let words = gather(
+        &mut words_buf,
+        &mut words_spill,
+        bases[..cut].iter().map(|b| WordLex {
+            title: lx.titles.get(b).copied(),
+            org: lx.orgs.get(b).copied(),
+            anon_head: lx.anon_heads.contains(b),
+        }),
+    );
+    let lex = |k: usize| words[k];
+    // `lx.titles.get` of the word as written (possessive included)
+    let title_as_written = |k: usize| {
+        if bases[k].len() == norms[k].len() {
+            lex(k).title
+        } else {
+            lx.titles.get(norms[k]).copied()
+        }
+    };
     let anon_det = lx.anon_dets.contains(first) && first != "senior";
     let head_k = cut - 1;
-    let head = base(norms[head_k]);
+    let head = bases[head_k];
 
     // Organisations named outright: a known name, or a capitalised keyword.
-    let bases: Vec<&str> = norms.iter().map(|w| base(w)).collect();
     let known_name = (0..cut).any(|k| {
-        matches!(lx.orgs.longest(&bases[k..]), Some((OrgClass::Name, _)))
-            && (is_cap(k) || bases[k].len() <= 4)
+        (is_cap(k) || bases[k].len() <= 4)
+            && matches!(lx.orgs.longest(&bases[k..]), Some((OrgClass::Name, _)))
     });
     let cap_keyword = (0..cut).any(|k| {
-        is_cap(k)
-            && lx.orgs.get(base(norms[k])) == Some(&OrgClass::Keyword)
-            && !(k == 0 && norms.len() == 1)
+        is_cap(k) && lex(k).org == Some(OrgClass::Keyword) && !(k == 0 && norms.len() == 1)
     });
     let acronym = idx.len() == 1 && {
         let t = doc.tok(idx[0]);
@@ -332,24 +396,21 @@ pub fn read_np(doc: &Document, lx: &Lexicons, a: usize, b: usize) -> Np {
     };
 
     if anon_det && !known_name {
-        return Np::Anonymous(anon_text(doc, &idx[..anon_end(doc, &idx)]));
+        return Np::Anonymous(anon_text(doc, &idx[..anon_end(doc, idx)]));
     }
     // Bare plural or collective anonymous head without a proper name.
     // (in the head part only: "Analysts at Nordvik Bank" are analysts)
     let has_proper = (0..cut).any(|k| {
-        is_cap(k)
-            && (k > 0 || !LEADING_FILLERS.contains(&norms[k]))
-            && lx.titles.get(base(norms[k])).is_none()
-            && !lx.anon_heads.contains(base(norms[k]))
+        let w = lex(k);
+        is_cap(k) && (k > 0 || !is_leading_filler(norms[k])) && w.title.is_none() && !w.anon_head
     });
-    let anon_head =
-        (0..cut).any(|k| lx.anon_heads.contains(base(norms[k])) && (k == 0 || !is_cap(k)));
+    let anon_head = (0..cut).any(|k| lex(k).anon_head && (k == 0 || !is_cap(k)));
     if anon_head
         && !has_proper
         && first != "the"
         && !matches!(first, "his" | "her" | "its" | "their")
     {
-        return Np::Anonymous(anon_text(doc, &idx[..anon_end(doc, &idx)]));
+        return Np::Anonymous(anon_text(doc, &idx[..anon_end(doc, idx)]));
     }
     // "Rovers manager Graham O'Donoghue": a title followed by a name is a
     // person even when an organisation word comes before the title.
@@ -357,7 +418,7 @@ pub fn read_np(doc: &Document, lx: &Lexicons, a: usize, b: usize) -> Np {
         .rev()
         .find(|&k| {
             matches!(
-                lx.titles.get(base(norms[k])),
+                lex(k).title,
                 Some(TitleClass::Title | TitleClass::Male | TitleClass::Female)
             )
         })
@@ -366,33 +427,33 @@ pub fn read_np(doc: &Document, lx: &Lexicons, a: usize, b: usize) -> Np {
                 && (t + 1..cut).all(|k| {
                     is_cap(k)
                         || is_particle(norms[k])
-                        || matches!(lx.titles.get(base(norms[k])), Some(TitleClass::Postnominal))
+                        || lex(k).title == Some(TitleClass::Postnominal)
                 })
-                && lx.orgs.get(base(norms[cut - 1])) != Some(&OrgClass::Keyword)
+                && lex(cut - 1).org != Some(OrgClass::Keyword)
         });
     // "social media company Merrow", "the ride-hailing firm Zipp"
     let described_org = cut >= 2
         && (0..cut - 1).any(|k| {
             !is_cap(k)
-                && lx.orgs.get(base(norms[k])).is_some()
-                && (k + 1..cut).all(|j| is_cap(j) && lx.titles.get(base(norms[j])).is_none())
+                && lex(k).org.is_some()
+                && (k + 1..cut).all(|j| is_cap(j) && lex(j).title.is_none())
         });
     if (known_name || cap_keyword || acronym || described_org) && !titled_person {
-        return Np::Organization(org_name(doc, lx, &idx, &norms));
+        return Np::Organization(org_name(doc, lx, idx, norms));
     }
     // People: a capitalised run after the last title word of the head part.
     let mut last_title = None;
     let mut gender = None;
-    for (k, n) in norms.iter().enumerate().take(cut) {
+    for (k, w) in words.iter().enumerate() {
         // "Guillermo del Toro": a lower-case particle is no title ("Del." is)
-        if !is_cap(k) && PARTICLES.contains(n) {
+        if !is_cap(k) && is_particle_word(norms[k]) {
             continue;
         }
-        match lx.titles.get(base(n)) {
+        match w.title {
             Some(TitleClass::Title) | Some(TitleClass::Male) | Some(TitleClass::Female) => {
                 // A title word followed by a name-like word, or lower-case use.
                 last_title = Some(k);
-                match lx.titles.get(base(n)) {
+                match w.title {
                     Some(TitleClass::Male) => gender = Some(Gender::Male),
                     Some(TitleClass::Female) => gender = Some(Gender::Female),
                     _ => {}
@@ -409,7 +470,7 @@ pub fn read_np(doc: &Document, lx: &Lexicons, a: usize, b: usize) -> Np {
             !is_cap(k)
                 && !is_particle(norms[k])
                 && norms[k].chars().all(|c| c.is_alphabetic() || c == '-')
-                && (k + 1..cut).all(|j| is_cap(j) && lx.orgs.get(base(norms[j])).is_none())
+                && (k + 1..cut).all(|j| is_cap(j) && lex(j).org.is_none())
                 && cut - k > 2
         })
     {
@@ -417,14 +478,15 @@ pub fn read_np(doc: &Document, lx: &Lexicons, a: usize, b: usize) -> Np {
     }
     let name_from = last_title.map(|k| k + 1).unwrap_or(0);
     let mut name_ks: Vec<usize> = Vec::new();
-    for (k, &n) in norms.iter().enumerate().take(cut).skip(name_from) {
+    for k in name_from..cut {
+        let n = norms[k];
         let cap = is_cap(k);
-        if matches!(lx.titles.get(n), Some(TitleClass::Postnominal)) && !name_ks.is_empty() {
+        if title_as_written(k) == Some(TitleClass::Postnominal) && !name_ks.is_empty() {
             break;
         }
         let capital = cap
             && !(name_ks.is_empty()
-                && (LEADING_FILLERS.contains(&n) || common_word_opening(doc, lx, idx[k])));
+                && (is_leading_filler(n) || common_word_opening(doc, lx, idx[k])));
         // particles inside a name, or opening one written lower-case mid-sentence ("van der Berg")
         let particle = is_particle(n)
             && if name_ks.is_empty() {
@@ -444,36 +506,37 @@ pub fn read_np(doc: &Document, lx: &Lexicons, a: usize, b: usize) -> Np {
         .is_some_and(|&k| norms[k].ends_with("'s") && k + 1 < cut);
     // "the Dane": a nationality noun, not a name.
     let demonym = name_ks.len() == 1
-        && matches!(lx.titles.get(norms[name_ks[0]]), Some(TitleClass::Demonym))
+        && title_as_written(name_ks[0]) == Some(TitleClass::Demonym)
         && name_ks[0] > 0
         && norms[name_ks[0] - 1] == "the";
     // The name must head the phrase: "US-Russia draft peace plan" is a plan.
-    let headed = name_ks.last().is_some_and(|&l| {
-        (l + 1..cut).all(|k| matches!(lx.titles.get(base(norms[k])), Some(TitleClass::Postnominal)))
-    });
+    let headed = name_ks
+        .last()
+        .is_some_and(|&l| (l + 1..cut).all(|k| lex(k).title == Some(TitleClass::Postnominal)));
     if !name_ks.is_empty() && !possessive && !demonym && headed {
         // Drop trailing particles.
         while name_ks
             .last()
-            .is_some_and(|&k| PARTICLES.contains(&norms[k]) && !is_cap(k))
+            .is_some_and(|&k| is_particle_word(norms[k]) && !is_cap(k))
         {
             name_ks.pop();
         }
         let s = doc.tokens[idx[name_ks[0]]].span.start;
         let e = doc.tokens[idx[*name_ks.last().unwrap()]].span.end;
-        let mut name = doc.text[s..e].to_string();
-        if let Some(stripped) = name.strip_suffix("'s").or_else(|| name.strip_suffix("’s")) {
-            name = stripped.to_string();
-        }
+        let name = &doc.text[s..e];
+        let name = name
+            .strip_suffix("'s")
+            .or_else(|| name.strip_suffix("’s"))
+            .unwrap_or(name);
         let title = match last_title {
             Some(k) => {
                 let mut t0 = 0;
-                while t0 < k && LEADING_FILLERS.contains(&norms[t0]) {
+                while t0 < k && is_leading_filler(norms[t0]) {
                     t0 += 1;
                 }
-                doc.text[doc.tokens[idx[t0]].span.start..doc.tokens[idx[k]].span.end].to_string()
+                &doc.text[doc.tokens[idx[t0]].span.start..doc.tokens[idx[k]].span.end]
             }
-            None => String::new(),
+            None => "",
         };
         // A given name tells the pronoun when no honorific did.
         let gender = gender.or_else(|| {
@@ -491,7 +554,6 @@ pub fn read_np(doc: &Document, lx: &Lexicons, a: usize, b: usize) -> Np {
         };
     }
     // A description: "the minister", "the 41-year-old", "the Dane", "its chief executive".
-    let words: Vec<String> = norms[..cut].iter().map(|w| base(w).to_string()).collect();
     if possessive
         && matches!(
             head,
@@ -511,109 +573,39 @@ pub fn read_np(doc: &Document, lx: &Lexicons, a: usize, b: usize) -> Np {
     {
         let s = doc.tokens[idx[0]].span.start;
         let e = doc.tokens[idx[cut - 1]].span.end;
-        return Np::Organization(doc.text[s..e].to_string());
+        return Np::Organization(&doc.text[s..e]);
     }
     let org = matches!(
-        lx.orgs.get(head),
+        lex(head_k).org,
         Some(OrgClass::Keyword) | Some(OrgClass::Noun)
     ) || (cut >= 2
         && matches!(
-            lx.orgs.longest(&[base(norms[cut - 2]), head]),
+            lx.orgs.longest(&[bases[cut - 2], head]),
             Some((OrgClass::Noun, 2))
         ));
     Np::Description {
-        head: head.to_string(),
-        words,
+        head,
+        words: bases[..cut].to_vec(),
         org,
     }
 }
 
-/// Function words that open sentences ("Among those affected was ...",
-/// "As Ruiz noted, ...", "No deal was reached") and are never names.
-const FUNCTION_WORDS: &[&str] = &[
-    "among",
-    "amid",
-    "as",
-    "after",
-    "before",
-    "despite",
-    "during",
-    "following",
-    "for",
-    "from",
-    "in",
-    "on",
-    "at",
-    "with",
-    "without",
-    "while",
-    "when",
-    "where",
-    "whereas",
-    "since",
-    "although",
-    "though",
-    "if",
-    "unless",
-    "because",
-    "but",
-    "and",
-    "or",
-    "so",
-    "yet",
-    "no",
-    "not",
-    "like",
-    "unlike",
-    "across",
-    "between",
-    "by",
-    "until",
-    "under",
-    "over",
-    "through",
-    "against",
-    "into",
-    "about",
-    "of",
-    "to",
-    "what",
-    "how",
-    "why",
-    "whether",
-    "once",
-    "both",
-    "either",
-    "neither",
-    "all",
-    "each",
-    "every",
-    "such",
-    "many",
-    "few",
-    "more",
-    "most",
-    "some",
-    "any",
-    "other",
-    "another",
-    "here",
-    "there",
-    "then",
-    "now",
-    "thus",
-    "hence",
-    "even",
-    "just",
-    "perhaps",
-    "maybe",
-    "yes",
-    "asked",
-    "this",
-    "that",
-    "these",
-    "those",
-];
+word_list!(
+    /// Function words that open sentences ("Among those affected was ...",
+    /// "As Ruiz noted, ...", "No deal was reached") and are never names.
+    is_function_word,
+    [
+        "among", "amid", "as", "after", "before", "despite", "during", "following", "for",
+        "from", "in", "on", "at", "with", "without", "while", "when", "where", "whereas",
+        "since", "although", "though", "if", "unless", "because", "but", "and", "or", "so",
+        "yet", "no", "not", "like", "unlike", "across", "between", "by", "until", "under",
+        "over", "through", "against", "into", "about", "of", "to", "what", "how", "why",
+        "whether", "once", "both", "either", "neither", "all", "each", "every", "such",
+        "many", "few", "more", "most", "some", "any", "other", "another", "here", "there",
+        "then", "now", "thus", "hence", "even", "just", "perhaps", "maybe", "yes", "asked",
+        "this", "that", "these", "those",
+    ]
+);
 
 /// A capitalised word that is capitalised only because it opens its
 /// sentence: "Repairs, she added, would ...", "As Ruiz noted", "Among those
@@ -633,7 +625,7 @@ fn common_word_opening(doc: &Document, lx: &Lexicons, i: usize) -> bool {
         return false;
     }
     let w = lx.word(n);
-    let known = FUNCTION_WORDS.contains(&n)
+    let known = is_function_word(n)
         || w.tone != crate::lexicons::WordInfo::NONE.tone
         || w.sentiment != crate::lexicons::WordInfo::NONE.sentiment
         || w.modifier
@@ -743,7 +735,7 @@ fn anon_text(doc: &Document, idx: &[usize]) -> String {
     // "A senior official" -> "a senior official"; keep proper names' case.
     let mut out = String::with_capacity(t.len());
     let mut chars = t.chars();
-    let det = DETERMINERS.contains(&doc.norm(idx[0]));
+    let det = is_determiner(doc.norm(idx[0]));
     if let Some(c) = chars.next() {
         if det
             || doc.tokens[idx[0]].kind == TokenKind::Word
@@ -764,9 +756,9 @@ fn anon_text(doc: &Document, idx: &[usize]) -> String {
     out
 }
 
-fn org_name(doc: &Document, lx: &Lexicons, idx: &[usize], norms: &[&str]) -> String {
+fn org_name<'a>(doc: &'a Document, lx: &Lexicons, idx: &[usize], norms: &[&str]) -> &'a str {
     let mut k0 = 0;
-    while k0 + 1 < norms.len() && LEADING_FILLERS.contains(&norms[k0]) {
+    while k0 + 1 < norms.len() && is_leading_filler(norms[k0]) {
         k0 += 1;
     }
     // A possessive splits the phrase: keep the side naming the organisation
@@ -796,13 +788,19 @@ fn org_name(doc: &Document, lx: &Lexicons, idx: &[usize], norms: &[&str]) -> Str
     n.strip_suffix("'s")
         .or_else(|| n.strip_suffix("’s"))
         .unwrap_or(n)
-        .to_string()
 }
 
 /// The article's speakers, in order of first appearance.
 #[derive(Debug, Default)]
 pub struct Registry {
     pub entities: Vec<Entity>,
+}
+
+/// Add a descriptor word to an entity, unless it has it already.
+fn add_descriptor(e: &mut Entity, w: &str) {
+    if !e.descriptors.iter().any(|d| d == w) {
+        e.descriptors.push(w.to_string());
+    }
 }
 
 fn words_lower(s: &str) -> Vec<String> {
@@ -843,17 +841,21 @@ impl Registry {
     }
 
     fn find_org(&self, name: &str) -> Option<usize> {
-        let lw = strip_the(&name.to_lowercase()).to_string();
+        let lower = name.to_lowercase();
+        let lw = strip_the(&lower);
         let one_word = !lw.contains(' ');
+        // (one name can contain the other only when it is at least as long:
+        // the length test spares building a substring searcher)
+        let contains = |a: &str, b: &str| a.len() >= b.len() && a.contains(b);
         self.entities.iter().rposition(|e| {
             let en = strip_the(&e.lname);
             e.kind != SpeakerType::Anonymous
                 && (en == lw
                     || (e.kind == SpeakerType::Organization
-                        && (en.contains(lw.as_str()) || lw.contains(en)))
+                        && (contains(en, lw) || contains(lw, en)))
                     // (a person's title words do not make the person an
                     // organisation: "IMF chief economist Maury Obstfeld")
-                    || (e.kind != SpeakerType::Person && e.descriptors.contains(&lw))
+                    || (e.kind != SpeakerType::Person && e.descriptors.iter().any(|d| d == lw))
                     // `en` is lower case already: its last word needs no new string
                     || (one_word && en.rsplit([' ', '-']).next().unwrap_or(en) == lw))
         })
@@ -884,10 +886,8 @@ impl Registry {
         if !title.is_empty() && e.title.is_empty() {
             e.title = title.to_string();
         }
-        for w in words_lower(title) {
-            if !e.descriptors.contains(&w) {
-                e.descriptors.push(w);
-            }
+        for w in title.split(' ') {
+            add_descriptor(e, &w.to_lowercase());
         }
         // a unisex given name never overrides what a title or name told
         if gender.is_some() && (gender != Some(Gender::Either) || e.gender.is_none()) {
@@ -928,11 +928,8 @@ impl Registry {
             },
         };
         let e = &mut self.entities[i];
-        for w in words_lower(strip_the(name)) {
-            let w = base(&w).to_string();
-            if !e.descriptors.contains(&w) {
-                e.descriptors.push(w);
-            }
+        for w in strip_the(name).split(' ') {
+            add_descriptor(e, base(&w.to_lowercase()));
         }
         e.last_mention = sent;
         if subject {
@@ -982,11 +979,12 @@ impl Registry {
     }
 
     /// Attach lower-case descriptor words (from an appositive) to an entity.
-    pub fn describe(&mut self, i: usize, words: &[String]) {
+    pub fn describe<S: AsRef<str>>(&mut self, i: usize, words: &[S]) {
         let e = &mut self.entities[i];
         for w in words {
-            if !e.descriptors.contains(w) {
-                e.descriptors.push(w.clone());
+            let w = w.as_ref();
+            if !e.descriptors.iter().any(|d| d == w) {
+                e.descriptors.push(w.to_string());
             }
         }
     }
@@ -1060,7 +1058,7 @@ impl Registry {
     pub fn resolve_description(
         &self,
         head: &str,
-        words: &[String],
+        words: &[&str],
         org: bool,
         guess_person: bool,
     ) -> Option<usize> {
@@ -1090,25 +1088,30 @@ impl Registry {
                     e.kind == SpeakerType::Organization
                         && words
                             .iter()
-                            .all(|w| w == "the" || e.descriptors.contains(w))
+                            .all(|w| *w == "the" || e.descriptors.iter().any(|d| d == w))
                 })
             })
             .or_else(|| {
                 // "the grid operator" after "Sarn Grid": the modifiers name it
-                let modifiers: Vec<&String> =
-                    words.iter().filter(|w| *w != "the" && *w != head).collect();
+                let modifiers: Vec<&str> = words
+                    .iter()
+                    .copied()
+                    .filter(|w| *w != "the" && *w != head)
+                    .collect();
                 if modifiers.is_empty() {
                     return None;
                 }
                 by_recency(&|e: &Entity| {
                     e.kind == SpeakerType::Organization
-                        && modifiers.iter().all(|w| e.descriptors.contains(w))
+                        && modifiers
+                            .iter()
+                            .all(|w| e.descriptors.iter().any(|d| d == w))
                 })
             })
             .or_else(|| {
                 // "Its operator", "their union": the possessive points to
                 // something else's organisation, never to the latest one itself
-                if words.first().is_some_and(|w| w == "its" || w == "their") {
+                if words.first().is_some_and(|w| *w == "its" || *w == "their") {
                     return None;
                 }
                 if matches!(
@@ -1157,7 +1160,7 @@ impl Registry {
                         | "network"
                 ) && words
                     .iter()
-                    .filter(|w| !matches!(w.as_str(), "the" | "its" | "their" | "this" | "that"))
+                    .filter(|w| !matches!(**w, "the" | "its" | "their" | "this" | "that"))
                     .count()
                     <= 1
                 {
