@@ -743,6 +743,18 @@ fn valid_cue(st: &Sent, k: usize, len: usize, class: CueClass) -> bool {
     {
         return false;
     }
+    // "when a dozen states held contests", "the reports were wrong": a cue
+    // in -s right before a past tense or finite auxiliary is a plural noun,
+    // the subject of that verb
+    if verb.ends_with('s')
+        && finite.is_none()
+        && st.is_word(k + len)
+        && !st.is_cap(k + len)
+        && (st.in_list(k + len, IN_FINITE_AUXILIARIES | IN_IRREGULAR_PAST)
+            || st.norm(k + len).ends_with("ed"))
+    {
+        return false;
+    }
     // "The tentative deal, announced Friday, would last four years": a past
     // participle between commas, followed by the sentence's own finite verb,
     // describes the noun before it; nobody speaks

@@ -1493,3 +1493,15 @@ fn a_participle_between_commas_before_the_finite_verb_is_no_statement() {
     assert_has!(st, "minister", "the deal would last", "indirect");
     assert_eq!(st.len(), 1, "{st:#?}");
 }
+
+#[test]
+fn a_cue_in_s_before_a_past_tense_is_a_plural_noun() {
+    let st = statements(
+        "\"It is not over,\" Graham told CBS News on Tuesday, when a dozen states held contests.\n\
+         Acme Corp claims were rejected by the court.\n\
+         The minister says inflation is falling.",
+    );
+    assert_has!(st, "Graham", "It is not over,", "direct");
+    assert_has!(st, "minister", "inflation is falling", "indirect");
+    assert_eq!(st.len(), 2, "{st:#?}");
+}
