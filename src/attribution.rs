@@ -2884,6 +2884,10 @@ fn subject_segments(st: &Sent, limit: usize) -> Option<(usize, Vec<(usize, usize
                 if a < n
                     && st.is_word(a)
                     && np_word(st, a)
+                    // "Tracy Martin, the boy's father, issued a statement
+                    // Thursday, saying": a past tense is the predicate
+                    && !(!st.is_cap(a)
+                        && (st.norm(a).ends_with("ed") || st.in_list(a, IN_IRREGULAR_PAST)))
                     && !is_cue_at(
                         st,
                         a,

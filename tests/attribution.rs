@@ -1505,3 +1505,12 @@ fn a_cue_in_s_before_a_past_tense_is_a_plural_noun() {
     assert_has!(st, "minister", "inflation is falling", "indirect");
     assert_eq!(st.len(), 2, "{st:#?}");
 }
+
+#[test]
+fn a_past_tense_after_the_appositive_is_the_predicate_not_a_name() {
+    let st = statements(
+        "Tracy Martin, the boy's father, issued a statement Thursday, saying the foundation would go on.",
+    );
+    assert_has!(st, "Tracy Martin", "the foundation would go on", "indirect");
+    assert_eq!(st.len(), 1, "{st:#?}");
+}
