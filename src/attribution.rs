@@ -2373,9 +2373,43 @@ fn right_speaker(st: &Sent, s: usize, reg: &mut Registry) -> Option<Who> {
     if e == s {
         return None;
     }
+    let full = appositive_end(st, e);
+    // "said the local MP, Hannah Oduya-Pritchard, who ...", "said the club's
+    // chairman, Tom Reed": a description with a person's name in apposition
+    // is that person, and the description is what they are
+    if st.is_tok(e, ",")
+        && let Np::Description {
+            words,
+            head,
+            org: false,
+        } = &*read_seg(st, (s, e))
+    {
+        let a = e + 1;
+        let mut b = a;
+        while b < n && b - a < 6 && np_word(st, b) && st.norm(b) != "who" {
+            b += 1;
+        }
+        let closes = b == n || st.is_tok(b, ",") || st.is_tok(b, ".") || st.norm(b) == "who";
+        if b > a
+            && closes
+            && matches!(&*read_seg(st, (a, b)), Np::Person { .. })
+            && let Some(mut who) = speaker_from_np(st, (a, b), reg, true)
+        {
+            who.inverted = true;
+            if let Some(m) = items_text(st, s, full.max(b)) {
+                who.mention = m;
+            }
+            if let Some(ent) = who.entity {
+                let mut w = words.clone();
+                w.push(head);
+                reg.describe(ent, &w);
+                appositive_title(st, reg, ent, words, head);
+            }
+            return Some(who);
+        }
+    }
     let mut who = speaker_from_np(st, (s, e), reg, true)?;
     who.inverted = true;
-    let full = appositive_end(st, e);
     if full > e
         && let Some(m) = items_text(st, s, full)
     {

@@ -481,7 +481,12 @@ pub fn read_np<'a>(doc: &'a Document, lx: &Lexicons, a: usize, b: usize) -> Np<'
     for k in name_from..cut {
         let n = norms[k];
         let cap = is_cap(k);
-        if title_as_written(k) == Some(TitleClass::Postnominal) && !name_ks.is_empty() {
+        if title_as_written(k) == Some(TitleClass::Postnominal) {
+            // after a name it ends it ("Jo Cox MP"); alone it is what someone
+            // is ("the local MP"), no name
+            if name_ks.is_empty() {
+                continue;
+            }
             break;
         }
         let capital = cap

@@ -1514,3 +1514,25 @@ fn a_past_tense_after_the_appositive_is_the_predicate_not_a_name() {
     assert_has!(st, "Tracy Martin", "the foundation would go on", "indirect");
     assert_eq!(st.len(), 1, "{st:#?}");
 }
+
+#[test]
+fn an_inverted_description_with_a_name_in_apposition_is_that_person() {
+    let st = statements(
+        "\"We will appeal,\" said the club's chairman, Tom Reed.\n\
+         \"It is over,\" said the mayor, Anna Hale, after the vote.\n\
+         \"The water came in fast,\" said the local MP, Hannah Oduya-Pritchard, who has campaigned for the scheme.",
+    );
+    assert_has!(st, "Tom Reed", "We will appeal,", "direct");
+    assert_has!(st, "Anna Hale", "It is over,", "direct");
+    assert_has!(
+        st,
+        "Hannah Oduya-Pritchard",
+        "The water came in fast,",
+        "direct"
+    );
+    // "MP" alone is what someone is, not a name or an organisation
+    let lx = Lexicons::built_in().unwrap();
+    let a = analyze("The local MP said the scheme was late.", &lx);
+    assert_ne!(a.statements[0].speaker_type.as_str(), "organization");
+    assert_ne!(a.statements[0].speaker, "MP");
+}
