@@ -1173,9 +1173,25 @@ impl Registry {
                     // earlier regulator is a new organisation, not the latest one)
                     // a one-word name read as a person's ("Eastgrid said"), with
                     // no title or gender, competes with the organisations on recency
+                    // A public body's name always carries its keyword ("Tarnwell
+                    // Council"), so it is never misread as a person's: "the
+                    // government" never points back to a person.
+                    let public = matches!(
+                        head,
+                        "government"
+                            | "ministry"
+                            | "department"
+                            | "council"
+                            | "commission"
+                            | "committee"
+                            | "authority"
+                            | "agency"
+                            | "regulator"
+                    );
                     by_recency(&|e: &Entity| {
-                        (e.kind == SpeakerType::Organization && !other_sort(head, e))
-                            || (e.kind == SpeakerType::Person
+                        (e.kind == SpeakerType::Organization && !public && !other_sort(head, e))
+                            || (!public
+                                && e.kind == SpeakerType::Person
                                 && e.lwords.len() == 1
                                 && e.gender.is_none()
                                 && e.title.is_empty()
@@ -1186,7 +1202,8 @@ impl Registry {
                         // as a person's, with no title and no given name that
                         // tells a gender, is the likelier referent than nobody
                         by_recency(&|e: &Entity| {
-                            e.kind == SpeakerType::Person
+                            !public
+                                && e.kind == SpeakerType::Person
                                 && e.gender.is_none()
                                 && e.title.is_empty()
                                 && e.subject_seen

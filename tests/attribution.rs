@@ -1536,3 +1536,21 @@ fn an_inverted_description_with_a_name_in_apposition_is_that_person() {
     assert_ne!(a.statements[0].speaker_type.as_str(), "organization");
     assert_ne!(a.statements[0].speaker, "MP");
 }
+
+#[test]
+fn the_government_never_points_back_to_a_person_or_another_sort_of_body() {
+    let lx = Lexicons::built_in().unwrap();
+    let a = analyze(
+        "Inflation fell to 3.4 percent, the statistics office said.\n\n\
+         Hale said on X that she would run again.\n\n\
+         The government says the plan is working.",
+        &lx,
+    );
+    let who: Vec<&str> = a.statements.iter().map(|s| s.speaker.as_str()).collect();
+    assert_eq!(who, ["statistics office", "Hale", "government"], "{who:?}");
+    // a ministry named earlier is still "the ministry"
+    let st = statements(
+        "The Finance Ministry said taxes would rise.\n\nThe ministry said the rise was small.",
+    );
+    assert_has!(st, "Finance Ministry", "the rise was small", "indirect");
+}
