@@ -2539,6 +2539,13 @@ fn choose_segment<'a>(
             )
             || (a..b).any(|k| st.is_quote(k))
             || (a..b).any(|k| st.is_word(k) && !np_word(st, k) && st.norm(k) != "and")
+            // "The storm hit hard, the weather service said": a past tense
+            // after the phrase's first word makes it a clause
+            || (a + 1..b).any(|k| {
+                st.in_list(k, IN_IRREGULAR_PAST)
+                    && !st.is_cap(k)
+                    && !st.in_list(k - 1, IN_DETERMINERS)
+            })
             || n_words > 10
         {
             Seg::Clause

@@ -1554,3 +1554,18 @@ fn the_government_never_points_back_to_a_person_or_another_sort_of_body() {
     );
     assert_has!(st, "Finance Ministry", "the rise was small", "indirect");
 }
+
+#[test]
+fn a_clause_with_an_irregular_past_before_the_attribution_is_content() {
+    let st = statements("The storm hit the north hard, the weather service said.");
+    assert_has!(
+        st,
+        "weather service",
+        "The storm hit the north hard",
+        "indirect"
+    );
+    let st =
+        statements("Cyclone Mahina tore across the islands, the country's disaster office said.");
+    assert_eq!(st.len(), 1, "{st:#?}");
+    assert_eq!(st[0].1, "Cyclone Mahina tore across the islands");
+}
