@@ -2353,8 +2353,40 @@ fn plural_possessive_mark(st: &Sent, k: usize) -> bool {
 }
 
 /// The speaker after a cue ("said X", "according to X").
+/// What a source publishes rather than says: "according to data from the
+/// research firm X", "according to a survey by X": the source is X.
+const DOCUMENT_NOUNS: &[&str] = &[
+    "data",
+    "figures",
+    "numbers",
+    "statistics",
+    "report",
+    "survey",
+    "study",
+    "poll",
+    "analysis",
+    "research",
+    "estimates",
+    "estimate",
+    "calculations",
+    "records",
+    "filings",
+    "filing",
+];
+
 fn right_speaker(st: &Sent, s: usize, reg: &mut Registry) -> Option<Who> {
     let n = st.items.len();
+    // "data from the research firm X", "a new survey by X": the source is X
+    let mut s = s;
+    if let Some(d) = (s..(s + 4).min(n))
+        .take_while(|&k| st.is_word(k) && !st.is_cap(k))
+        .find(|&k| DOCUMENT_NOUNS.contains(&st.norm(k)))
+        && matches!(st.norm(d + 1), "from" | "by" | "of")
+        && st.is_word(d + 2)
+        && (d + 2..(d + 8).min(n)).any(|k| st.is_cap(k))
+    {
+        s = d + 2;
+    }
     let mut e = s;
     while e < n
         && e - s < 12
@@ -2707,7 +2739,9 @@ fn speaker_from_np(
                     inverted: false,
                 });
             }
-            let r = reg.resolve_description(head, words, *org, !plural && !role);
+            // "the report", "the data" are documents, never a person's
+            let document = DOCUMENT_NOUNS.contains(head);
+            let r = reg.resolve_description(head, words, *org, !plural && !role && !document);
             match r {
                 Some(i) => {
                     // a name referred to as "the company" is an organisation's,

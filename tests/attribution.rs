@@ -1569,3 +1569,30 @@ fn a_clause_with_an_irregular_past_before_the_attribution_is_content() {
     assert_eq!(st.len(), 1, "{st:#?}");
     assert_eq!(st[0].1, "Cyclone Mahina tore across the islands");
 }
+
+#[test]
+fn according_to_data_from_a_source_credits_the_source_and_a_report_is_no_person() {
+    let st = statements(
+        "Jan Berg said the market was cold.\n\n\
+         Venture investment fell by 40% last year, according to data from the research firm Briter Bridges.\n\n\
+         According to a survey by the Institut Varenne, most voters are undecided.\n\n\
+         According to the report, sales rose.",
+    );
+    assert_has!(
+        st,
+        "Briter Bridges",
+        "Venture investment fell by 40% last year",
+        "indirect"
+    );
+    assert_has!(
+        st,
+        "Institut Varenne",
+        "most voters are undecided",
+        "indirect"
+    );
+    assert!(
+        !st.iter()
+            .any(|(s, c, _)| s == "Jan Berg" && c == "sales rose"),
+        "{st:#?}"
+    );
+}
