@@ -24,6 +24,7 @@ use std::collections::HashMap;
 use crate::fxhash::FxMap;
 use std::fmt;
 use std::path::Path;
+use std::sync::OnceLock;
 
 /// A lexicon error, already located: `file:line: message`.
 #[derive(Debug, Clone)]
@@ -213,6 +214,10 @@ pub struct PhraseMatcher {
     by_first_need: FxMap<(u32, u32), Vec<u32>>,
     /// Per word id: it starts some entry of `by_first_need`.
     starts_need: Vec<bool>,
+    /// Per word id, what a match starting at it needs (see [`Start`]): most
+    /// words are answered from here without a search. Built at the first
+    /// match, and again after an insert.
+    starts: OnceLock<Vec<Start>>,
     /// Plain word phrases as a trie over word ids: matching walks it word by
     /// word, so the cost is the length of the match, not the number of entries.
     trie: Vec<TrieNode>,
@@ -287,6 +292,19 @@ pub const BOUNDARY_WORD: u32 = u32::MAX - 1;
 /// ("weeks, not days"), a gap may not ("sales fell, costs rose").
 pub const SOFT_BOUNDARY_WORD: u32 = u32::MAX - 2;
 
+/// What a match starting at a known word needs.
+#[derive(Debug, Clone, Copy)]
+enum Start {
+    /// No entry starts with the word.
+    Nothing,
+    /// Only this one-word entry does, whatever follows.
+    Word(u32),
+    /// Only plain phrases do: walking the trie finds the match.
+    Phrases,
+    /// Entries with a gap or a stem may: a full search.
+    Search,
+}
+
 fn is_boundary(id: u32) -> bool {
     id == BOUNDARY_WORD || id == SOFT_BOUNDARY_WORD
 }
@@ -302,6 +320,7 @@ impl Default for PhraseMatcher {
             by_first: Vec::new(),
             by_first_need: FxMap::default(),
             starts_need: Vec::new(),
+            starts: OnceLock::new(),
             trie: vec![TrieNode::default()],
             root: Vec::new(),
             stems: vec![StemNode::default()],
@@ -337,6 +356,7 @@ impl PhraseMatcher {
 
     /// Add or override (same term replaces the weight).
     pub fn insert(&mut self, e: Entry) {
+        self.starts = OnceLock::new();
         if let Some(&id) = self.index.get(&e.term) {
             self.entries[id as usize] = e;
             return;
@@ -453,62 +473,94 @@ impl PhraseMatcher {
     }
 
     /// As [`PhraseMatcher::longest_at`], with the words' ids already looked up.
+    #[inline(always)]
     pub fn longest_at_ids(&self, ids: &[u32], words: &[&str], i: usize) -> Option<(u32, usize)> {
-        if is_boundary(ids[i]) {
+        // most words are answered without a full search: a word no pattern
+        // names unless a stem may begin it, a known word by its `Start`
+        let id = ids[i];
+        if id == UNKNOWN_WORD {
+            if !self.may_start_stem(words[i].as_bytes()) {
+                return None;
+            }
+        } else if is_boundary(id) {
             return None;
+        } else {
+            match self.starts.get_or_init(|| self.start_of_words())[id as usize] {
+                Start::Nothing => return None,
+                Start::Word(e) => return Some((e, 1)),
+                Start::Phrases => return self.walk_trie(ids, i).found,
+                Start::Search => {}
+            }
         }
+        self.longest_from(ids, words, i)
+    }
+
+    /// [`PhraseMatcher::starts`]: what a match at each known word needs.
+    fn start_of_words(&self) -> Vec<Start> {
+        let mut starts = vec![Start::Search; self.vocab.len()];
+        for (w, &id) in &self.vocab {
+            let i = id as usize;
+            if !self.by_first[i].is_empty() || self.starts_need[i] || self.stem_begins(w) {
+                continue;
+            }
+            starts[i] = match self.root[i] {
+                u32::MAX => Start::Nothing,
+                r if !self.trie[r as usize].children.is_empty() => Start::Phrases,
+                r => match self.trie[r as usize].entry {
+                    Some(e) => Start::Word(e),
+                    None => Start::Nothing,
+                },
+            };
+        }
+        starts
+    }
+
+    /// Whether some stem entry begins `word`.
+    fn stem_begins(&self, word: &str) -> bool {
+        let mut node = 0usize;
+        for &byte in word.as_bytes() {
+            match self.stems[node].children.iter().find(|c| c.0 == byte) {
+                Some(c) => node = c.1 as usize,
+                None => return false,
+            }
+            if !self.stems[node].entries.is_empty() {
+                return true;
+            }
+        }
+        false
+    }
+
+    /// Whether a word's first three bytes may begin a stem (always, when a
+    /// stem is too short for the filter).
+    fn may_start_stem(&self, bytes: &[u8]) -> bool {
+        match &self.stem_starts {
+            None => true,
+            Some(f) => {
+                bytes.len() >= 3 && {
+                    let bit = stem_bit(bytes);
+                    f[bit / 64] & (1 << (bit % 64)) != 0
+                }
+            }
+        }
+    }
+
+    /// [`PhraseMatcher::longest_at_ids`] once a match is possible.
+    fn longest_from(&self, ids: &[u32], words: &[&str], i: usize) -> Option<(u32, usize)> {
         // The best match has the most entry words, then the tightest span:
         // "sales fell, and costs rose" must not read as "sales .. rose".
-        let mut best: Option<(u32, usize)> = None;
-        let mut best_words = 0usize;
-        if ids[i] != UNKNOWN_WORD {
-            // plain phrases: walk the trie
-            let mut node = self.root[ids[i] as usize];
-            let mut at = i + 1;
-            let mut matched = 1;
-            while node != u32::MAX {
-                if let Some(e) = self.trie[node as usize].entry {
-                    best = Some((e, at - i));
-                    best_words = matched;
-                }
-                // a phrase runs over a comma but not over a full stop
-                let mut next = at;
-                while next < ids.len() && ids[next] == SOFT_BOUNDARY_WORD {
-                    next += 1;
-                }
-                if next >= ids.len() || ids[next] == UNKNOWN_WORD || ids[next] == BOUNDARY_WORD {
-                    break;
-                }
-                node = self.trie[node as usize]
-                    .child(ids[next])
-                    .unwrap_or(u32::MAX);
-                at = next + 1;
-                matched += 1;
-            }
-        }
-        let window = &ids[(i + 1).min(ids.len())..(i + 2 + GAP_MAX).min(ids.len())];
-        let mut consider = |cands: &[u32]| {
-            for &id in cands {
-                let need = self.need[id as usize];
-                if need != UNKNOWN_WORD && !window.contains(&need) {
-                    continue;
-                }
-                let k = self.entry_words[id as usize] as usize;
-                if let Some(n) = match_ids(&self.compiled[id as usize], ids, words, i)
-                    && best.is_none_or(|(_, m)| k > best_words || (k == best_words && n < m))
-                {
-                    best = Some((id, n));
-                    best_words = k;
-                }
-            }
-        };
-        if ids[i] != UNKNOWN_WORD {
+        let mut best = Best::default();
+        let first = ids[i];
+        if first != UNKNOWN_WORD {
+            best = self.walk_trie(ids, i);
+            let window = &ids[(i + 1).min(ids.len())..(i + 2 + GAP_MAX).min(ids.len())];
             // entries needing no word, and those needing a word of the
             // window (each needed word once), merged in entry order so that
             // ties between equal matches go as they always did
-            let plain = &self.by_first[ids[i] as usize];
-            if !self.starts_need[ids[i] as usize] {
-                consider(plain);
+            let plain = &self.by_first[first as usize];
+            if !self.starts_need[first as usize] {
+                if !plain.is_empty() {
+                    self.consider(plain, ids, words, i, window, &mut best);
+                }
             } else {
                 let mut lists: [&[u32]; GAP_MAX + 2] = [&[]; GAP_MAX + 2];
                 lists[GAP_MAX + 1] = plain;
@@ -516,7 +568,7 @@ impl PhraseMatcher {
                     if w != UNKNOWN_WORD
                         && !is_boundary(w)
                         && !window[..x].contains(&w)
-                        && let Some(l) = self.by_first_need.get(&(ids[i], w))
+                        && let Some(l) = self.by_first_need.get(&(first, w))
                     {
                         *slot = l;
                     }
@@ -531,22 +583,24 @@ impl PhraseMatcher {
                         }
                     }
                     let Some(p) = pick else { break };
-                    consider(&lists[p][at[p]..at[p] + 1]);
+                    self.consider(
+                        &lists[p][at[p]..at[p] + 1],
+                        ids,
+                        words,
+                        i,
+                        window,
+                        &mut best,
+                    );
                     at[p] += 1;
                 }
             }
         }
         // stems: walk the first word's bytes through the stem trie
         let bytes = words[i].as_bytes();
-        if let Some(f) = &self.stem_starts {
-            if bytes.len() < 3 {
-                return best;
-            }
-            let bit = stem_bit(bytes);
-            if f[bit / 64] & (1 << (bit % 64)) == 0 {
-                return best;
-            }
+        if !self.may_start_stem(bytes) {
+            return best.found;
         }
+        let window = &ids[(i + 1).min(ids.len())..(i + 2 + GAP_MAX).min(ids.len())];
         let mut node = 0usize;
         for &byte in bytes {
             match self.stems[node].children.iter().find(|c| c.0 == byte) {
@@ -554,11 +608,75 @@ impl PhraseMatcher {
                 None => break,
             }
             if !self.stems[node].entries.is_empty() {
-                consider(&self.stems[node].entries);
+                self.consider(&self.stems[node].entries, ids, words, i, window, &mut best);
             }
+        }
+        best.found
+    }
+
+    /// The longest plain phrase starting at known word `i`: walk the trie.
+    fn walk_trie(&self, ids: &[u32], i: usize) -> Best {
+        let mut best = Best::default();
+        let mut node = self.root[ids[i] as usize];
+        let mut at = i + 1;
+        let mut matched = 1;
+        while node != u32::MAX {
+            if let Some(e) = self.trie[node as usize].entry {
+                best.found = Some((e, at - i));
+                best.words = matched;
+            }
+            // a phrase runs over a comma but not over a full stop
+            let mut next = at;
+            while next < ids.len() && ids[next] == SOFT_BOUNDARY_WORD {
+                next += 1;
+            }
+            if next >= ids.len() || ids[next] == UNKNOWN_WORD || ids[next] == BOUNDARY_WORD {
+                break;
+            }
+            node = self.trie[node as usize]
+                .child(ids[next])
+                .unwrap_or(u32::MAX);
+            at = next + 1;
+            matched += 1;
         }
         best
     }
+
+    /// Try entries `cands` at word `i`, keeping the best match so far;
+    /// `window` is the words an entry's needed word must be among.
+    fn consider(
+        &self,
+        cands: &[u32],
+        ids: &[u32],
+        words: &[&str],
+        i: usize,
+        window: &[u32],
+        best: &mut Best,
+    ) {
+        for &id in cands {
+            let need = self.need[id as usize];
+            if need != UNKNOWN_WORD && !window.contains(&need) {
+                continue;
+            }
+            let k = self.entry_words[id as usize] as usize;
+            if let Some(n) = match_ids(&self.compiled[id as usize], ids, words, i)
+                && best
+                    .found
+                    .is_none_or(|(_, m)| k > best.words || (k == best.words && n < m))
+            {
+                best.found = Some((id, n));
+                best.words = k;
+            }
+        }
+    }
+}
+
+/// The best match found so far at a word: (entry id, words consumed), and
+/// how many entry words it has.
+#[derive(Default)]
+struct Best {
+    found: Option<(u32, usize)>,
+    words: usize,
 }
 
 /// Match a compiled pattern at `i`; returns the number of words consumed.

@@ -124,6 +124,7 @@ macro_rules! note {
         }
     };
 }
+use crate::lexicon::{BOUNDARY_WORD, SOFT_BOUNDARY_WORD};
 use crate::lexicons::{Lexicons, Modifier, Quantity, WordInfo};
 
 pub const NEGATION_WINDOW: usize = 3;
@@ -533,17 +534,23 @@ pub struct Prepared {
 }
 
 pub fn prepare(doc: &Document, lx: &Lexicons) -> Prepared {
-    let mut word_of_token = vec![u32::MAX; doc.tokens.len()];
-    let mut stop_of_token = vec![Stop::None; doc.tokens.len()];
-    let mut words: Vec<&str> = Vec::with_capacity(doc.tokens.len());
-    // Clause punctuation becomes an empty "word" among the words: a full
-    // stop or colon stops every entry, a comma or dash stops gaps but not
-    // plain phrases ("weeks, not days"), so "sales fell, but costs rose" is
-    // not "sales .. rose". 0 = a word, 1 = soft, 2 = hard boundary.
-    let mut boundary: Vec<u8> = Vec::with_capacity(doc.tokens.len());
-    // A capital inside a sentence marks a name ("the Halcyon probe", "the
-    // Freedom Party"), whose words carry no tone: such words look up nothing.
-    let mut proper: Vec<bool> = Vec::with_capacity(doc.tokens.len());
+    let nt = doc.tokens.len();
+    let mut word_of_token = vec![u32::MAX; nt];
+    let mut stop_of_token = vec![Stop::None; nt];
+    // The words, each looked up once for all lexicons, in one pass over the
+    // tokens. Clause punctuation becomes an empty "word" among the words: a
+    // full stop or colon stops every entry, a comma or dash stops gaps but
+    // not plain phrases ("weeks, not days"), so "sales fell, but costs rose"
+    // is not "sales .. rose". There is at most one entry per token, so the
+    // arrays are made that long and written by index (a push per word and
+    // array was a good part of this function), then cut to the words.
+    let mut words: Vec<&str> = vec![""; nt];
+    let mut info: Vec<WordInfo> = vec![WordInfo::NONE; nt];
+    let mut n = 0;
+    // what the last entry is: 0 = a word (or nothing yet), 1 = a soft
+    // boundary, 2 = a hard one; a run of punctuation is one boundary, the
+    // strongest of its marks
+    let mut last_boundary = 0u8;
     let mut sentence_start = true;
     let mut next_sentence = doc.sentences.iter().map(|s| s.tokens.0).peekable();
     for (i, t) in doc.tokens.iter().enumerate() {
@@ -552,12 +559,26 @@ pub fn prepare(doc: &Document, lx: &Lexicons) -> Prepared {
         }
         let kind = match t.kind {
             TokenKind::Word | TokenKind::Number => {
-                word_of_token[i] = words.len() as u32;
-                words.push(doc.norm(i));
-                boundary.push(0);
-                let tok = doc.tok(i);
-                proper.push(t.cap && !sentence_start && !tok.chars().all(|c| !c.is_lowercase()));
+                word_of_token[i] = n as u32;
+                let w = doc.norm(i);
+                words[n] = w;
+                // A capital inside a sentence marks a name ("the Halcyon
+                // probe", "the Freedom Party"), whose words carry no tone:
+                // such words match no lexicon entry, but are still the rule
+                // words they spell ("Will" is "will").
+                let proper =
+                    t.cap && !sentence_start && !doc.tok(i).chars().all(|c| !c.is_lowercase());
+                info[n] = if proper {
+                    WordInfo {
+                        rules: lx.word(w).rules,
+                        ..WordInfo::NONE
+                    }
+                } else {
+                    lx.word(w)
+                };
+                n += 1;
                 sentence_start = false;
+                last_boundary = 0;
                 continue;
             }
             TokenKind::QuoteMark => {
@@ -582,84 +603,77 @@ pub fn prepare(doc: &Document, lx: &Lexicons) -> Prepared {
                 }
             }
         };
-        match boundary.last_mut() {
-            Some(0) => {
-                words.push("");
-                boundary.push(kind);
-                proper.push(false);
-            }
-            Some(last) => *last = (*last).max(kind),
-            None => {}
+        if n == 0 || kind <= last_boundary {
+            continue;
         }
-    }
-    let n = words.len();
-    // sentinels before each position, to give match lengths in words
-    let mut sentinels_before = Vec::with_capacity(n + 1);
-    sentinels_before.push(0u32);
-    for &b in &boundary {
-        sentinels_before.push(sentinels_before.last().unwrap() + u32::from(b > 0));
-    }
-    let in_words =
-        |k: usize, l: usize| l - (sentinels_before[k + l] - sentinels_before[k]) as usize;
-    let mut tone_at = vec![None; n];
-    let mut senti_at = vec![None; n];
-    let mut modifier_at = vec![None; n];
-    // one lookup per word for all three lexicons
-    let mut tone_ids = Vec::with_capacity(n);
-    let mut senti_ids = Vec::with_capacity(n);
-    let mut starts_modifier = Vec::with_capacity(n);
-    let mut starts_quantity = Vec::with_capacity(n);
-    let mut rules = Vec::with_capacity(n);
-    for ((w, &b), &p) in words.iter().zip(&boundary).zip(&proper) {
-        let info = match b {
-            // a name matches no lexicon entry, but its words are still the
-            // rule words they spell ("Will" is "will")
-            0 if p => WordInfo {
-                rules: lx.word(w).rules,
-                ..WordInfo::NONE
-            },
-            0 => lx.word(w),
-            1 => WordInfo::SOFT_BOUNDARY,
-            _ => WordInfo::BOUNDARY,
+        let sentinel = if kind == 1 {
+            WordInfo::SOFT_BOUNDARY
+        } else {
+            WordInfo::BOUNDARY
         };
-        rules.push(info.rules);
-        tone_ids.push(info.tone);
-        senti_ids.push(info.sentiment);
-        starts_modifier.push(info.modifier);
-        starts_quantity.push(info.quantity);
-    }
-    let mut quantity_at = vec![None; n];
-    for k in 0..n {
-        tone_at[k] = lx
-            .tone
-            .longest_at_ids(&tone_ids, &words, k)
-            .map(|(id, l)| (id, in_words(k, l).min(255) as u8));
-        senti_at[k] = lx
-            .sentiment
-            .longest_at_ids(&senti_ids, &words, k)
-            .map(|(id, l)| (id, in_words(k, l).min(255) as u8));
-        if starts_modifier[k] {
-            let end = (k + 4).min(n);
-            modifier_at[k] = lx
-                .modifiers
-                .longest(&words[k..end])
-                .map(|(m, l)| (*m, l as u8));
+        if last_boundary == 0 {
+            info[n] = sentinel;
+            n += 1;
+        } else {
+            // a comma then a full stop: the stronger boundary
+            info[n - 1] = sentinel;
         }
-        if starts_quantity[k] {
-            let end = (k + 4).min(n);
-            quantity_at[k] = lx
-                .quantities
-                .longest(&words[k..end])
-                .map(|(q, l)| (*q, l as u8));
-        }
+        last_boundary = kind;
     }
+    words.truncate(n);
+    info.truncate(n);
+    let tone_ids: Vec<u32> = info.iter().map(|x| x.tone).collect();
+    let senti_ids: Vec<u32> = info.iter().map(|x| x.sentiment).collect();
+    // match lengths are given in words: the boundaries a phrase runs over
+    // ("weeks, not days") do not count
+    let in_words = |k: usize, l: usize| {
+        let sentinels = tone_ids[k..k + l]
+            .iter()
+            .filter(|&&id| id == SOFT_BOUNDARY_WORD || id == BOUNDARY_WORD)
+            .count();
+        (l - sentinels).min(255) as u8
+    };
+    let tone_at = (0..n)
+        .map(|k| {
+            lx.tone
+                .longest_at_ids(&tone_ids, &words, k)
+                .map(|(id, l)| (id, in_words(k, l)))
+        })
+        .collect();
+    let senti_at = (0..n)
+        .map(|k| {
+            lx.sentiment
+                .longest_at_ids(&senti_ids, &words, k)
+                .map(|(id, l)| (id, in_words(k, l)))
+        })
+        .collect();
+    // modifiers and quantities are at most four words long
+    let class_words = |k: usize| &words[k..(k + 4).min(n)];
+    let modifier_at = (0..n)
+        .map(|k| {
+            info[k]
+                .modifier
+                .then(|| lx.modifiers.longest(class_words(k)))
+                .flatten()
+                .map(|(m, l)| (*m, l as u8))
+        })
+        .collect();
+    let quantity_at = (0..n)
+        .map(|k| {
+            info[k]
+                .quantity
+                .then(|| lx.quantities.longest(class_words(k)))
+                .flatten()
+                .map(|(q, l)| (*q, l as u8))
+        })
+        .collect();
     Prepared {
         word_of_token,
         stop_of_token,
         tone_at,
         senti_at,
         modifier_at,
-        rules,
+        rules: info.iter().map(|x| x.rules).collect(),
         quantity_at,
         scratch: RefCell::new(Scratch::default()),
     }
