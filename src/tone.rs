@@ -302,6 +302,24 @@ mod rule {
     pub const AUX: u32 = 1 << 24;
 }
 
+/// What [`prepare`] found starting at a word, one bit each, so that a
+/// scoring call skips the words (and the rules) with nothing to look at: a
+/// sentence without a hedge never looks for one.
+mod found {
+    /// A tone cue (step 1).
+    pub const TONE: u8 = 1 << 0;
+    /// A sentiment entry.
+    pub const SENTIMENT: u8 = 1 << 1;
+    /// Any modifier; the kinds the rules look for are also bits of their own.
+    pub const MODIFIER: u8 = 1 << 2;
+    pub const NEGATOR: u8 = 1 << 3;
+    pub const HEDGE: u8 = 1 << 4;
+    pub const CONTRAST: u8 = 1 << 5;
+    pub const CONDITIONAL: u8 = 1 << 6;
+    /// A change word of `quantities.txt` (rule 15: "fell", "more").
+    pub const CHANGE: u8 = 1 << 7;
+}
+
 /// Every word a rule tests by its spelling, with its bits (see [`rule`]);
 /// the lexicons' word table carries them, so the lists here stay the only
 /// place the words are named.
@@ -467,11 +485,16 @@ struct W {
     token: usize,
     /// The rule words it is (see [`rule`]).
     rules: u32,
+    /// What starts at it (see [`found`]).
+    found: u8,
 }
 
 impl W {
     fn is(&self, bits: u32) -> bool {
         self.rules & bits != 0
+    }
+    fn has(&self, bits: u8) -> bool {
+        self.found & bits != 0
     }
 }
 
@@ -525,6 +548,8 @@ pub struct Prepared {
     modifier_at: Vec<Option<(Modifier, u8)>>,
     /// The rule words each word is (see [`rule`]).
     rules: Vec<u32>,
+    /// What starts at each word (see [`found`]).
+    found: Vec<u8>,
     /// Longest `quantities.txt` term starting at each word (rule 15).
     quantity_at: Vec<Option<(Quantity, u8)>>,
     /// Reused by every scoring call on this document (see [`Scratch`]); a
@@ -633,40 +658,46 @@ pub fn prepare(doc: &Document, lx: &Lexicons) -> Prepared {
             .count();
         (l - sentinels).min(255) as u8
     };
-    let tone_at = (0..n)
-        .map(|k| {
-            lx.tone
-                .longest_at_ids(&tone_ids, &words, k)
-                .map(|(id, l)| (id, in_words(k, l)))
-        })
-        .collect();
-    let senti_at = (0..n)
-        .map(|k| {
-            lx.sentiment
-                .longest_at_ids(&senti_ids, &words, k)
-                .map(|(id, l)| (id, in_words(k, l)))
-        })
-        .collect();
     // modifiers and quantities are at most four words long
     let class_words = |k: usize| &words[k..(k + 4).min(n)];
-    let modifier_at = (0..n)
-        .map(|k| {
-            info[k]
-                .modifier
-                .then(|| lx.modifiers.longest(class_words(k)))
-                .flatten()
-                .map(|(m, l)| (*m, l as u8))
-        })
-        .collect();
-    let quantity_at = (0..n)
-        .map(|k| {
-            info[k]
-                .quantity
-                .then(|| lx.quantities.longest(class_words(k)))
-                .flatten()
-                .map(|(q, l)| (*q, l as u8))
-        })
-        .collect();
+    let mut tone_at = vec![None; n];
+    let mut senti_at = vec![None; n];
+    let mut modifier_at = vec![None; n];
+    let mut quantity_at = vec![None; n];
+    let mut found = vec![0u8; n];
+    for k in 0..n {
+        let mut f = 0;
+        if let Some((id, l)) = lx.tone.longest_at_ids(&tone_ids, &words, k) {
+            tone_at[k] = Some((id, in_words(k, l)));
+            f |= found::TONE;
+        }
+        if let Some((id, l)) = lx.sentiment.longest_at_ids(&senti_ids, &words, k) {
+            senti_at[k] = Some((id, in_words(k, l)));
+            f |= found::SENTIMENT;
+        }
+        if info[k].modifier
+            && let Some((&m, l)) = lx.modifiers.longest(class_words(k))
+        {
+            modifier_at[k] = Some((m, l as u8));
+            f |= found::MODIFIER
+                | match m {
+                    Modifier::Negator => found::NEGATOR,
+                    Modifier::Hedge(_) => found::HEDGE,
+                    Modifier::Contrast => found::CONTRAST,
+                    Modifier::Conditional => found::CONDITIONAL,
+                    _ => 0,
+                };
+        }
+        if info[k].quantity
+            && let Some((&q, l)) = lx.quantities.longest(class_words(k))
+        {
+            quantity_at[k] = Some((q, l as u8));
+            if !matches!(q, Quantity::Good | Quantity::Bad) {
+                f |= found::CHANGE;
+            }
+        }
+        found[k] = f;
+    }
     Prepared {
         word_of_token,
         stop_of_token,
@@ -674,6 +705,7 @@ pub fn prepare(doc: &Document, lx: &Lexicons) -> Prepared {
         senti_at,
         modifier_at,
         rules: info.iter().map(|x| x.rules).collect(),
+        found,
         quantity_at,
         scratch: RefCell::new(Scratch::default()),
     }
@@ -733,17 +765,25 @@ fn score_tokens_with(
     let mut sentence = 0usize;
     questions.clear();
     questions.push(false);
+    // the rule words and the findings of the whole stretch: a rule whose
+    // words are not in it is skipped
+    let mut span_rules = 0u32;
+    let mut span_found = 0u8;
     for i in a..b {
         let global = prep.word_of_token[i];
         if global != u32::MAX {
             let global = global as usize;
-            ws.push(W {
+            let w = W {
                 clause,
                 sentence,
                 global,
                 token: i,
                 rules: prep.rules[global],
-            });
+                found: prep.found[global],
+            };
+            span_rules |= w.rules;
+            span_found |= w.found;
+            ws.push(w);
             continue;
         }
         match prep.stop_of_token[i] {
@@ -780,11 +820,15 @@ fn score_tokens_with(
             .map(|(id, l)| (id, l as usize))
     };
     modifier.clear();
-    modifier.extend((0..n).map(|k| {
-        prep.modifier_at[ws[k].global]
-            .filter(|&(_, l)| fits(k, l))
-            .map(|(m, l)| (m, l as usize))
-    }));
+    if span_found & found::MODIFIER == 0 {
+        modifier.resize(n, None);
+    } else {
+        modifier.extend((0..n).map(|k| {
+            prep.modifier_at[ws[k].global]
+                .filter(|&(_, l)| fits(k, l))
+                .map(|(m, l)| (m, l as usize))
+        }));
+    }
     let modifier: &[Option<(Modifier, usize)>] = modifier;
     let mut o = 0f32;
     let mut c = 0f32;
@@ -794,36 +838,40 @@ fn score_tokens_with(
     in_tone.resize(n, false);
     // 8. EXPECT (found first: it replaces the expectation word's own cue)
     expectation.clear();
-    expectation.resize(n, None);
-    for k in 0..n {
-        let sign = if ws[k].is(rule::FEAR) {
-            1.0
-        } else if ws[k].is(rule::HOPE) {
-            -1.0
-        } else if ws[k].is(rule::EXPECTED) {
-            0.0
-        } else {
-            continue;
-        };
-        let lo = k.saturating_sub(EXPECTATION_WINDOW + 1);
-        let Some(t) = (lo..k)
-            .rev()
-            .find(|&j| ws[j].is(rule::THAN | rule::AS) && ws[j].clause == ws[k].clause)
-        else {
-            continue;
-        };
-        // a cue just before "than" carries the tone itself
-        let cue_before =
-            (t.saturating_sub(3)..t).any(|j| tone_at(j).is_some_and(|(_, l)| j + l >= t));
-        // "more than hoped": exceeding the expectation reverses it
-        let more = ws[t].is(rule::THAN) && more_before_than(ws, t);
-        expectation[k] = Some(if cue_before {
-            0.0
-        } else if more {
-            -sign * EXPECTATION_WEIGHT
-        } else {
-            sign * EXPECTATION_WEIGHT
-        });
+    // most stretches hold no expectation word: then the array stays empty
+    let expect_words = rule::FEAR | rule::HOPE | rule::EXPECTED;
+    if span_rules & expect_words != 0 {
+        expectation.resize(n, None);
+        for k in 0..n {
+            let sign = if ws[k].is(rule::FEAR) {
+                1.0
+            } else if ws[k].is(rule::HOPE) {
+                -1.0
+            } else if ws[k].is(rule::EXPECTED) {
+                0.0
+            } else {
+                continue;
+            };
+            let lo = k.saturating_sub(EXPECTATION_WINDOW + 1);
+            let Some(t) = (lo..k)
+                .rev()
+                .find(|&j| ws[j].is(rule::THAN | rule::AS) && ws[j].clause == ws[k].clause)
+            else {
+                continue;
+            };
+            // a cue just before "than" carries the tone itself
+            let cue_before =
+                (t.saturating_sub(3)..t).any(|j| tone_at(j).is_some_and(|(_, l)| j + l >= t));
+            // "more than hoped": exceeding the expectation reverses it
+            let more = ws[t].is(rule::THAN) && more_before_than(ws, t);
+            expectation[k] = Some(if cue_before {
+                0.0
+            } else if more {
+                -sign * EXPECTATION_WEIGHT
+            } else {
+                sign * EXPECTATION_WEIGHT
+            });
+        }
     }
     // 15. QUANTITY (found before the cues: it replaces the change word's and
     // the quantity's own cues, as "costs plunged" is no bad news)
@@ -836,8 +884,10 @@ fn score_tokens_with(
     tied.clear();
     ties.clear();
     // most stretches hold no change word: then the arrays stay empty
-    let any_change = (0..n)
-        .any(|k| quantity_at(k).is_some_and(|(q, _)| !matches!(q, Quantity::Good | Quantity::Bad)));
+    let any_change = span_found & found::CHANGE != 0
+        && (0..n).any(|k| {
+            quantity_at(k).is_some_and(|(q, _)| !matches!(q, Quantity::Good | Quantity::Bad))
+        });
     if any_change {
         quantity.resize(n, None);
         tied.resize(n, false);
@@ -926,6 +976,12 @@ fn score_tokens_with(
     let mut k = 0;
     tone_hits.clear();
     while k < n {
+        // only a cue, an expectation word or (with a change word in the
+        // stretch) a quantity tie starts anything here
+        if !any_change && !ws[k].has(found::TONE) && !ws[k].is(expect_words) {
+            k += 1;
+            continue;
+        }
         if let Some((w, len, _)) = quantity(k) {
             tone_hits.push((k, len, w));
             for f in in_tone.iter_mut().skip(k).take(len) {
@@ -939,7 +995,7 @@ fn score_tokens_with(
             k += 1;
             continue;
         }
-        if let Some(w) = expectation[k] {
+        if let Some(w) = expectation.get(k).copied().flatten() {
             if w != 0.0 {
                 tone_hits.push((k, 1, w));
             }
@@ -961,9 +1017,11 @@ fn score_tokens_with(
     let in_tone: &[bool] = in_tone;
     let tone_hits: &[(usize, usize, f32)] = tone_hits;
     contrast_at.clear();
-    contrast_at.extend(
-        (0..n).filter(|&k| matches!(modifier[k], Some((Modifier::Contrast, _))) && !in_tone[k]),
-    );
+    if span_found & found::CONTRAST != 0 {
+        contrast_at.extend(
+            (0..n).filter(|&k| matches!(modifier[k], Some((Modifier::Contrast, _))) && !in_tone[k]),
+        );
+    }
     let contrast_at: &[usize] = contrast_at;
     // (position, contribution) of every tone cue, for rule 12
     cue_at.clear();
@@ -1037,6 +1095,7 @@ fn score_tokens_with(
         // "no" + its noun + auxiliaries + the cue ("no lives were lost")
         let no_subject = (k.saturating_sub(NO_SUBJECT_WORDS + 4)..k)
             .rev()
+            .filter(|_| span_rules & rule::NO != 0)
             .find(|&j| {
                 ws[j].is(rule::NO) && ws[j].clause == ws[k].clause && !in_tone[j] && {
                     let aux_from = (j + 1..k).find(|&m| ws[m].is(rule::AUX)).unwrap_or(k);
@@ -1048,6 +1107,7 @@ fn score_tokens_with(
             });
         if let Some(j) = (lo..k)
             .rev()
+            .filter(|_| span_found & found::NEGATOR != 0)
             .find(|&j| {
                 ws[j].clause == ws[k].clause
                     && !in_tone[j]
@@ -1073,6 +1133,7 @@ fn score_tokens_with(
         // in its clause (unless step 3 already did)
         if !steps.iter().any(|s: &String| s.starts_with("negated"))
             && !negated_here
+            && span_found & found::NEGATOR != 0
             && let Some(j) = (0..k)
                 .rev()
                 .take_while(|&j| ws[j].clause == ws[k].clause)
@@ -1097,6 +1158,7 @@ fn score_tokens_with(
         // the coming through is negated ("could not cope with the
         // pressure") or itself doubted ("will take years to recover from")
         if w < 0.0
+            && span_found & found::MODIFIER != 0
             && let Some(j) = (0..k)
                 .rev()
                 .take_while(|&j| ws[j].clause == ws[k].clause)
@@ -1119,11 +1181,12 @@ fn score_tokens_with(
             }
         }
         // 4. HEDGE
-        if let Some(j) = (0..k)
-            .rev()
-            .take_while(|&j| ws[j].clause == ws[k].clause)
-            .find(|&j| matches!(modifier[j], Some((Modifier::Hedge(_), _))) && !in_tone[j])
-            && w > 0.0
+        if w > 0.0
+            && span_found & found::HEDGE != 0
+            && let Some(j) = (0..k)
+                .rev()
+                .take_while(|&j| ws[j].clause == ws[k].clause)
+                .find(|&j| matches!(modifier[j], Some((Modifier::Hedge(_), _))) && !in_tone[j])
         {
             w *= 1.0 - HEDGE_DAMPING;
             note!(
@@ -1133,14 +1196,15 @@ fn score_tokens_with(
             );
         }
         // 5. CONDITION
-        if (0..k)
-            .rev()
-            .take_while(|&j| ws[j].sentence == ws[k].sentence)
-            .any(|j| {
-                matches!(modifier[j], Some((Modifier::Conditional, _)))
-                    && !in_tone[j]
-                    && (ws[j].clause == ws[k].clause || ws[j].clause + 1 == ws[k].clause)
-            })
+        if span_found & found::CONDITIONAL != 0
+            && (0..k)
+                .rev()
+                .take_while(|&j| ws[j].sentence == ws[k].sentence)
+                .any(|j| {
+                    matches!(modifier[j], Some((Modifier::Conditional, _)))
+                        && !in_tone[j]
+                        && (ws[j].clause == ws[k].clause || ws[j].clause + 1 == ws[k].clause)
+                })
         {
             w *= CONDITIONAL_SCALE;
             note!(detail, steps, format!("conditional x{CONDITIONAL_SCALE}"));
@@ -1188,70 +1252,74 @@ fn score_tokens_with(
         }
     }
     // Hedges add their own caution, once each (each word is visited once).
-    for k in 0..n {
-        if let Some((Modifier::Hedge(v), _)) = modifier[k]
-            && v > 0.0
-            && !in_tone[k]
-        {
-            c += v;
-            if detail {
-                hits.push(Hit {
-                    text: word(k).to_string(),
-                    base: -v,
-                    contribution: -v,
-                    steps: vec!["hedge".into()],
-                });
+    if span_found & found::HEDGE != 0 {
+        for k in 0..n {
+            if let Some((Modifier::Hedge(v), _)) = modifier[k]
+                && v > 0.0
+                && !in_tone[k]
+            {
+                c += v;
+                if detail {
+                    hits.push(Hit {
+                        text: word(k).to_string(),
+                        base: -v,
+                        contribution: -v,
+                        steps: vec!["hedge".into()],
+                    });
+                }
             }
         }
     }
     // 9. COMMIT
     let mut committed_clause = usize::MAX;
-    for k in 0..n {
-        let first_person_will = ws[k].is(rule::WE_WILL)
-            || (ws[k].is(rule::WE)
-                && k + 1 < n
-                && (ws[k + 1].is(rule::WILL)
-                    || (k + 3 < n
-                        && ws[k + 1].is(rule::ARE)
-                        && ws[k + 2].is(rule::GOING)
-                        && ws[k + 3].is(rule::TO))));
-        // not when the words are already part of a cue ("we will get there")
-        if !first_person_will || in_tone[k] || ws[k].clause == committed_clause {
-            continue;
-        }
-        // "we'll" is one word, "we will" two
-        let next = if ws[k].is(rule::WE_WILL) {
-            k + 1
-        } else {
-            k + 2
-        };
-        let negated =
-            (next..(next + 2).min(n)).any(|j| matches!(modifier[j], Some((Modifier::Negator, _))));
-        let conditional = (0..k)
-            .rev()
-            .take_while(|&j| ws[j].sentence == ws[k].sentence)
-            .any(|j| {
-                matches!(modifier[j], Some((Modifier::Conditional, _)))
-                    && (ws[j].clause == ws[k].clause || ws[j].clause + 1 == ws[k].clause)
-            });
-        // a doubt over the whole future earlier in its clause ("I'm not sure
-        // I'll see twenty", "nobody thinks we will") is no commitment
-        let doubted = (0..k)
-            .rev()
-            .take_while(|&j| ws[j].clause == ws[k].clause)
-            .any(|j| matches!(modifier[j], Some((Modifier::Negator, _))));
-        if negated || conditional || doubted || questions[ws[k].sentence] {
-            continue;
-        }
-        committed_clause = ws[k].clause;
-        o += COMMITMENT_WEIGHT;
-        if detail {
-            hits.push(Hit {
-                text: join(k, next.min(n)),
-                base: COMMITMENT_WEIGHT,
-                contribution: COMMITMENT_WEIGHT,
-                steps: vec!["first-person commitment".into()],
-            });
+    if span_rules & (rule::WE | rule::WE_WILL) != 0 {
+        for k in 0..n {
+            let first_person_will = ws[k].is(rule::WE_WILL)
+                || (ws[k].is(rule::WE)
+                    && k + 1 < n
+                    && (ws[k + 1].is(rule::WILL)
+                        || (k + 3 < n
+                            && ws[k + 1].is(rule::ARE)
+                            && ws[k + 2].is(rule::GOING)
+                            && ws[k + 3].is(rule::TO))));
+            // not when the words are already part of a cue ("we will get there")
+            if !first_person_will || in_tone[k] || ws[k].clause == committed_clause {
+                continue;
+            }
+            // "we'll" is one word, "we will" two
+            let next = if ws[k].is(rule::WE_WILL) {
+                k + 1
+            } else {
+                k + 2
+            };
+            let negated = (next..(next + 2).min(n))
+                .any(|j| matches!(modifier[j], Some((Modifier::Negator, _))));
+            let conditional = (0..k)
+                .rev()
+                .take_while(|&j| ws[j].sentence == ws[k].sentence)
+                .any(|j| {
+                    matches!(modifier[j], Some((Modifier::Conditional, _)))
+                        && (ws[j].clause == ws[k].clause || ws[j].clause + 1 == ws[k].clause)
+                });
+            // a doubt over the whole future earlier in its clause ("I'm not sure
+            // I'll see twenty", "nobody thinks we will") is no commitment
+            let doubted = (0..k)
+                .rev()
+                .take_while(|&j| ws[j].clause == ws[k].clause)
+                .any(|j| matches!(modifier[j], Some((Modifier::Negator, _))));
+            if negated || conditional || doubted || questions[ws[k].sentence] {
+                continue;
+            }
+            committed_clause = ws[k].clause;
+            o += COMMITMENT_WEIGHT;
+            if detail {
+                hits.push(Hit {
+                    text: join(k, next.min(n)),
+                    base: COMMITMENT_WEIGHT,
+                    contribution: COMMITMENT_WEIGHT,
+                    steps: vec!["first-person commitment".into()],
+                });
+            }
         }
     }
     // Once per question sentence that has words: sentences are numbered in
@@ -1273,6 +1341,10 @@ fn score_tokens_with(
     // Sentiment, and 8. SPILL into tone from sentiment words that are not cues.
     let mut k = 0;
     while k < n {
+        if !ws[k].has(found::SENTIMENT) {
+            k += 1;
+            continue;
+        }
         let Some((id, len)) = senti_at(k) else {
             k += 1;
             continue;
@@ -1321,8 +1393,9 @@ fn score_tokens_with(
     }
     // 11. NOT-CONTRAST
     // only a "not" or a "so" can be one: test the bits before the clauses
-    if let Some(k) =
-        (1..n).find(|&k| ws[k].is(rule::NOT | rule::SO) && not_contrast_at(ws, in_tone, k))
+    if span_rules & (rule::NOT | rule::SO) != 0
+        && let Some(k) =
+            (1..n).find(|&k| ws[k].is(rule::NOT | rule::SO) && not_contrast_at(ws, in_tone, k))
     {
         // never more than NOT_CONTRAST_CAP of the gap: the sign stays
         let add = NOT_CONTRAST_WEIGHT.min((o - c).abs() * NOT_CONTRAST_CAP);
