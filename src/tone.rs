@@ -520,6 +520,11 @@ struct Scratch {
     tied: Vec<bool>,
     /// Rule 15: candidate ties (words between, change position, quantity position).
     ties: Vec<(usize, usize, usize)>,
+    /// The words where a tone cue or an expectation word starts (step 1
+    /// and 8 visit only these, unless rule 15 has a change word to tie).
+    cue_starts: Vec<usize>,
+    /// The words where a sentiment entry starts.
+    senti_starts: Vec<usize>,
 }
 
 /// What a punctuation token ends when a stretch is scored.
@@ -759,8 +764,12 @@ fn score_tokens_with(
         quantity,
         tied,
         ties,
+        cue_starts,
+        senti_starts,
     } = &mut *scratch;
     ws.clear();
+    cue_starts.clear();
+    senti_starts.clear();
     let mut clause = 0usize;
     let mut sentence = 0usize;
     questions.clear();
@@ -783,6 +792,12 @@ fn score_tokens_with(
             };
             span_rules |= w.rules;
             span_found |= w.found;
+            if w.has(found::TONE) || w.is(rule::FEAR | rule::HOPE | rule::EXPECTED) {
+                cue_starts.push(ws.len());
+            }
+            if w.has(found::SENTIMENT) {
+                senti_starts.push(ws.len());
+            }
             ws.push(w);
             continue;
         }
@@ -975,12 +990,17 @@ fn score_tokens_with(
     // 1. CUES
     let mut k = 0;
     tone_hits.clear();
+    // only a cue, an expectation word or (with a change word in the
+    // stretch) a quantity tie starts anything: without a change word, go
+    // from one of `cue_starts` to the next
+    let mut next_start = cue_starts.iter().copied().peekable();
     while k < n {
-        // only a cue, an expectation word or (with a change word in the
-        // stretch) a quantity tie starts anything here
-        if !any_change && !ws[k].has(found::TONE) && !ws[k].is(expect_words) {
-            k += 1;
-            continue;
+        if !any_change {
+            while next_start.next_if(|&p| p < k).is_some() {}
+            match next_start.peek() {
+                Some(&p) => k = p,
+                None => break,
+            }
         }
         if let Some((w, len, _)) = quantity(k) {
             tone_hits.push((k, len, w));
@@ -1340,10 +1360,13 @@ fn score_tokens_with(
     }
     // Sentiment, and 8. SPILL into tone from sentiment words that are not cues.
     let mut k = 0;
+    // from one word where a sentiment entry starts to the next
+    let mut next_start = senti_starts.iter().copied().peekable();
     while k < n {
-        if !ws[k].has(found::SENTIMENT) {
-            k += 1;
-            continue;
+        while next_start.next_if(|&p| p < k).is_some() {}
+        match next_start.peek() {
+            Some(&p) => k = p,
+            None => break,
         }
         let Some((id, len)) = senti_at(k) else {
             k += 1;
