@@ -819,6 +819,15 @@ fn score_tokens_with(
     let ws: &[W] = ws;
     let questions: &[bool] = questions;
     let n = ws.len();
+    // A stretch with nothing a score can come from (no cue, sentiment word,
+    // hedge, change, expectation word, "we will", "not"/"so" or question)
+    // scores zero, without the rules.
+    let sources = found::TONE | found::SENTIMENT | found::HEDGE | found::CHANGE;
+    let source_words =
+        rule::FEAR | rule::HOPE | rule::EXPECTED | rule::WE | rule::WE_WILL | rule::NOT | rule::SO;
+    if span_found & sources == 0 && span_rules & source_words == 0 && !questions.contains(&true) {
+        return finish(0.0, 0.0, 0.0, Vec::new());
+    }
     // words' text, for explanations only
     let word = |k: usize| doc.norm(ws[k].token);
     let join = |from: usize, to: usize| (from..to).map(word).collect::<Vec<_>>().join(" ");
