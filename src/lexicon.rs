@@ -19,8 +19,6 @@
 //! files instead (start from a copy of `lexicons/`), `--lexicon FILE` adds to
 //! or overrides entries.
 
-use std::collections::HashMap;
-
 use crate::fxhash::FxMap;
 use std::fmt;
 use std::path::Path;
@@ -76,7 +74,9 @@ struct Line<'a> {
 /// any is used, so a malformed line is reported before a bad value on an
 /// earlier one, as it always was.
 fn read_lines<'a>(file: &str, content: &'a str) -> Result<Vec<Line<'a>>, LexiconError> {
-    let mut out = Vec::new();
+    // at most one entry per line: counting them first saves growing the
+    // vector over and over
+    let mut out = Vec::with_capacity(content.bytes().filter(|&b| b == b'\n').count() + 1);
     for (n, raw) in content.lines().enumerate() {
         let line = n + 1;
         let raw = raw.trim_start_matches('\u{feff}');
@@ -505,6 +505,11 @@ impl PhraseMatcher {
     /// Room for `n` more entries (a file's worth, read at once: growing
     /// the tables line by line rehashed them again and again).
     fn reserve(&mut self, n: usize) {
+        self.vocab.reserve(n);
+        self.by_first.reserve(n);
+        self.starts_need.reserve(n);
+        self.root.reserve(n);
+        self.trie.reserve(n);
         self.entries.reserve(n);
         self.index.reserve(n);
         self.need.reserve(n);
@@ -776,10 +781,21 @@ fn match_ids(pattern: &[PatId], ids: &[u32], words: &[&str], i: usize) -> Option
 /// `file:line`, written straight into a string of the right size (a
 /// `format!` per entry was a sixth of the load time).
 fn located(file: &str, line: usize) -> String {
-    use std::fmt::Write;
-    let mut s = String::with_capacity(file.len() + 8);
+    let mut digits = [0u8; 20];
+    let mut at = digits.len();
+    let mut rest = line;
+    loop {
+        at -= 1;
+        digits[at] = b'0' + (rest % 10) as u8;
+        rest /= 10;
+        if rest == 0 {
+            break;
+        }
+    }
+    let mut s = String::with_capacity(file.len() + 1 + digits.len() - at);
     s.push_str(file);
-    let _ = write!(s, ":{line}");
+    s.push(':');
+    s.extend(digits[at..].iter().map(|&d| d as char));
     s
 }
 
@@ -854,11 +870,26 @@ pub fn load_classes(
     content: &str,
     allowed: &[&str],
 ) -> Result<Vec<(String, String)>, LexiconError> {
-    let mut out = Vec::new();
-    let mut seen: HashMap<String, (usize, String)> = HashMap::new();
-    for e in parse_lines(file, content)? {
-        let class = e.value.to_lowercase();
-        if !allowed.contains(&class.as_str()) {
+    let lines = read_lines(file, content)?;
+    let mut out = Vec::with_capacity(lines.len());
+    // line and class of each term so far
+    let mut seen: FxMap<&str, (usize, &str)> = FxMap::default();
+    seen.reserve(lines.len());
+    for e in &lines {
+        // the one of `allowed` that is the value lower-cased (an ASCII
+        // value, nearly all, is compared without a lower-case copy)
+        let class = if e.value.is_ascii() {
+            allowed.iter().copied().find(|a| {
+                a.len() == e.value.len()
+                    && a.bytes()
+                        .zip(e.value.bytes())
+                        .all(|(x, y)| x == y.to_ascii_lowercase())
+            })
+        } else {
+            let lower = e.value.to_lowercase();
+            allowed.iter().copied().find(|a| *a == lower)
+        };
+        let Some(class) = class else {
             return Err(err(
                 file,
                 e.line,
@@ -869,9 +900,9 @@ pub fn load_classes(
                     allowed.join(", ")
                 ),
             ));
-        }
-        if let Some((l, c)) = seen.get(&e.term) {
-            if *c != class {
+        };
+        if let Some(&(l, c)) = seen.get(e.term.as_str()) {
+            if c != class {
                 return Err(err(
                     file,
                     e.line,
@@ -883,8 +914,8 @@ pub fn load_classes(
             }
             continue;
         }
-        seen.insert(e.term.clone(), (e.line, class.clone()));
-        out.push((e.term, class));
+        seen.insert(&e.term, (e.line, class));
+        out.push((e.term.clone(), class.to_string()));
     }
     Ok(out)
 }
