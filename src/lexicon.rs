@@ -686,6 +686,7 @@ impl PhraseMatcher {
     }
 
     /// The longest plain phrase starting at known word `i`: walk the trie.
+    #[inline]
     fn walk_trie(&self, ids: &[u32], i: usize) -> Best {
         let mut best = Best::default();
         let mut node = self.root[ids[i] as usize];

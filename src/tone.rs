@@ -830,7 +830,16 @@ fn score_tokens_with(
     }
     // words' text, for explanations only
     let word = |k: usize| doc.norm(ws[k].token);
-    let join = |from: usize, to: usize| (from..to).map(word).collect::<Vec<_>>().join(" ");
+    let join = |from: usize, to: usize| {
+        let mut s = String::new();
+        for k in from..to {
+            if k > from {
+                s.push(' ');
+            }
+            s.push_str(word(k));
+        }
+        s
+    };
     // Lookups, from the document's (a match may not run past this span).
     let fits = |k: usize, l: u8| k + l as usize <= n;
     let tone_at = |k: usize| {
