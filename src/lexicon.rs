@@ -19,11 +19,10 @@
 //! files instead (start from a copy of `lexicons/`), `--lexicon FILE` adds to
 //! or overrides entries.
 
-use std::collections::HashMap;
-
 use crate::fxhash::FxMap;
 use std::fmt;
 use std::path::Path;
+use std::sync::OnceLock;
 
 /// A lexicon error, already located: `file:line: message`.
 #[derive(Debug, Clone)]
@@ -51,7 +50,33 @@ pub struct RawEntry {
 
 /// Parse the common `term = value  # note` format.
 pub fn parse_lines(file: &str, content: &str) -> Result<Vec<RawEntry>, LexiconError> {
-    let mut out = Vec::new();
+    Ok(read_lines(file, content)?
+        .into_iter()
+        .map(|l| RawEntry {
+            term: l.term,
+            value: l.value.to_string(),
+            note: l.note.to_string(),
+            line: l.line,
+        })
+        .collect())
+}
+
+/// A [`RawEntry`] whose value and note are still the file's text: the
+/// scored lexicons (tens of thousands of lines) need no copy of either.
+struct Line<'a> {
+    term: String,
+    value: &'a str,
+    note: &'a str,
+    line: usize,
+}
+
+/// [`parse_lines`], borrowing from the file. Every line is read before
+/// any is used, so a malformed line is reported before a bad value on an
+/// earlier one, as it always was.
+fn read_lines<'a>(file: &str, content: &'a str) -> Result<Vec<Line<'a>>, LexiconError> {
+    // at most one entry per line: counting them first saves growing the
+    // vector over and over
+    let mut out = Vec::with_capacity(content.bytes().filter(|&b| b == b'\n').count() + 1);
     for (n, raw) in content.lines().enumerate() {
         let line = n + 1;
         let raw = raw.trim_start_matches('\u{feff}');
@@ -59,7 +84,13 @@ pub fn parse_lines(file: &str, content: &str) -> Result<Vec<RawEntry>, LexiconEr
         if trimmed.is_empty() || trimmed.starts_with('#') {
             continue;
         }
-        let (body, note) = match trimmed.find(" #").or_else(|| trimmed.find("\t#")) {
+        // few lines have a note: look for one only when there is a '#'
+        let note_at = if trimmed.contains('#') {
+            trimmed.find(" #").or_else(|| trimmed.find("\t#"))
+        } else {
+            None
+        };
+        let (body, note) = match note_at {
             Some(k) => (&trimmed[..k], trimmed[k + 2..].trim()),
             None => (trimmed, ""),
         };
@@ -78,10 +109,10 @@ pub fn parse_lines(file: &str, content: &str) -> Result<Vec<RawEntry>, LexiconEr
         if value.is_empty() {
             return Err(err(file, line, format!("no value after `=` for {term:?}")));
         }
-        out.push(RawEntry {
+        out.push(Line {
             term: normalize_term(term),
-            value: value.to_string(),
-            note: note.to_string(),
+            value,
+            note,
             line,
         });
     }
@@ -96,9 +127,16 @@ fn shorten(s: &str) -> String {
 /// the tokenizer normalises text.
 pub fn normalize_term(t: &str) -> String {
     let t = t.trim();
-    // the common case: ASCII with single spaces (most of 50,000 entries,
-    // and per-character Unicode case mapping was a third of the load time)
-    if t.is_ascii() && !t.contains("  ") && !t.contains(['\t', '\r', '\n']) {
+    // the common case: ASCII with single spaces and no tab or line break
+    // (most of 50,000 entries, and per-character Unicode case mapping was a
+    // third of the load time), found in one pass over the bytes
+    let b = t.as_bytes();
+    let plain = b.iter().enumerate().all(|(i, &c)| {
+        c.is_ascii()
+            && !matches!(c, b'\t' | b'\r' | b'\n')
+            && !(c == b' ' && i > 0 && b[i - 1] == b' ')
+    });
+    if plain {
         return t.to_ascii_lowercase();
     }
     let mut s = String::with_capacity(t.len());
@@ -133,13 +171,13 @@ pub enum Pat {
 /// Longest gap `..` may bridge, in words.
 pub const GAP_MAX: usize = 3;
 
-fn compile_pattern(file: &str, e: &RawEntry) -> Result<Vec<Pat>, LexiconError> {
+fn compile_pattern(file: &str, term: &str, line: usize) -> Result<Vec<Pat>, LexiconError> {
     let mut pats = Vec::new();
-    let words: Vec<&str> = e.term.split(' ').collect();
-    for (k, w) in words.iter().enumerate() {
-        if *w == ".." {
-            if k == 0 || k + 1 == words.len() {
-                return Err(err(file, e.line, "a gap `..` cannot start or end a term"));
+    let mut words = term.split(' ').peekable();
+    while let Some(w) = words.next() {
+        if w == ".." {
+            if pats.is_empty() || words.peek().is_none() {
+                return Err(err(file, line, "a gap `..` cannot start or end a term"));
             }
             pats.push(Pat::Gap);
             continue;
@@ -148,7 +186,7 @@ fn compile_pattern(file: &str, e: &RawEntry) -> Result<Vec<Pat>, LexiconError> {
             if stem.chars().count() < 3 || stem.contains('*') {
                 return Err(err(
                     file,
-                    e.line,
+                    line,
                     format!("stem {w:?} too short: `*` needs at least 3 letters before it"),
                 ));
             }
@@ -158,7 +196,7 @@ fn compile_pattern(file: &str, e: &RawEntry) -> Result<Vec<Pat>, LexiconError> {
         if w.contains('*') {
             return Err(err(
                 file,
-                e.line,
+                line,
                 format!("`*` only allowed at a word's end: {w:?}"),
             ));
         }
@@ -168,11 +206,11 @@ fn compile_pattern(file: &str, e: &RawEntry) -> Result<Vec<Pat>, LexiconError> {
         }) {
             return Err(err(
                 file,
-                e.line,
-                format!("unexpected character in term {:?}", e.term),
+                line,
+                format!("unexpected character in term {term:?}"),
             ));
         }
-        pats.push(Pat::Word((*w).to_string()));
+        pats.push(Pat::Word(w.to_string()));
     }
     Ok(pats)
 }
@@ -196,6 +234,7 @@ pub struct PhraseMatcher {
     /// once and then compared as numbers.
     vocab: FxMap<String, u32>,
     /// Patterns with their words as vocabulary ids, parallel to `entries`.
+    /// (Empty for plain phrases: the trie matches those.)
     compiled: Vec<Vec<PatId>>,
     /// Per pattern, the first word id after its first word (`UNKNOWN_WORD`
     /// if none): it must occur within the next `GAP_MAX + 1` words, which
@@ -213,6 +252,10 @@ pub struct PhraseMatcher {
     by_first_need: FxMap<(u32, u32), Vec<u32>>,
     /// Per word id: it starts some entry of `by_first_need`.
     starts_need: Vec<bool>,
+    /// Per word id, what a match starting at it needs (see [`Start`]): most
+    /// words are answered from here without a search. Built at the first
+    /// match, and again after an insert.
+    starts: OnceLock<Vec<Start>>,
     /// Plain word phrases as a trie over word ids: matching walks it word by
     /// word, so the cost is the length of the match, not the number of entries.
     trie: Vec<TrieNode>,
@@ -287,6 +330,19 @@ pub const BOUNDARY_WORD: u32 = u32::MAX - 1;
 /// ("weeks, not days"), a gap may not ("sales fell, costs rose").
 pub const SOFT_BOUNDARY_WORD: u32 = u32::MAX - 2;
 
+/// What a match starting at a known word needs.
+#[derive(Debug, Clone, Copy)]
+enum Start {
+    /// No entry starts with the word.
+    Nothing,
+    /// Only this one-word entry does, whatever follows.
+    Word(u32),
+    /// Only plain phrases do: walking the trie finds the match.
+    Phrases,
+    /// Entries with a gap or a stem may: a full search.
+    Search,
+}
+
 fn is_boundary(id: u32) -> bool {
     id == BOUNDARY_WORD || id == SOFT_BOUNDARY_WORD
 }
@@ -302,6 +358,7 @@ impl Default for PhraseMatcher {
             by_first: Vec::new(),
             by_first_need: FxMap::default(),
             starts_need: Vec::new(),
+            starts: OnceLock::new(),
             trie: vec![TrieNode::default()],
             root: Vec::new(),
             stems: vec![StemNode::default()],
@@ -337,47 +394,79 @@ impl PhraseMatcher {
 
     /// Add or override (same term replaces the weight).
     pub fn insert(&mut self, e: Entry) {
+        self.starts = OnceLock::new();
         if let Some(&id) = self.index.get(&e.term) {
             self.entries[id as usize] = e;
             return;
         }
         let id = self.entries.len() as u32;
-        let compiled = self.compile(&e.pattern);
-        let plain: Option<Vec<u32>> = compiled
-            .iter()
-            .map(|p| match p {
-                PatId::Word(w) => Some(*w),
-                _ => None,
-            })
-            .collect();
-        match &compiled[0] {
-            PatId::Word(_) if plain.is_some() => {
-                let words = plain.unwrap();
-                let mut node = match self.root[words[0] as usize] {
-                    u32::MAX => {
-                        let c = self.trie.len() as u32;
-                        self.trie.push(TrieNode::default());
-                        self.root[words[0] as usize] = c;
-                        c as usize
+        let words = e.pattern.iter().filter(|p| !matches!(p, Pat::Gap)).count();
+        self.entry_words.push(words.min(255) as u8);
+        if e.pattern.iter().all(|p| matches!(p, Pat::Word(_))) {
+            // a plain phrase lives in the trie, which is all that matches it:
+            // its word ids are needed nowhere else
+            let mut need = UNKNOWN_WORD;
+            let mut node = usize::MAX;
+            for (k, p) in e.pattern.iter().enumerate() {
+                let Pat::Word(w) = p else { unreachable!() };
+                let w = self.intern(w);
+                node = if k == 0 {
+                    self.root_node(w)
+                } else {
+                    if k == 1 {
+                        need = w;
                     }
-                    c => c as usize,
+                    self.child_node(node, w)
                 };
-                for &w in &words[1..] {
-                    node = match self.trie[node].child(w) {
-                        Some(c) => c as usize,
-                        None => {
-                            let c = self.trie.len() as u32;
-                            self.trie.push(TrieNode::default());
-                            let ch = &mut self.trie[node].children;
-                            let at = ch.partition_point(|x| x.0 < w);
-                            ch.insert(at, (w, c));
-                            c as usize
-                        }
-                    };
-                }
-                self.trie[node].entry = Some(id);
             }
-            PatId::Word(w) => match need_of(&compiled) {
+            self.trie[node].entry = Some(id);
+            self.need.push(need);
+            self.compiled.push(Vec::new());
+        } else {
+            let compiled = self.compile(&e.pattern);
+            self.insert_search(id, &compiled);
+            // only a word right after the first, or after one gap, is sure to
+            // fall within the window
+            self.need.push(need_of(&compiled));
+            self.compiled.push(compiled);
+        }
+        self.index.insert(e.term.clone(), id);
+        self.entries.push(e);
+    }
+
+    /// The trie node of phrases starting with word `w`, made if new.
+    fn root_node(&mut self, w: u32) -> usize {
+        match self.root[w as usize] {
+            u32::MAX => {
+                let c = self.trie.len() as u32;
+                self.trie.push(TrieNode::default());
+                self.root[w as usize] = c;
+                c as usize
+            }
+            c => c as usize,
+        }
+    }
+
+    /// The child of trie node `node` for word `w`, made if new.
+    fn child_node(&mut self, node: usize, w: u32) -> usize {
+        match self.trie[node].child(w) {
+            Some(c) => c as usize,
+            None => {
+                let c = self.trie.len() as u32;
+                self.trie.push(TrieNode::default());
+                let ch = &mut self.trie[node].children;
+                let at = ch.partition_point(|x| x.0 < w);
+                ch.insert(at, (w, c));
+                c as usize
+            }
+        }
+    }
+
+    /// Index entry `id`, a pattern with a gap or a stem, where
+    /// [`PhraseMatcher::longest_at_ids`] searches for it.
+    fn insert_search(&mut self, id: u32, compiled: &[PatId]) {
+        match &compiled[0] {
+            PatId::Word(w) => match need_of(compiled) {
                 UNKNOWN_WORD => self.by_first[*w as usize].push(id),
                 need => {
                     self.starts_need[*w as usize] = true;
@@ -407,23 +496,25 @@ impl PhraseMatcher {
             }
             PatId::Gap => unreachable!("rejected by compile_pattern"),
         }
-        self.index.insert(e.term.clone(), id);
-        self.entries.push(e);
-        // only a word right after the first, or after one gap, is sure to
-        // fall within the window
-        self.need.push(need_of(&compiled));
-        self.entry_words.push(
-            compiled
-                .iter()
-                .filter(|p| !matches!(p, PatId::Gap))
-                .count()
-                .min(255) as u8,
-        );
-        self.compiled.push(compiled);
     }
 
     pub fn len(&self) -> usize {
         self.entries.len()
+    }
+
+    /// Room for `n` more entries (a file's worth, read at once: growing
+    /// the tables line by line rehashed them again and again).
+    fn reserve(&mut self, n: usize) {
+        self.vocab.reserve(n);
+        self.by_first.reserve(n);
+        self.starts_need.reserve(n);
+        self.root.reserve(n);
+        self.trie.reserve(n);
+        self.entries.reserve(n);
+        self.index.reserve(n);
+        self.need.reserve(n);
+        self.entry_words.reserve(n);
+        self.compiled.reserve(n);
     }
     pub fn is_empty(&self) -> bool {
         self.entries.is_empty()
@@ -453,62 +544,94 @@ impl PhraseMatcher {
     }
 
     /// As [`PhraseMatcher::longest_at`], with the words' ids already looked up.
+    #[inline(always)]
     pub fn longest_at_ids(&self, ids: &[u32], words: &[&str], i: usize) -> Option<(u32, usize)> {
-        if is_boundary(ids[i]) {
+        // most words are answered without a full search: a word no pattern
+        // names unless a stem may begin it, a known word by its `Start`
+        let id = ids[i];
+        if id == UNKNOWN_WORD {
+            if !self.may_start_stem(words[i].as_bytes()) {
+                return None;
+            }
+        } else if is_boundary(id) {
             return None;
+        } else {
+            match self.starts.get_or_init(|| self.start_of_words())[id as usize] {
+                Start::Nothing => return None,
+                Start::Word(e) => return Some((e, 1)),
+                Start::Phrases => return self.walk_trie(ids, i).found,
+                Start::Search => {}
+            }
         }
+        self.longest_from(ids, words, i)
+    }
+
+    /// [`PhraseMatcher::starts`]: what a match at each known word needs.
+    fn start_of_words(&self) -> Vec<Start> {
+        let mut starts = vec![Start::Search; self.vocab.len()];
+        for (w, &id) in &self.vocab {
+            let i = id as usize;
+            if !self.by_first[i].is_empty() || self.starts_need[i] || self.stem_begins(w) {
+                continue;
+            }
+            starts[i] = match self.root[i] {
+                u32::MAX => Start::Nothing,
+                r if !self.trie[r as usize].children.is_empty() => Start::Phrases,
+                r => match self.trie[r as usize].entry {
+                    Some(e) => Start::Word(e),
+                    None => Start::Nothing,
+                },
+            };
+        }
+        starts
+    }
+
+    /// Whether some stem entry begins `word`.
+    fn stem_begins(&self, word: &str) -> bool {
+        let mut node = 0usize;
+        for &byte in word.as_bytes() {
+            match self.stems[node].children.iter().find(|c| c.0 == byte) {
+                Some(c) => node = c.1 as usize,
+                None => return false,
+            }
+            if !self.stems[node].entries.is_empty() {
+                return true;
+            }
+        }
+        false
+    }
+
+    /// Whether a word's first three bytes may begin a stem (always, when a
+    /// stem is too short for the filter).
+    fn may_start_stem(&self, bytes: &[u8]) -> bool {
+        match &self.stem_starts {
+            None => true,
+            Some(f) => {
+                bytes.len() >= 3 && {
+                    let bit = stem_bit(bytes);
+                    f[bit / 64] & (1 << (bit % 64)) != 0
+                }
+            }
+        }
+    }
+
+    /// [`PhraseMatcher::longest_at_ids`] once a match is possible.
+    fn longest_from(&self, ids: &[u32], words: &[&str], i: usize) -> Option<(u32, usize)> {
         // The best match has the most entry words, then the tightest span:
         // "sales fell, and costs rose" must not read as "sales .. rose".
-        let mut best: Option<(u32, usize)> = None;
-        let mut best_words = 0usize;
-        if ids[i] != UNKNOWN_WORD {
-            // plain phrases: walk the trie
-            let mut node = self.root[ids[i] as usize];
-            let mut at = i + 1;
-            let mut matched = 1;
-            while node != u32::MAX {
-                if let Some(e) = self.trie[node as usize].entry {
-                    best = Some((e, at - i));
-                    best_words = matched;
-                }
-                // a phrase runs over a comma but not over a full stop
-                let mut next = at;
-                while next < ids.len() && ids[next] == SOFT_BOUNDARY_WORD {
-                    next += 1;
-                }
-                if next >= ids.len() || ids[next] == UNKNOWN_WORD || ids[next] == BOUNDARY_WORD {
-                    break;
-                }
-                node = self.trie[node as usize]
-                    .child(ids[next])
-                    .unwrap_or(u32::MAX);
-                at = next + 1;
-                matched += 1;
-            }
-        }
-        let window = &ids[(i + 1).min(ids.len())..(i + 2 + GAP_MAX).min(ids.len())];
-        let mut consider = |cands: &[u32]| {
-            for &id in cands {
-                let need = self.need[id as usize];
-                if need != UNKNOWN_WORD && !window.contains(&need) {
-                    continue;
-                }
-                let k = self.entry_words[id as usize] as usize;
-                if let Some(n) = match_ids(&self.compiled[id as usize], ids, words, i)
-                    && best.is_none_or(|(_, m)| k > best_words || (k == best_words && n < m))
-                {
-                    best = Some((id, n));
-                    best_words = k;
-                }
-            }
-        };
-        if ids[i] != UNKNOWN_WORD {
+        let mut best = Best::default();
+        let first = ids[i];
+        if first != UNKNOWN_WORD {
+            best = self.walk_trie(ids, i);
+            let window = &ids[(i + 1).min(ids.len())..(i + 2 + GAP_MAX).min(ids.len())];
             // entries needing no word, and those needing a word of the
             // window (each needed word once), merged in entry order so that
             // ties between equal matches go as they always did
-            let plain = &self.by_first[ids[i] as usize];
-            if !self.starts_need[ids[i] as usize] {
-                consider(plain);
+            let plain = &self.by_first[first as usize];
+            if !self.starts_need[first as usize] {
+                if !plain.is_empty() {
+                    self.consider(plain, ids, words, i, window, &mut best);
+                }
             } else {
                 let mut lists: [&[u32]; GAP_MAX + 2] = [&[]; GAP_MAX + 2];
                 lists[GAP_MAX + 1] = plain;
@@ -516,7 +639,7 @@ impl PhraseMatcher {
                     if w != UNKNOWN_WORD
                         && !is_boundary(w)
                         && !window[..x].contains(&w)
-                        && let Some(l) = self.by_first_need.get(&(ids[i], w))
+                        && let Some(l) = self.by_first_need.get(&(first, w))
                     {
                         *slot = l;
                     }
@@ -531,22 +654,24 @@ impl PhraseMatcher {
                         }
                     }
                     let Some(p) = pick else { break };
-                    consider(&lists[p][at[p]..at[p] + 1]);
+                    self.consider(
+                        &lists[p][at[p]..at[p] + 1],
+                        ids,
+                        words,
+                        i,
+                        window,
+                        &mut best,
+                    );
                     at[p] += 1;
                 }
             }
         }
         // stems: walk the first word's bytes through the stem trie
         let bytes = words[i].as_bytes();
-        if let Some(f) = &self.stem_starts {
-            if bytes.len() < 3 {
-                return best;
-            }
-            let bit = stem_bit(bytes);
-            if f[bit / 64] & (1 << (bit % 64)) == 0 {
-                return best;
-            }
+        if !self.may_start_stem(bytes) {
+            return best.found;
         }
+        let window = &ids[(i + 1).min(ids.len())..(i + 2 + GAP_MAX).min(ids.len())];
         let mut node = 0usize;
         for &byte in bytes {
             match self.stems[node].children.iter().find(|c| c.0 == byte) {
@@ -554,11 +679,76 @@ impl PhraseMatcher {
                 None => break,
             }
             if !self.stems[node].entries.is_empty() {
-                consider(&self.stems[node].entries);
+                self.consider(&self.stems[node].entries, ids, words, i, window, &mut best);
             }
+        }
+        best.found
+    }
+
+    /// The longest plain phrase starting at known word `i`: walk the trie.
+    #[inline]
+    fn walk_trie(&self, ids: &[u32], i: usize) -> Best {
+        let mut best = Best::default();
+        let mut node = self.root[ids[i] as usize];
+        let mut at = i + 1;
+        let mut matched = 1;
+        while node != u32::MAX {
+            if let Some(e) = self.trie[node as usize].entry {
+                best.found = Some((e, at - i));
+                best.words = matched;
+            }
+            // a phrase runs over a comma but not over a full stop
+            let mut next = at;
+            while next < ids.len() && ids[next] == SOFT_BOUNDARY_WORD {
+                next += 1;
+            }
+            if next >= ids.len() || ids[next] == UNKNOWN_WORD || ids[next] == BOUNDARY_WORD {
+                break;
+            }
+            node = self.trie[node as usize]
+                .child(ids[next])
+                .unwrap_or(u32::MAX);
+            at = next + 1;
+            matched += 1;
         }
         best
     }
+
+    /// Try entries `cands` at word `i`, keeping the best match so far;
+    /// `window` is the words an entry's needed word must be among.
+    fn consider(
+        &self,
+        cands: &[u32],
+        ids: &[u32],
+        words: &[&str],
+        i: usize,
+        window: &[u32],
+        best: &mut Best,
+    ) {
+        for &id in cands {
+            let need = self.need[id as usize];
+            if need != UNKNOWN_WORD && !window.contains(&need) {
+                continue;
+            }
+            let k = self.entry_words[id as usize] as usize;
+            if let Some(n) = match_ids(&self.compiled[id as usize], ids, words, i)
+                && best
+                    .found
+                    .is_none_or(|(_, m)| k > best.words || (k == best.words && n < m))
+            {
+                best.found = Some((id, n));
+                best.words = k;
+            }
+        }
+    }
+}
+
+/// The best match found so far at a word: (entry id, words consumed), and
+/// how many entry words it has.
+#[derive(Default)]
+struct Best {
+    found: Option<(u32, usize)>,
+    words: usize,
 }
 
 /// Match a compiled pattern at `i`; returns the number of words consumed.
@@ -589,6 +779,27 @@ fn match_ids(pattern: &[PatId], ids: &[u32], words: &[&str], i: usize) -> Option
     go(pattern, ids, words, i).map(|end| end - i)
 }
 
+/// `file:line`, written straight into a string of the right size (a
+/// `format!` per entry was a sixth of the load time).
+fn located(file: &str, line: usize) -> String {
+    let mut digits = [0u8; 20];
+    let mut at = digits.len();
+    let mut rest = line;
+    loop {
+        at -= 1;
+        digits[at] = b'0' + (rest % 10) as u8;
+        rest /= 10;
+        if rest == 0 {
+            break;
+        }
+    }
+    let mut s = String::with_capacity(file.len() + 1 + digits.len() - at);
+    s.push_str(file);
+    s.push(':');
+    s.extend(digits[at..].iter().map(|&d| d as char));
+    s
+}
+
 /// Read a scored lexicon: weights must lie within `[lo, hi]` and not be zero.
 pub fn load_scored(
     file: &str,
@@ -599,8 +810,12 @@ pub fn load_scored(
     into: &mut PhraseMatcher,
     overriding: bool,
 ) -> Result<(), LexiconError> {
-    let mut seen: HashMap<String, (usize, f32)> = HashMap::new();
-    for e in parse_lines(file, content)? {
+    // (line, weight) of the entries this file has given, by entry id
+    let lines = read_lines(file, content)?;
+    let mut seen: FxMap<u32, (usize, f32)> = FxMap::default();
+    seen.reserve(lines.len());
+    into.reserve(lines.len());
+    for e in lines {
         let w: f32 = e.value.parse().map_err(|_| {
             err(
                 file,
@@ -615,7 +830,8 @@ pub fn load_scored(
                 format!("weight {w} for {:?} outside {lo}..{hi} (and not 0)", e.term),
             ));
         }
-        if let Some((l, w0)) = seen.get(&e.term) {
+        let existing = into.index.get(&e.term).copied();
+        if let Some((l, w0)) = existing.and_then(|id| seen.get(&id)) {
             if *w0 != w {
                 return Err(err(
                     file,
@@ -628,9 +844,8 @@ pub fn load_scored(
             }
             continue;
         }
-        seen.insert(e.term.clone(), (e.line, w));
-        let pattern = compile_pattern(file, &e)?;
-        if !overriding && into.get(&e.term).is_some() {
+        let pattern = compile_pattern(file, &e.term, e.line)?;
+        if !overriding && existing.is_some() {
             // Same term in two built-in files: the later file wins, silently
             // would hide a mistake, so say so.
             return Err(err(
@@ -639,11 +854,12 @@ pub fn load_scored(
                 format!("{:?} is already defined in another lexicon file", e.term),
             ));
         }
+        seen.insert(existing.unwrap_or(into.len() as u32), (e.line, w));
         into.insert(Entry {
             term: e.term,
             pattern,
             weight: w * sign,
-            source: format!("{file}:{}", e.line),
+            source: located(file, e.line),
         });
     }
     Ok(())
@@ -655,11 +871,26 @@ pub fn load_classes(
     content: &str,
     allowed: &[&str],
 ) -> Result<Vec<(String, String)>, LexiconError> {
-    let mut out = Vec::new();
-    let mut seen: HashMap<String, (usize, String)> = HashMap::new();
-    for e in parse_lines(file, content)? {
-        let class = e.value.to_lowercase();
-        if !allowed.contains(&class.as_str()) {
+    let lines = read_lines(file, content)?;
+    let mut out = Vec::with_capacity(lines.len());
+    // line and class of each term so far
+    let mut seen: FxMap<&str, (usize, &str)> = FxMap::default();
+    seen.reserve(lines.len());
+    for e in &lines {
+        // the one of `allowed` that is the value lower-cased (an ASCII
+        // value, nearly all, is compared without a lower-case copy)
+        let class = if e.value.is_ascii() {
+            allowed.iter().copied().find(|a| {
+                a.len() == e.value.len()
+                    && a.bytes()
+                        .zip(e.value.bytes())
+                        .all(|(x, y)| x == y.to_ascii_lowercase())
+            })
+        } else {
+            let lower = e.value.to_lowercase();
+            allowed.iter().copied().find(|a| *a == lower)
+        };
+        let Some(class) = class else {
             return Err(err(
                 file,
                 e.line,
@@ -670,9 +901,9 @@ pub fn load_classes(
                     allowed.join(", ")
                 ),
             ));
-        }
-        if let Some((l, c)) = seen.get(&e.term) {
-            if *c != class {
+        };
+        if let Some(&(l, c)) = seen.get(e.term.as_str()) {
+            if c != class {
                 return Err(err(
                     file,
                     e.line,
@@ -684,8 +915,8 @@ pub fn load_classes(
             }
             continue;
         }
-        seen.insert(e.term.clone(), (e.line, class.clone()));
-        out.push((e.term, class));
+        seen.insert(&e.term, (e.line, class));
+        out.push((e.term.clone(), class.to_string()));
     }
     Ok(out)
 }

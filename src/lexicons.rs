@@ -186,7 +186,111 @@ pub struct Lexicons {
     pub names: FxMap<String, crate::speakers::Gender>,
     /// The tone-stage facts of every lexicon word; rebuilt whenever an entry
     /// is loaded, so it never disagrees with the lexicons.
-    words: FxMap<String, WordInfo>,
+    words: WordTable,
+}
+
+/// A word as two (possibly overlapping) loads of its bytes, with its
+/// length. For words up to 16 bytes the loads cover every byte, so the key
+/// is the word itself and comparing keys needs no call to `memcmp`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+struct WordKey {
+    len: usize,
+    a: u64,
+    b: u64,
+}
+
+/// Longest word whose [`WordKey`] is exact.
+const EXACT_KEY_BYTES: usize = 16;
+
+impl WordKey {
+    fn of(w: &[u8]) -> WordKey {
+        let n = w.len();
+        let u64_at = |i: usize| u64::from_le_bytes(w[i..i + 8].try_into().unwrap());
+        let u32_at = |i: usize| u64::from(u32::from_le_bytes(w[i..i + 4].try_into().unwrap()));
+        let (a, b) = match n {
+            8.. => (u64_at(0), u64_at(n - 8)),
+            4..8 => (u32_at(0), u32_at(n - 4)),
+            1..4 => (
+                u64::from(w[0]) | u64::from(w[n / 2]) << 8 | u64::from(w[n - 1]) << 16,
+                0,
+            ),
+            0 => (0, 0),
+        };
+        WordKey { len: n, a, b }
+    }
+
+    /// A slot among `1 << bits`: the top bits of a multiplicative hash
+    /// (the low bits of a product mix only the low bits of its factors).
+    fn slot(&self, bits: u32) -> usize {
+        let h = (self.a ^ self.len as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15)
+            ^ self.b.wrapping_mul(0xC2B2_AE3D_27D4_EB4F);
+        (h >> (64 - bits)) as usize
+    }
+}
+
+/// The tone-stage facts of every lexicon word ([`Lexicons::word`]), in an
+/// open-addressing table keyed by [`WordKey`]. Every word of every document
+/// is looked up here once; a general hash map (hashing byte by byte, then
+/// a `memcmp` call per hit) took three times as long.
+#[derive(Debug, Default)]
+struct WordTable {
+    /// Index into the entries plus one (0 = empty slot); `1 << bits` long,
+    /// at most half full.
+    slots: Vec<u32>,
+    bits: u32,
+    keys: Vec<WordKey>,
+    /// The words, compared only when longer than [`EXACT_KEY_BYTES`].
+    words: Vec<String>,
+    infos: Vec<WordInfo>,
+}
+
+impl WordTable {
+    fn new(words: FxMap<String, WordInfo>) -> WordTable {
+        let size = (words.len() * 2).next_power_of_two().max(16);
+        let mut t = WordTable {
+            slots: vec![0; size],
+            bits: size.trailing_zeros(),
+            ..WordTable::default()
+        };
+        for (w, info) in words {
+            let key = WordKey::of(w.as_bytes());
+            let mut i = key.slot(t.bits);
+            while t.slots[i] != 0 {
+                i = (i + 1) & (size - 1);
+            }
+            t.keys.push(key);
+            t.words.push(w);
+            t.infos.push(info);
+            t.slots[i] = t.keys.len() as u32;
+        }
+        t
+    }
+
+    #[inline]
+    fn get(&self, w: &str) -> WordInfo {
+        if self.slots.is_empty() {
+            return WordInfo::NONE;
+        }
+        let key = WordKey::of(w.as_bytes());
+        let mask = self.slots.len() - 1;
+        let mut i = key.slot(self.bits);
+        loop {
+            let e = match self.slots[i] {
+                0 => return WordInfo::NONE,
+                e => e as usize - 1,
+            };
+            if self.keys[e] == key && (key.len <= EXACT_KEY_BYTES || self.long_word_is(e, w)) {
+                return self.infos[e];
+            }
+            i = (i + 1) & mask;
+        }
+    }
+
+    /// Entry `e` is `w`, a word too long for its key to be exact (rare).
+    #[cold]
+    fn long_word_is(&self, e: usize, w: &str) -> bool {
+        self.words[e] == w
+    }
 }
 
 impl Lexicons {
@@ -350,8 +454,9 @@ impl Lexicons {
 
     /// Names of the extra columns the foreign lexicons add.
     /// The tone-stage facts of a (normalised) word.
+    #[inline]
     pub fn word(&self, w: &str) -> WordInfo {
-        self.words.get(w).copied().unwrap_or(WordInfo::NONE)
+        self.words.get(w)
     }
 
     fn reindex(&mut self) {
@@ -380,7 +485,7 @@ impl Lexicons {
         for (w, bits) in crate::tone::rule_words() {
             words.entry(w.to_string()).or_insert(WordInfo::NONE).rules |= bits;
         }
-        self.words = words;
+        self.words = WordTable::new(words);
     }
 
     pub fn extra_columns(&self) -> Vec<String> {

@@ -124,6 +124,7 @@ macro_rules! note {
         }
     };
 }
+use crate::lexicon::{BOUNDARY_WORD, SOFT_BOUNDARY_WORD};
 use crate::lexicons::{Lexicons, Modifier, Quantity, WordInfo};
 
 pub const NEGATION_WINDOW: usize = 3;
@@ -301,6 +302,24 @@ mod rule {
     pub const AUX: u32 = 1 << 24;
 }
 
+/// What [`prepare`] found starting at a word, one bit each, so that a
+/// scoring call skips the words (and the rules) with nothing to look at: a
+/// sentence without a hedge never looks for one.
+mod found {
+    /// A tone cue (step 1).
+    pub const TONE: u8 = 1 << 0;
+    /// A sentiment entry.
+    pub const SENTIMENT: u8 = 1 << 1;
+    /// Any modifier; the kinds the rules look for are also bits of their own.
+    pub const MODIFIER: u8 = 1 << 2;
+    pub const NEGATOR: u8 = 1 << 3;
+    pub const HEDGE: u8 = 1 << 4;
+    pub const CONTRAST: u8 = 1 << 5;
+    pub const CONDITIONAL: u8 = 1 << 6;
+    /// A change word of `quantities.txt` (rule 15: "fell", "more").
+    pub const CHANGE: u8 = 1 << 7;
+}
+
 /// Every word a rule tests by its spelling, with its bits (see [`rule`]);
 /// the lexicons' word table carries them, so the lists here stay the only
 /// place the words are named.
@@ -466,11 +485,16 @@ struct W {
     token: usize,
     /// The rule words it is (see [`rule`]).
     rules: u32,
+    /// What starts at it (see [`found`]).
+    found: u8,
 }
 
 impl W {
     fn is(&self, bits: u32) -> bool {
         self.rules & bits != 0
+    }
+    fn has(&self, bits: u8) -> bool {
+        self.found & bits != 0
     }
 }
 
@@ -496,6 +520,11 @@ struct Scratch {
     tied: Vec<bool>,
     /// Rule 15: candidate ties (words between, change position, quantity position).
     ties: Vec<(usize, usize, usize)>,
+    /// The words where a tone cue or an expectation word starts (step 1
+    /// and 8 visit only these, unless rule 15 has a change word to tie).
+    cue_starts: Vec<usize>,
+    /// The words where a sentiment entry starts.
+    senti_starts: Vec<usize>,
 }
 
 /// What a punctuation token ends when a stretch is scored.
@@ -524,6 +553,8 @@ pub struct Prepared {
     modifier_at: Vec<Option<(Modifier, u8)>>,
     /// The rule words each word is (see [`rule`]).
     rules: Vec<u32>,
+    /// What starts at each word (see [`found`]).
+    found: Vec<u8>,
     /// Longest `quantities.txt` term starting at each word (rule 15).
     quantity_at: Vec<Option<(Quantity, u8)>>,
     /// Reused by every scoring call on this document (see [`Scratch`]); a
@@ -533,17 +564,23 @@ pub struct Prepared {
 }
 
 pub fn prepare(doc: &Document, lx: &Lexicons) -> Prepared {
-    let mut word_of_token = vec![u32::MAX; doc.tokens.len()];
-    let mut stop_of_token = vec![Stop::None; doc.tokens.len()];
-    let mut words: Vec<&str> = Vec::with_capacity(doc.tokens.len());
-    // Clause punctuation becomes an empty "word" among the words: a full
-    // stop or colon stops every entry, a comma or dash stops gaps but not
-    // plain phrases ("weeks, not days"), so "sales fell, but costs rose" is
-    // not "sales .. rose". 0 = a word, 1 = soft, 2 = hard boundary.
-    let mut boundary: Vec<u8> = Vec::with_capacity(doc.tokens.len());
-    // A capital inside a sentence marks a name ("the Halcyon probe", "the
-    // Freedom Party"), whose words carry no tone: such words look up nothing.
-    let mut proper: Vec<bool> = Vec::with_capacity(doc.tokens.len());
+    let nt = doc.tokens.len();
+    let mut word_of_token = vec![u32::MAX; nt];
+    let mut stop_of_token = vec![Stop::None; nt];
+    // The words, each looked up once for all lexicons, in one pass over the
+    // tokens. Clause punctuation becomes an empty "word" among the words: a
+    // full stop or colon stops every entry, a comma or dash stops gaps but
+    // not plain phrases ("weeks, not days"), so "sales fell, but costs rose"
+    // is not "sales .. rose". There is at most one entry per token, so the
+    // arrays are made that long and written by index (a push per word and
+    // array was a good part of this function), then cut to the words.
+    let mut words: Vec<&str> = vec![""; nt];
+    let mut info: Vec<WordInfo> = vec![WordInfo::NONE; nt];
+    let mut n = 0;
+    // what the last entry is: 0 = a word (or nothing yet), 1 = a soft
+    // boundary, 2 = a hard one; a run of punctuation is one boundary, the
+    // strongest of its marks
+    let mut last_boundary = 0u8;
     let mut sentence_start = true;
     let mut next_sentence = doc.sentences.iter().map(|s| s.tokens.0).peekable();
     for (i, t) in doc.tokens.iter().enumerate() {
@@ -552,12 +589,26 @@ pub fn prepare(doc: &Document, lx: &Lexicons) -> Prepared {
         }
         let kind = match t.kind {
             TokenKind::Word | TokenKind::Number => {
-                word_of_token[i] = words.len() as u32;
-                words.push(doc.norm(i));
-                boundary.push(0);
-                let tok = doc.tok(i);
-                proper.push(t.cap && !sentence_start && !tok.chars().all(|c| !c.is_lowercase()));
+                word_of_token[i] = n as u32;
+                let w = doc.norm(i);
+                words[n] = w;
+                // A capital inside a sentence marks a name ("the Halcyon
+                // probe", "the Freedom Party"), whose words carry no tone:
+                // such words match no lexicon entry, but are still the rule
+                // words they spell ("Will" is "will").
+                let proper =
+                    t.cap && !sentence_start && !doc.tok(i).chars().all(|c| !c.is_lowercase());
+                info[n] = if proper {
+                    WordInfo {
+                        rules: lx.word(w).rules,
+                        ..WordInfo::NONE
+                    }
+                } else {
+                    lx.word(w)
+                };
+                n += 1;
                 sentence_start = false;
+                last_boundary = 0;
                 continue;
             }
             TokenKind::QuoteMark => {
@@ -582,76 +633,75 @@ pub fn prepare(doc: &Document, lx: &Lexicons) -> Prepared {
                 }
             }
         };
-        match boundary.last_mut() {
-            Some(0) => {
-                words.push("");
-                boundary.push(kind);
-                proper.push(false);
-            }
-            Some(last) => *last = (*last).max(kind),
-            None => {}
+        if n == 0 || kind <= last_boundary {
+            continue;
         }
+        let sentinel = if kind == 1 {
+            WordInfo::SOFT_BOUNDARY
+        } else {
+            WordInfo::BOUNDARY
+        };
+        if last_boundary == 0 {
+            info[n] = sentinel;
+            n += 1;
+        } else {
+            // a comma then a full stop: the stronger boundary
+            info[n - 1] = sentinel;
+        }
+        last_boundary = kind;
     }
-    let n = words.len();
-    // sentinels before each position, to give match lengths in words
-    let mut sentinels_before = Vec::with_capacity(n + 1);
-    sentinels_before.push(0u32);
-    for &b in &boundary {
-        sentinels_before.push(sentinels_before.last().unwrap() + u32::from(b > 0));
-    }
-    let in_words =
-        |k: usize, l: usize| l - (sentinels_before[k + l] - sentinels_before[k]) as usize;
+    words.truncate(n);
+    info.truncate(n);
+    let tone_ids: Vec<u32> = info.iter().map(|x| x.tone).collect();
+    let senti_ids: Vec<u32> = info.iter().map(|x| x.sentiment).collect();
+    // match lengths are given in words: the boundaries a phrase runs over
+    // ("weeks, not days") do not count
+    let in_words = |k: usize, l: usize| {
+        let sentinels = tone_ids[k..k + l]
+            .iter()
+            .filter(|&&id| id == SOFT_BOUNDARY_WORD || id == BOUNDARY_WORD)
+            .count();
+        (l - sentinels).min(255) as u8
+    };
+    // modifiers and quantities are at most four words long
+    let class_words = |k: usize| &words[k..(k + 4).min(n)];
     let mut tone_at = vec![None; n];
     let mut senti_at = vec![None; n];
     let mut modifier_at = vec![None; n];
-    // one lookup per word for all three lexicons
-    let mut tone_ids = Vec::with_capacity(n);
-    let mut senti_ids = Vec::with_capacity(n);
-    let mut starts_modifier = Vec::with_capacity(n);
-    let mut starts_quantity = Vec::with_capacity(n);
-    let mut rules = Vec::with_capacity(n);
-    for ((w, &b), &p) in words.iter().zip(&boundary).zip(&proper) {
-        let info = match b {
-            // a name matches no lexicon entry, but its words are still the
-            // rule words they spell ("Will" is "will")
-            0 if p => WordInfo {
-                rules: lx.word(w).rules,
-                ..WordInfo::NONE
-            },
-            0 => lx.word(w),
-            1 => WordInfo::SOFT_BOUNDARY,
-            _ => WordInfo::BOUNDARY,
-        };
-        rules.push(info.rules);
-        tone_ids.push(info.tone);
-        senti_ids.push(info.sentiment);
-        starts_modifier.push(info.modifier);
-        starts_quantity.push(info.quantity);
-    }
     let mut quantity_at = vec![None; n];
+    let mut found = vec![0u8; n];
     for k in 0..n {
-        tone_at[k] = lx
-            .tone
-            .longest_at_ids(&tone_ids, &words, k)
-            .map(|(id, l)| (id, in_words(k, l).min(255) as u8));
-        senti_at[k] = lx
-            .sentiment
-            .longest_at_ids(&senti_ids, &words, k)
-            .map(|(id, l)| (id, in_words(k, l).min(255) as u8));
-        if starts_modifier[k] {
-            let end = (k + 4).min(n);
-            modifier_at[k] = lx
-                .modifiers
-                .longest(&words[k..end])
-                .map(|(m, l)| (*m, l as u8));
+        let mut f = 0;
+        if let Some((id, l)) = lx.tone.longest_at_ids(&tone_ids, &words, k) {
+            tone_at[k] = Some((id, in_words(k, l)));
+            f |= found::TONE;
         }
-        if starts_quantity[k] {
-            let end = (k + 4).min(n);
-            quantity_at[k] = lx
-                .quantities
-                .longest(&words[k..end])
-                .map(|(q, l)| (*q, l as u8));
+        if let Some((id, l)) = lx.sentiment.longest_at_ids(&senti_ids, &words, k) {
+            senti_at[k] = Some((id, in_words(k, l)));
+            f |= found::SENTIMENT;
         }
+        if info[k].modifier
+            && let Some((&m, l)) = lx.modifiers.longest(class_words(k))
+        {
+            modifier_at[k] = Some((m, l as u8));
+            f |= found::MODIFIER
+                | match m {
+                    Modifier::Negator => found::NEGATOR,
+                    Modifier::Hedge(_) => found::HEDGE,
+                    Modifier::Contrast => found::CONTRAST,
+                    Modifier::Conditional => found::CONDITIONAL,
+                    _ => 0,
+                };
+        }
+        if info[k].quantity
+            && let Some((&q, l)) = lx.quantities.longest(class_words(k))
+        {
+            quantity_at[k] = Some((q, l as u8));
+            if !matches!(q, Quantity::Good | Quantity::Bad) {
+                f |= found::CHANGE;
+            }
+        }
+        found[k] = f;
     }
     Prepared {
         word_of_token,
@@ -659,7 +709,8 @@ pub fn prepare(doc: &Document, lx: &Lexicons) -> Prepared {
         tone_at,
         senti_at,
         modifier_at,
-        rules,
+        rules: info.iter().map(|x| x.rules).collect(),
+        found,
         quantity_at,
         scratch: RefCell::new(Scratch::default()),
     }
@@ -713,23 +764,41 @@ fn score_tokens_with(
         quantity,
         tied,
         ties,
+        cue_starts,
+        senti_starts,
     } = &mut *scratch;
     ws.clear();
+    cue_starts.clear();
+    senti_starts.clear();
     let mut clause = 0usize;
     let mut sentence = 0usize;
     questions.clear();
     questions.push(false);
+    // the rule words and the findings of the whole stretch: a rule whose
+    // words are not in it is skipped
+    let mut span_rules = 0u32;
+    let mut span_found = 0u8;
     for i in a..b {
         let global = prep.word_of_token[i];
         if global != u32::MAX {
             let global = global as usize;
-            ws.push(W {
+            let w = W {
                 clause,
                 sentence,
                 global,
                 token: i,
                 rules: prep.rules[global],
-            });
+                found: prep.found[global],
+            };
+            span_rules |= w.rules;
+            span_found |= w.found;
+            if w.has(found::TONE) || w.is(rule::FEAR | rule::HOPE | rule::EXPECTED) {
+                cue_starts.push(ws.len());
+            }
+            if w.has(found::SENTIMENT) {
+                senti_starts.push(ws.len());
+            }
+            ws.push(w);
             continue;
         }
         match prep.stop_of_token[i] {
@@ -750,9 +819,27 @@ fn score_tokens_with(
     let ws: &[W] = ws;
     let questions: &[bool] = questions;
     let n = ws.len();
+    // A stretch with nothing a score can come from (no cue, sentiment word,
+    // hedge, change, expectation word, "we will", "not"/"so" or question)
+    // scores zero, without the rules.
+    let sources = found::TONE | found::SENTIMENT | found::HEDGE | found::CHANGE;
+    let source_words =
+        rule::FEAR | rule::HOPE | rule::EXPECTED | rule::WE | rule::WE_WILL | rule::NOT | rule::SO;
+    if span_found & sources == 0 && span_rules & source_words == 0 && !questions.contains(&true) {
+        return finish(0.0, 0.0, 0.0, Vec::new());
+    }
     // words' text, for explanations only
     let word = |k: usize| doc.norm(ws[k].token);
-    let join = |from: usize, to: usize| (from..to).map(word).collect::<Vec<_>>().join(" ");
+    let join = |from: usize, to: usize| {
+        let mut s = String::new();
+        for k in from..to {
+            if k > from {
+                s.push(' ');
+            }
+            s.push_str(word(k));
+        }
+        s
+    };
     // Lookups, from the document's (a match may not run past this span).
     let fits = |k: usize, l: u8| k + l as usize <= n;
     let tone_at = |k: usize| {
@@ -766,11 +853,15 @@ fn score_tokens_with(
             .map(|(id, l)| (id, l as usize))
     };
     modifier.clear();
-    modifier.extend((0..n).map(|k| {
-        prep.modifier_at[ws[k].global]
-            .filter(|&(_, l)| fits(k, l))
-            .map(|(m, l)| (m, l as usize))
-    }));
+    if span_found & found::MODIFIER == 0 {
+        modifier.resize(n, None);
+    } else {
+        modifier.extend((0..n).map(|k| {
+            prep.modifier_at[ws[k].global]
+                .filter(|&(_, l)| fits(k, l))
+                .map(|(m, l)| (m, l as usize))
+        }));
+    }
     let modifier: &[Option<(Modifier, usize)>] = modifier;
     let mut o = 0f32;
     let mut c = 0f32;
@@ -780,36 +871,40 @@ fn score_tokens_with(
     in_tone.resize(n, false);
     // 8. EXPECT (found first: it replaces the expectation word's own cue)
     expectation.clear();
-    expectation.resize(n, None);
-    for k in 0..n {
-        let sign = if ws[k].is(rule::FEAR) {
-            1.0
-        } else if ws[k].is(rule::HOPE) {
-            -1.0
-        } else if ws[k].is(rule::EXPECTED) {
-            0.0
-        } else {
-            continue;
-        };
-        let lo = k.saturating_sub(EXPECTATION_WINDOW + 1);
-        let Some(t) = (lo..k)
-            .rev()
-            .find(|&j| ws[j].is(rule::THAN | rule::AS) && ws[j].clause == ws[k].clause)
-        else {
-            continue;
-        };
-        // a cue just before "than" carries the tone itself
-        let cue_before =
-            (t.saturating_sub(3)..t).any(|j| tone_at(j).is_some_and(|(_, l)| j + l >= t));
-        // "more than hoped": exceeding the expectation reverses it
-        let more = ws[t].is(rule::THAN) && more_before_than(ws, t);
-        expectation[k] = Some(if cue_before {
-            0.0
-        } else if more {
-            -sign * EXPECTATION_WEIGHT
-        } else {
-            sign * EXPECTATION_WEIGHT
-        });
+    // most stretches hold no expectation word: then the array stays empty
+    let expect_words = rule::FEAR | rule::HOPE | rule::EXPECTED;
+    if span_rules & expect_words != 0 {
+        expectation.resize(n, None);
+        for k in 0..n {
+            let sign = if ws[k].is(rule::FEAR) {
+                1.0
+            } else if ws[k].is(rule::HOPE) {
+                -1.0
+            } else if ws[k].is(rule::EXPECTED) {
+                0.0
+            } else {
+                continue;
+            };
+            let lo = k.saturating_sub(EXPECTATION_WINDOW + 1);
+            let Some(t) = (lo..k)
+                .rev()
+                .find(|&j| ws[j].is(rule::THAN | rule::AS) && ws[j].clause == ws[k].clause)
+            else {
+                continue;
+            };
+            // a cue just before "than" carries the tone itself
+            let cue_before =
+                (t.saturating_sub(3)..t).any(|j| tone_at(j).is_some_and(|(_, l)| j + l >= t));
+            // "more than hoped": exceeding the expectation reverses it
+            let more = ws[t].is(rule::THAN) && more_before_than(ws, t);
+            expectation[k] = Some(if cue_before {
+                0.0
+            } else if more {
+                -sign * EXPECTATION_WEIGHT
+            } else {
+                sign * EXPECTATION_WEIGHT
+            });
+        }
     }
     // 15. QUANTITY (found before the cues: it replaces the change word's and
     // the quantity's own cues, as "costs plunged" is no bad news)
@@ -822,8 +917,10 @@ fn score_tokens_with(
     tied.clear();
     ties.clear();
     // most stretches hold no change word: then the arrays stay empty
-    let any_change = (0..n)
-        .any(|k| quantity_at(k).is_some_and(|(q, _)| !matches!(q, Quantity::Good | Quantity::Bad)));
+    let any_change = span_found & found::CHANGE != 0
+        && (0..n).any(|k| {
+            quantity_at(k).is_some_and(|(q, _)| !matches!(q, Quantity::Good | Quantity::Bad))
+        });
     if any_change {
         quantity.resize(n, None);
         tied.resize(n, false);
@@ -911,7 +1008,18 @@ fn score_tokens_with(
     // 1. CUES
     let mut k = 0;
     tone_hits.clear();
+    // only a cue, an expectation word or (with a change word in the
+    // stretch) a quantity tie starts anything: without a change word, go
+    // from one of `cue_starts` to the next
+    let mut next_start = cue_starts.iter().copied().peekable();
     while k < n {
+        if !any_change {
+            while next_start.next_if(|&p| p < k).is_some() {}
+            match next_start.peek() {
+                Some(&p) => k = p,
+                None => break,
+            }
+        }
         if let Some((w, len, _)) = quantity(k) {
             tone_hits.push((k, len, w));
             for f in in_tone.iter_mut().skip(k).take(len) {
@@ -925,7 +1033,7 @@ fn score_tokens_with(
             k += 1;
             continue;
         }
-        if let Some(w) = expectation[k] {
+        if let Some(w) = expectation.get(k).copied().flatten() {
             if w != 0.0 {
                 tone_hits.push((k, 1, w));
             }
@@ -947,9 +1055,11 @@ fn score_tokens_with(
     let in_tone: &[bool] = in_tone;
     let tone_hits: &[(usize, usize, f32)] = tone_hits;
     contrast_at.clear();
-    contrast_at.extend(
-        (0..n).filter(|&k| matches!(modifier[k], Some((Modifier::Contrast, _))) && !in_tone[k]),
-    );
+    if span_found & found::CONTRAST != 0 {
+        contrast_at.extend(
+            (0..n).filter(|&k| matches!(modifier[k], Some((Modifier::Contrast, _))) && !in_tone[k]),
+        );
+    }
     let contrast_at: &[usize] = contrast_at;
     // (position, contribution) of every tone cue, for rule 12
     cue_at.clear();
@@ -1023,6 +1133,7 @@ fn score_tokens_with(
         // "no" + its noun + auxiliaries + the cue ("no lives were lost")
         let no_subject = (k.saturating_sub(NO_SUBJECT_WORDS + 4)..k)
             .rev()
+            .filter(|_| span_rules & rule::NO != 0)
             .find(|&j| {
                 ws[j].is(rule::NO) && ws[j].clause == ws[k].clause && !in_tone[j] && {
                     let aux_from = (j + 1..k).find(|&m| ws[m].is(rule::AUX)).unwrap_or(k);
@@ -1034,6 +1145,7 @@ fn score_tokens_with(
             });
         if let Some(j) = (lo..k)
             .rev()
+            .filter(|_| span_found & found::NEGATOR != 0)
             .find(|&j| {
                 ws[j].clause == ws[k].clause
                     && !in_tone[j]
@@ -1059,6 +1171,7 @@ fn score_tokens_with(
         // in its clause (unless step 3 already did)
         if !steps.iter().any(|s: &String| s.starts_with("negated"))
             && !negated_here
+            && span_found & found::NEGATOR != 0
             && let Some(j) = (0..k)
                 .rev()
                 .take_while(|&j| ws[j].clause == ws[k].clause)
@@ -1083,6 +1196,7 @@ fn score_tokens_with(
         // the coming through is negated ("could not cope with the
         // pressure") or itself doubted ("will take years to recover from")
         if w < 0.0
+            && span_found & found::MODIFIER != 0
             && let Some(j) = (0..k)
                 .rev()
                 .take_while(|&j| ws[j].clause == ws[k].clause)
@@ -1105,11 +1219,12 @@ fn score_tokens_with(
             }
         }
         // 4. HEDGE
-        if let Some(j) = (0..k)
-            .rev()
-            .take_while(|&j| ws[j].clause == ws[k].clause)
-            .find(|&j| matches!(modifier[j], Some((Modifier::Hedge(_), _))) && !in_tone[j])
-            && w > 0.0
+        if w > 0.0
+            && span_found & found::HEDGE != 0
+            && let Some(j) = (0..k)
+                .rev()
+                .take_while(|&j| ws[j].clause == ws[k].clause)
+                .find(|&j| matches!(modifier[j], Some((Modifier::Hedge(_), _))) && !in_tone[j])
         {
             w *= 1.0 - HEDGE_DAMPING;
             note!(
@@ -1119,14 +1234,15 @@ fn score_tokens_with(
             );
         }
         // 5. CONDITION
-        if (0..k)
-            .rev()
-            .take_while(|&j| ws[j].sentence == ws[k].sentence)
-            .any(|j| {
-                matches!(modifier[j], Some((Modifier::Conditional, _)))
-                    && !in_tone[j]
-                    && (ws[j].clause == ws[k].clause || ws[j].clause + 1 == ws[k].clause)
-            })
+        if span_found & found::CONDITIONAL != 0
+            && (0..k)
+                .rev()
+                .take_while(|&j| ws[j].sentence == ws[k].sentence)
+                .any(|j| {
+                    matches!(modifier[j], Some((Modifier::Conditional, _)))
+                        && !in_tone[j]
+                        && (ws[j].clause == ws[k].clause || ws[j].clause + 1 == ws[k].clause)
+                })
         {
             w *= CONDITIONAL_SCALE;
             note!(detail, steps, format!("conditional x{CONDITIONAL_SCALE}"));
@@ -1174,70 +1290,74 @@ fn score_tokens_with(
         }
     }
     // Hedges add their own caution, once each (each word is visited once).
-    for k in 0..n {
-        if let Some((Modifier::Hedge(v), _)) = modifier[k]
-            && v > 0.0
-            && !in_tone[k]
-        {
-            c += v;
-            if detail {
-                hits.push(Hit {
-                    text: word(k).to_string(),
-                    base: -v,
-                    contribution: -v,
-                    steps: vec!["hedge".into()],
-                });
+    if span_found & found::HEDGE != 0 {
+        for k in 0..n {
+            if let Some((Modifier::Hedge(v), _)) = modifier[k]
+                && v > 0.0
+                && !in_tone[k]
+            {
+                c += v;
+                if detail {
+                    hits.push(Hit {
+                        text: word(k).to_string(),
+                        base: -v,
+                        contribution: -v,
+                        steps: vec!["hedge".into()],
+                    });
+                }
             }
         }
     }
     // 9. COMMIT
     let mut committed_clause = usize::MAX;
-    for k in 0..n {
-        let first_person_will = ws[k].is(rule::WE_WILL)
-            || (ws[k].is(rule::WE)
-                && k + 1 < n
-                && (ws[k + 1].is(rule::WILL)
-                    || (k + 3 < n
-                        && ws[k + 1].is(rule::ARE)
-                        && ws[k + 2].is(rule::GOING)
-                        && ws[k + 3].is(rule::TO))));
-        // not when the words are already part of a cue ("we will get there")
-        if !first_person_will || in_tone[k] || ws[k].clause == committed_clause {
-            continue;
-        }
-        // "we'll" is one word, "we will" two
-        let next = if ws[k].is(rule::WE_WILL) {
-            k + 1
-        } else {
-            k + 2
-        };
-        let negated =
-            (next..(next + 2).min(n)).any(|j| matches!(modifier[j], Some((Modifier::Negator, _))));
-        let conditional = (0..k)
-            .rev()
-            .take_while(|&j| ws[j].sentence == ws[k].sentence)
-            .any(|j| {
-                matches!(modifier[j], Some((Modifier::Conditional, _)))
-                    && (ws[j].clause == ws[k].clause || ws[j].clause + 1 == ws[k].clause)
-            });
-        // a doubt over the whole future earlier in its clause ("I'm not sure
-        // I'll see twenty", "nobody thinks we will") is no commitment
-        let doubted = (0..k)
-            .rev()
-            .take_while(|&j| ws[j].clause == ws[k].clause)
-            .any(|j| matches!(modifier[j], Some((Modifier::Negator, _))));
-        if negated || conditional || doubted || questions[ws[k].sentence] {
-            continue;
-        }
-        committed_clause = ws[k].clause;
-        o += COMMITMENT_WEIGHT;
-        if detail {
-            hits.push(Hit {
-                text: join(k, next.min(n)),
-                base: COMMITMENT_WEIGHT,
-                contribution: COMMITMENT_WEIGHT,
-                steps: vec!["first-person commitment".into()],
-            });
+    if span_rules & (rule::WE | rule::WE_WILL) != 0 {
+        for k in 0..n {
+            let first_person_will = ws[k].is(rule::WE_WILL)
+                || (ws[k].is(rule::WE)
+                    && k + 1 < n
+                    && (ws[k + 1].is(rule::WILL)
+                        || (k + 3 < n
+                            && ws[k + 1].is(rule::ARE)
+                            && ws[k + 2].is(rule::GOING)
+                            && ws[k + 3].is(rule::TO))));
+            // not when the words are already part of a cue ("we will get there")
+            if !first_person_will || in_tone[k] || ws[k].clause == committed_clause {
+                continue;
+            }
+            // "we'll" is one word, "we will" two
+            let next = if ws[k].is(rule::WE_WILL) {
+                k + 1
+            } else {
+                k + 2
+            };
+            let negated = (next..(next + 2).min(n))
+                .any(|j| matches!(modifier[j], Some((Modifier::Negator, _))));
+            let conditional = (0..k)
+                .rev()
+                .take_while(|&j| ws[j].sentence == ws[k].sentence)
+                .any(|j| {
+                    matches!(modifier[j], Some((Modifier::Conditional, _)))
+                        && (ws[j].clause == ws[k].clause || ws[j].clause + 1 == ws[k].clause)
+                });
+            // a doubt over the whole future earlier in its clause ("I'm not sure
+            // I'll see twenty", "nobody thinks we will") is no commitment
+            let doubted = (0..k)
+                .rev()
+                .take_while(|&j| ws[j].clause == ws[k].clause)
+                .any(|j| matches!(modifier[j], Some((Modifier::Negator, _))));
+            if negated || conditional || doubted || questions[ws[k].sentence] {
+                continue;
+            }
+            committed_clause = ws[k].clause;
+            o += COMMITMENT_WEIGHT;
+            if detail {
+                hits.push(Hit {
+                    text: join(k, next.min(n)),
+                    base: COMMITMENT_WEIGHT,
+                    contribution: COMMITMENT_WEIGHT,
+                    steps: vec!["first-person commitment".into()],
+                });
+            }
         }
     }
     // Once per question sentence that has words: sentences are numbered in
@@ -1258,7 +1378,14 @@ fn score_tokens_with(
     }
     // Sentiment, and 8. SPILL into tone from sentiment words that are not cues.
     let mut k = 0;
+    // from one word where a sentiment entry starts to the next
+    let mut next_start = senti_starts.iter().copied().peekable();
     while k < n {
+        while next_start.next_if(|&p| p < k).is_some() {}
+        match next_start.peek() {
+            Some(&p) => k = p,
+            None => break,
+        }
         let Some((id, len)) = senti_at(k) else {
             k += 1;
             continue;
@@ -1307,8 +1434,9 @@ fn score_tokens_with(
     }
     // 11. NOT-CONTRAST
     // only a "not" or a "so" can be one: test the bits before the clauses
-    if let Some(k) =
-        (1..n).find(|&k| ws[k].is(rule::NOT | rule::SO) && not_contrast_at(ws, in_tone, k))
+    if span_rules & (rule::NOT | rule::SO) != 0
+        && let Some(k) =
+            (1..n).find(|&k| ws[k].is(rule::NOT | rule::SO) && not_contrast_at(ws, in_tone, k))
     {
         // never more than NOT_CONTRAST_CAP of the gap: the sign stays
         let add = NOT_CONTRAST_WEIGHT.min((o - c).abs() * NOT_CONTRAST_CAP);
