@@ -1075,10 +1075,11 @@ impl Registry {
                 }
                 // in the same sentence, its subject beats an organisation
                 // merely mentioned ("Kora Labs has raised $1m in a round led
-                // by Ridgeline Capital, the company said" is Kora Labs)
+                // by Ridgeline Capital, the company said" is Kora Labs); of two
+                // mentioned alike in one sentence, the first is likelier its subject
                 let last = e.last_subject.max(e.last_mention);
                 let key = (last, e.subject_seen && e.last_subject == last);
-                if best.is_none_or(|(_, k)| key >= k) {
+                if best.is_none_or(|(_, k)| key > k) {
                     best = Some((i, key));
                 }
             }

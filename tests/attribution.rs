@@ -1596,3 +1596,12 @@ fn according_to_data_from_a_source_credits_the_source_and_a_report_is_no_person(
         "{st:#?}"
     );
 }
+
+#[test]
+fn the_company_is_the_first_of_two_organisations_named_in_its_sentence() {
+    let st = statements(
+        "Kora Labs has raised $120 million in a round led by Ridgeline Capital, the company said.",
+    );
+    assert_eq!(st.len(), 1, "{st:#?}");
+    assert_eq!(st[0].0, "Kora Labs");
+}
