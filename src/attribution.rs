@@ -326,6 +326,47 @@ struct TokenFacts {
     np_word: Cell<Option<bool>>,
 }
 
+/// Which words may start a reporting cue, as a small table: a quick "no"
+/// for almost every word before the cue lexicon's hash probe. Every word
+/// of every sentence is asked whether a cue starts there, and almost none
+/// does. The table is indexed by the word's first and last letters and
+/// holds a bit per length; it is built once per article from the lexicon's
+/// first words (a few hundred bits to set), and it can answer "maybe" for a
+/// word that starts no cue but never "no" for one that does, so it only
+/// ever skips a probe that would fail.
+struct CueStarts {
+    lengths: Box<[u32; 1024]>,
+}
+
+impl CueStarts {
+    fn new(lx: &Lexicons) -> CueStarts {
+        let mut lengths = Box::new([0u32; 1024]);
+        for w in lx.cues.first_words() {
+            let (slot, bit) = CueStarts::key(w);
+            lengths[slot] |= bit;
+        }
+        CueStarts { lengths }
+    }
+
+    /// The word's slot (first and last byte, five bits each: the letters
+    /// are told apart) and its length bit (lengths over 31 share one).
+    fn key(w: &str) -> (usize, u32) {
+        let b = w.as_bytes();
+        let (first, last) = match b {
+            [] => (0, 0),
+            [x, ..] => (*x, b[b.len() - 1]),
+        };
+        let slot = (first as usize & 31) << 5 | (last as usize & 31);
+        (slot, 1 << b.len().min(31))
+    }
+
+    /// False when no cue starts with `w`.
+    fn may_start(&self, w: &str) -> bool {
+        let (slot, bit) = CueStarts::key(w);
+        self.lengths[slot] & bit != 0
+    }
+}
+
 /// A noun phrase read over a token range.
 type NpAt<'a> = ((usize, usize), Rc<Np<'a>>);
 
@@ -336,6 +377,7 @@ struct Sent<'a> {
     index: usize,
     /// Per token of the document (see [`TokenFacts`]).
     facts: &'a [TokenFacts],
+    cue_starts: &'a CueStarts,
     /// Noun phrases already read in this sentence, by token range: the
     /// subject, the mentions and the speaker readers ask about the same
     /// phrases, and reading one is the costliest step of attribution.
@@ -380,7 +422,13 @@ impl<'a> Sent<'a> {
         if let Some(v) = f.cue.get() {
             return v;
         }
-        let v = self.lx.cues.get(self.norm(k)).copied();
+        let w = self.norm(k);
+        // (a one-word cue is the first word of a cue)
+        let v = if self.cue_starts.may_start(w) {
+            self.lx.cues.get(w).copied()
+        } else {
+            None
+        };
         f.cue.set(Some(v));
         v
     }
@@ -391,7 +439,8 @@ impl<'a> Sent<'a> {
         if let Some(v) = f.longest_cue.get() {
             return v;
         }
-        let v = if self.lx.cues.starts(self.norm(k)) {
+        let w = self.norm(k);
+        let v = if self.cue_starts.may_start(w) && self.lx.cues.starts(w) {
             self.lx
                 .cues
                 .longest(&self.words_from(k, 4))
@@ -504,6 +553,7 @@ pub fn attribute(doc: &Document, lx: &Lexicons) -> (Vec<Attributed>, Registry) {
     let facts: Vec<TokenFacts> = (0..doc.tokens.len())
         .map(|_| TokenFacts::default())
         .collect();
+    let cue_starts = CueStarts::new(lx);
     for (si, s) in doc.sentences.iter().enumerate() {
         if doc.paragraphs[s.paragraph].kind != ParagraphKind::Body {
             continue;
@@ -533,6 +583,7 @@ pub fn attribute(doc: &Document, lx: &Lexicons) -> (Vec<Attributed>, Registry) {
             items,
             index: si,
             facts: &facts,
+            cue_starts: &cue_starts,
             nps: Default::default(),
         };
         let before = out.len();
@@ -674,14 +725,17 @@ fn find_cues(st: &Sent) -> Vec<Cue> {
             k += 1;
             continue;
         }
+        let w = st.norm(k);
         // only an -ing form can be a progressive ("is telling")
-        let progressive = if st.norm(k).ends_with("ing") {
+        let progressive = if w.ends_with("ing") {
             progressive_finite(st, k)
         } else {
             None
         };
         let found = match progressive {
             Some((_, class)) => Some((class, 1)),
+            // (most words: the table says no cue starts here)
+            None if !st.cue_starts.may_start(w) => None,
             None => st.longest_cue(k),
         };
         let Some((class, len)) = found else {
