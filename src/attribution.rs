@@ -31,7 +31,9 @@
 use crate::document::{Document, ParagraphKind, Span, TokenKind};
 use crate::fxhash::FxMap;
 use crate::lexicons::{CueClass, Lexicons, TitleClass};
-use crate::speakers::{Found, Gender, Np, Registry, SpeakerType, mention_text, read_np};
+use crate::speakers::{
+    Found, Gender, Np, Registry, SpeakerType, ends_with_lower, mention_text, read_np,
+};
 use std::cell::Cell;
 use std::rc::Rc;
 use std::sync::LazyLock;
@@ -3122,11 +3124,10 @@ fn register_mentions(st: &Sent, reg: &mut Registry) {
             }
             Np::Person { name, .. }
                 if name.contains(' ') && {
-                    let last = name.to_lowercase();
-                    let last = last.rsplit(' ').next().unwrap_or("");
-                    reg.entities
-                        .iter()
-                        .any(|x| x.kind == SpeakerType::Person && x.lower_name().ends_with(last))
+                    let last = name.rsplit(' ').next().unwrap_or("");
+                    reg.entities.iter().any(|x| {
+                        x.kind == SpeakerType::Person && ends_with_lower(x.lower_name(), last)
+                    })
                 } =>
             {
                 reg.person(name, "", None, st.index, false);

@@ -78,9 +78,10 @@ impl Found {
 #[derive(Debug, Clone)]
 pub struct Entity {
     pub name: String,
-    /// `name` in lower case, and its words: kept so lookups do not allocate.
+    /// `name` in lower case, kept so lookups do not allocate. Its words are
+    /// the name's words in lower case (lower-casing word by word gives the
+    /// same words), read with [`Entity::lwords`].
     lname: String,
-    lwords: Vec<String>,
     pub kind: SpeakerType,
     pub title: String,
     /// Lower-case words that descriptions may use to point here: title words,
@@ -103,7 +104,6 @@ impl Entity {
         Entity {
             name: name.to_string(),
             lname: String::new(),
-            lwords: Vec::new(),
             kind,
             title: String::new(),
             descriptors: Vec::new(),
@@ -121,10 +121,65 @@ impl Entity {
     }
 
     fn set_name(&mut self, name: &str) {
-        self.name = name.to_string();
-        self.lname = name.to_lowercase();
-        self.lwords = words_lower(name);
+        self.name.clear();
+        self.name.push_str(name);
+        lower_into(&mut self.lname, name);
     }
+
+    /// The words of the name, in lower case.
+    fn lwords(&self) -> std::str::Split<'_, char> {
+        self.lname.split(' ')
+    }
+
+    /// The last word of the name, in lower case.
+    fn last_lword(&self) -> &str {
+        last_word(&self.lname)
+    }
+
+    /// The name is one word.
+    fn one_word(&self) -> bool {
+        !self.lname.contains(' ')
+    }
+}
+
+/// `s` in lower case, into `out` (its old content replaced): the same as
+/// `s.to_lowercase()`, without a new string for the usual ASCII name.
+fn lower_into(out: &mut String, s: &str) {
+    out.clear();
+    if s.is_ascii() {
+        out.push_str(s);
+        out.make_ascii_lowercase();
+    } else {
+        out.push_str(&s.to_lowercase());
+    }
+}
+
+/// The last word of a name (the whole name when it is one word).
+fn last_word(s: &str) -> &str {
+    s.rsplit(' ').next().unwrap_or(s)
+}
+
+/// `lower` (a lower-cased name) ends with `word` in lower case: the test
+/// `lower.ends_with(&word.to_lowercase())` without the new string when
+/// `word` is ASCII (a lower-cased name has no ASCII capital left).
+pub fn ends_with_lower(lower: &str, word: &str) -> bool {
+    if word.is_ascii() {
+        let (l, w) = (lower.as_bytes(), word.as_bytes());
+        l.len() >= w.len() && l[l.len() - w.len()..].eq_ignore_ascii_case(w)
+    } else {
+        lower.ends_with(&word.to_lowercase())
+    }
+}
+
+/// `b` occurs in `a`: `str::contains` without building a substring
+/// searcher, which costs more than the search itself on names this short.
+fn contains_short(a: &str, b: &str) -> bool {
+    let (a, b) = (a.as_bytes(), b.as_bytes());
+    let Some((&first, rest)) = b.split_first() else {
+        return true;
+    };
+    a.len() >= b.len()
+        && (0..=a.len() - b.len()).any(|i| a[i] == first && &a[i + 1..i + b.len()] == rest)
 }
 
 /// What a noun phrase is. Its words are borrowed from the article: a
@@ -794,6 +849,9 @@ fn org_name<'a>(doc: &'a Document, lx: &Lexicons, idx: &[usize], norms: &[&str])
 #[derive(Debug, Default)]
 pub struct Registry {
     pub entities: Vec<Entity>,
+    /// A lower-cased name or word, kept between calls so that lower-casing
+    /// does not allocate.
+    scratch: String,
 }
 
 /// Add a descriptor word to an entity, unless it has it already.
@@ -803,50 +861,56 @@ fn add_descriptor(e: &mut Entity, w: &str) {
     }
 }
 
-fn words_lower(s: &str) -> Vec<String> {
-    s.split(' ').map(|w| w.to_lowercase()).collect()
+/// Add each word of `words` (split at spaces), lower-cased and then
+/// trimmed by `trim`, as a descriptor; `scratch` holds each lower-cased word.
+fn add_lower_descriptors(
+    e: &mut Entity,
+    scratch: &mut String,
+    words: &str,
+    trim: fn(&str) -> &str,
+) {
+    for w in words.split(' ') {
+        lower_into(scratch, w);
+        add_descriptor(e, trim(scratch));
+    }
 }
 
 impl Registry {
     fn add(&mut self, mut e: Entity) -> usize {
-        let name = std::mem::take(&mut e.name);
-        e.set_name(&name);
+        lower_into(&mut e.lname, &e.name);
         self.entities.push(e);
         self.entities.len() - 1
     }
 
-    /// Find a person by any of their name forms.
-    fn find_person(&self, name: &str) -> Option<usize> {
-        let lw = name.to_lowercase();
-        // the words of `lw` (lower-casing word by word gives the same words)
-        let ws: Vec<&str> = lw.split(' ').collect();
+    /// Find a person by any of their name forms (`lw`: the name in lower case).
+    fn find_person(&self, lw: &str) -> Option<usize> {
         // Exact, then same last word, then a one-word form equal to any word.
         if let Some(i) = self.entities.iter().rposition(|e| e.lname == lw) {
             return Some(i);
         }
-        let last = ws.last().copied().unwrap_or_default();
+        let last = last_word(lw);
+        let one_word = !lw.contains(' ');
         if let Some(i) = self.entities.iter().rposition(|e| {
             e.kind != SpeakerType::Anonymous
-                && e.lwords.last().is_some_and(|l| l == last)
-                && (ws.len() == 1 || e.lwords.len() == 1 || first_compatible(&e.lwords, &ws))
+                && e.last_lword() == last
+                && (one_word || e.one_word() || first_compatible(&e.lname, lw))
         }) {
             return Some(i);
         }
-        if ws.len() == 1 {
-            return self.entities.iter().rposition(|e| {
-                e.kind == SpeakerType::Person && e.lwords.iter().any(|w| *w == ws[0])
-            });
+        if one_word {
+            return self
+                .entities
+                .iter()
+                .rposition(|e| e.kind == SpeakerType::Person && e.lwords().any(|w| w == lw));
         }
         None
     }
 
-    fn find_org(&self, name: &str) -> Option<usize> {
-        let lower = name.to_lowercase();
-        let lw = strip_the(&lower);
+    /// Find an organisation (`lower`: its name in lower case).
+    fn find_org(&self, lower: &str) -> Option<usize> {
+        let lw = strip_the(lower);
         let one_word = !lw.contains(' ');
-        // (one name can contain the other only when it is at least as long:
-        // the length test spares building a substring searcher)
-        let contains = |a: &str, b: &str| a.len() >= b.len() && a.contains(b);
+        let contains = contains_short;
         self.entities.iter().rposition(|e| {
             let en = strip_the(&e.lname);
             e.kind != SpeakerType::Anonymous
@@ -870,7 +934,11 @@ impl Registry {
         sent: usize,
         subject: bool,
     ) -> usize {
-        let i = match self.find_person(name) {
+        let mut lower = std::mem::take(&mut self.scratch);
+        lower_into(&mut lower, name);
+        let found = self.find_person(&lower);
+        self.scratch = lower;
+        let i = match found {
             Some(i) => {
                 let e = &mut self.entities[i];
                 if name.chars().count() > e.name.chars().count()
@@ -886,9 +954,7 @@ impl Registry {
         if !title.is_empty() && e.title.is_empty() {
             e.title = title.to_string();
         }
-        for w in title.split(' ') {
-            add_descriptor(e, &w.to_lowercase());
-        }
+        add_lower_descriptors(e, &mut self.scratch, title, |w| w);
         // a unisex given name never overrides what a title or name told
         if gender.is_some() && (gender != Some(Gender::Either) || e.gender.is_none()) {
             e.gender = gender;
@@ -902,7 +968,11 @@ impl Registry {
     }
 
     pub fn organization(&mut self, name: &str, sent: usize, subject: bool) -> usize {
-        let i = match self.find_org(name) {
+        let mut lower = std::mem::take(&mut self.scratch);
+        lower_into(&mut lower, name);
+        let found = self.find_org(&lower);
+        self.scratch = lower;
+        let i = match found {
             Some(i) => {
                 let e = &mut self.entities[i];
                 if e.kind != SpeakerType::Organization {
@@ -928,9 +998,7 @@ impl Registry {
             },
         };
         let e = &mut self.entities[i];
-        for w in strip_the(name).split(' ') {
-            add_descriptor(e, base(&w.to_lowercase()));
-        }
+        add_lower_descriptors(e, &mut self.scratch, strip_the(name), base);
         e.last_mention = sent;
         if subject {
             e.last_subject = sent;
@@ -1171,7 +1239,7 @@ impl Registry {
                     by_recency(&|e: &Entity| {
                         (e.kind == SpeakerType::Organization && !other_sort(head, e))
                             || (e.kind == SpeakerType::Person
-                                && e.lwords.len() == 1
+                                && e.one_word()
                                 && e.gender.is_none()
                                 && e.title.is_empty()
                                 && e.subject_seen)
@@ -1225,9 +1293,9 @@ fn other_sort(head: &str, e: &Entity) -> bool {
             | "producer"
             | "supplier"
             | "developer"
-    ) && e.lwords.last().is_some_and(|w| {
+    ) && {
         matches!(
-            w.as_str(),
+            e.last_lword(),
             "government"
                 | "ministry"
                 | "department"
@@ -1247,17 +1315,14 @@ fn other_sort(head: &str, e: &Entity) -> bool {
                 | "league"
                 | "network"
         )
-    })
+    }
 }
 
 /// An anonymous source that is one person: "a senior official", "one
 /// estate agent in the capital" (not "officials", "a group of residents").
 fn single_anonymous(e: &Entity) -> bool {
     e.kind == SpeakerType::Anonymous
-        && matches!(
-            e.lwords.first().map(String::as_str),
-            Some("a" | "an" | "one")
-        )
+        && matches!(e.lwords().next(), Some("a" | "an" | "one"))
         && e.descriptors
             .first()
             .is_some_and(|h| !h.ends_with('s') || h.ends_with("ss"))
@@ -1267,16 +1332,13 @@ fn strip_the(s: &str) -> &str {
     s.strip_prefix("the ").unwrap_or(s)
 }
 
-fn first_compatible(a: &[String], b: &[&str]) -> bool {
-    // "Joost van der Hoeven" and "Van der Hoeven": one is a suffix of the other.
-    let same =
-        |x: &[String], y: &[&str]| x.len() == y.len() && x.iter().zip(y).all(|(p, q)| p == q);
-    let suffix = if a.len() <= b.len() {
-        same(a, &b[b.len() - a.len()..])
-    } else {
-        same(&a[a.len() - b.len()..], b)
-    };
-    suffix || a.first().map(String::as_str) == b.first().copied()
+/// Two lower-case names can be one person's: the words of one end the
+/// other, or both start with the same word.
+fn first_compatible(a: &str, b: &str) -> bool {
+    // "Joost van der Hoeven" and "Van der Hoeven": one is a suffix of the
+    // other (word by word from the end, as far as the shorter goes).
+    let suffix = a.rsplit(' ').zip(b.rsplit(' ')).all(|(p, q)| p == q);
+    suffix || a.split(' ').next() == b.split(' ').next()
 }
 
 /// The text of a span, with white space runs collapsed (for mentions).
