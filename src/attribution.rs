@@ -17,7 +17,7 @@
 //!   (or, for a quote running over paragraphs, the speaker named at its end).
 //!
 //! Each pattern is a small function below; the speaker noun phrase is read by
-//! [`crate::speakers::read_np`] and resolved in the article's registry.
+//! [`crate::speakers::PhraseReader`] and resolved in the article's registry.
 //!
 //! Reading the speaker, a few conventions of news copy matter:
 //! - a dateline ("PORT ALBA, Sarvana -") is not the first sentence's subject;
@@ -32,7 +32,8 @@ use crate::document::{Document, ParagraphKind, Span, TokenKind};
 use crate::fxhash::FxMap;
 use crate::lexicons::{CueClass, Lexicons, TitleClass};
 use crate::speakers::{
-    Found, Gender, Np, Registry, SpeakerType, ends_with_lower, mention_text, read_np,
+    FirstWords, Found, Gender, Np, PhraseReader, Registry, SpeakerType, ends_with_lower,
+    mention_text,
 };
 use std::cell::Cell;
 use std::rc::Rc;
@@ -328,47 +329,6 @@ struct TokenFacts {
     np_word: Cell<Option<bool>>,
 }
 
-/// Which words may start a reporting cue, as a small table: a quick "no"
-/// for almost every word before the cue lexicon's hash probe. Every word
-/// of every sentence is asked whether a cue starts there, and almost none
-/// does. The table is indexed by the word's first and last letters and
-/// holds a bit per length; it is built once per article from the lexicon's
-/// first words (a few hundred bits to set), and it can answer "maybe" for a
-/// word that starts no cue but never "no" for one that does, so it only
-/// ever skips a probe that would fail.
-struct CueStarts {
-    lengths: Box<[u32; 1024]>,
-}
-
-impl CueStarts {
-    fn new(lx: &Lexicons) -> CueStarts {
-        let mut lengths = Box::new([0u32; 1024]);
-        for w in lx.cues.first_words() {
-            let (slot, bit) = CueStarts::key(w);
-            lengths[slot] |= bit;
-        }
-        CueStarts { lengths }
-    }
-
-    /// The word's slot (first and last byte, five bits each: the letters
-    /// are told apart) and its length bit (lengths over 31 share one).
-    fn key(w: &str) -> (usize, u32) {
-        let b = w.as_bytes();
-        let (first, last) = match b {
-            [] => (0, 0),
-            [x, ..] => (*x, b[b.len() - 1]),
-        };
-        let slot = (first as usize & 31) << 5 | (last as usize & 31);
-        (slot, 1 << b.len().min(31))
-    }
-
-    /// False when no cue starts with `w`.
-    fn may_start(&self, w: &str) -> bool {
-        let (slot, bit) = CueStarts::key(w);
-        self.lengths[slot] & bit != 0
-    }
-}
-
 /// A noun phrase read over a token range.
 type NpAt<'a> = ((usize, usize), Rc<Np<'a>>);
 
@@ -379,7 +339,9 @@ struct Sent<'a> {
     index: usize,
     /// Per token of the document (see [`TokenFacts`]).
     facts: &'a [TokenFacts],
-    cue_starts: &'a CueStarts,
+    /// The first words of the reporting cues (see [`FirstWords`]).
+    cue_starts: &'a FirstWords,
+    phrases: &'a PhraseReader<'a>,
     /// Noun phrases already read in this sentence, by token range: the
     /// subject, the mentions and the speaker readers ask about the same
     /// phrases, and reading one is the costliest step of attribution.
@@ -388,12 +350,12 @@ struct Sent<'a> {
 }
 
 impl<'a> Sent<'a> {
-    /// [`read_np`] over tokens `[x, y)`, remembered for the sentence.
+    /// The noun phrase over tokens `[x, y)`, remembered for the sentence.
     fn np(&self, x: usize, y: usize) -> Rc<Np<'a>> {
         if let Some((_, np)) = self.nps.borrow().iter().find(|(r, _)| *r == (x, y)) {
             return Rc::clone(np);
         }
-        let np = Rc::new(read_np(self.doc, self.lx, x, y));
+        let np = Rc::new(self.phrases.read(x, y));
         self.nps.borrow_mut().push(((x, y), Rc::clone(&np)));
         np
     }
@@ -555,7 +517,8 @@ pub fn attribute(doc: &Document, lx: &Lexicons) -> (Vec<Attributed>, Registry) {
     let facts: Vec<TokenFacts> = (0..doc.tokens.len())
         .map(|_| TokenFacts::default())
         .collect();
-    let cue_starts = CueStarts::new(lx);
+    let cue_starts = FirstWords::new(lx.cues.first_words());
+    let phrases = PhraseReader::new(doc, lx);
     for (si, s) in doc.sentences.iter().enumerate() {
         if doc.paragraphs[s.paragraph].kind != ParagraphKind::Body {
             continue;
@@ -586,6 +549,7 @@ pub fn attribute(doc: &Document, lx: &Lexicons) -> (Vec<Attributed>, Registry) {
             index: si,
             facts: &facts,
             cue_starts: &cue_starts,
+            phrases: &phrases,
             nps: Default::default(),
         };
         let before = out.len();

@@ -302,6 +302,64 @@ struct WordLex {
     anon_head: bool,
 }
 
+/// Which words may start a term of a few small lexicons, as a table: a
+/// quick "no" for almost every word before a lexicon's hash probe. The
+/// table is indexed by the word's first and last letters and holds a bit
+/// per length; it is built once per article from the lexicons' first words
+/// (a few hundred bits to set: the lexicons are shared by all articles and
+/// read-only, so the table cannot live with them), and it can answer
+/// "maybe" for a word that starts no term but never "no" for one that
+/// does, so it only ever skips a probe that would fail.
+pub struct FirstWords {
+    lengths: Box<[u32; 1024]>,
+}
+
+impl FirstWords {
+    pub fn new<'w>(words: impl Iterator<Item = &'w str>) -> FirstWords {
+        let mut lengths = Box::new([0u32; 1024]);
+        for w in words {
+            let (slot, bit) = FirstWords::key(w);
+            lengths[slot] |= bit;
+        }
+        FirstWords { lengths }
+    }
+
+    /// The word's slot (first and last byte, five bits each: the letters
+    /// are told apart) and its length bit (lengths over 31 share one).
+    fn key(w: &str) -> (usize, u32) {
+        let b = w.as_bytes();
+        let (first, last) = match b {
+            [] => (0, 0),
+            [x, ..] => (*x, b[b.len() - 1]),
+        };
+        let slot = (first as usize & 31) << 5 | (last as usize & 31);
+        (slot, 1 << b.len().min(31))
+    }
+
+    /// False when no term starts with `w` (so no one-word term is `w`).
+    pub fn may_start(&self, w: &str) -> bool {
+        let (slot, bit) = FirstWords::key(w);
+        self.lengths[slot] & bit != 0
+    }
+}
+
+/// Reads the noun phrases of one article (see [`read_np`]).
+pub struct PhraseReader<'a> {
+    pub doc: &'a Document,
+    pub lx: &'a Lexicons,
+}
+
+impl<'a> PhraseReader<'a> {
+    pub fn new(doc: &'a Document, lx: &'a Lexicons) -> PhraseReader<'a> {
+        PhraseReader { doc, lx }
+    }
+
+    /// Classify the tokens `[a, b)` (frame tokens only: no quotations).
+    pub fn read(&self, a: usize, b: usize) -> Np<'a> {
+        read_np(self, a, b)
+    }
+}
+
 /// Phrases of up to this many words are read without allocating.
 const SHORT_PHRASE: usize = 16;
 
@@ -329,7 +387,8 @@ pub(crate) fn gather<'b, T: Copy>(
 }
 
 /// Classify the tokens `[a, b)` (frame tokens only: no quotations).
-pub fn read_np<'a>(doc: &'a Document, lx: &Lexicons, a: usize, b: usize) -> Np<'a> {
+fn read_np<'a>(rd: &PhraseReader<'a>, a: usize, b: usize) -> Np<'a> {
+    let (doc, lx) = (rd.doc, rd.lx);
     // (the word lists of a phrase live on the stack unless it is long)
     let (mut idx_buf, mut idx_spill) = ([0; SHORT_PHRASE], Vec::new());
     let idx = gather(
@@ -352,7 +411,7 @@ pub fn read_np<'a>(doc: &'a Document, lx: &Lexicons, a: usize, b: usize) -> Np<'
     // ministry": a time phrase before the subject is not part of it
     let skip = time_prefix(norms);
     if skip > 0 && skip < idx.len() {
-        return read_np(doc, lx, idx[skip], b);
+        return read_np(rd, idx[skip], b);
     }
     // ... and after it: "The Security Council on Friday"
     if let Some(k) = (1..norms.len()).find(|&k| {
@@ -361,7 +420,7 @@ pub fn read_np<'a>(doc: &'a Document, lx: &Lexicons, a: usize, b: usize) -> Np<'
             "on" | "in" | "last" | "this" | "earlier" | "later"
         ) && time_prefix(&norms[k..]) > 0
     }) {
-        return read_np(doc, lx, a, idx[k]);
+        return read_np(rd, a, idx[k]);
     }
     if idx.len() == 1 && is_pronoun(norms[0]) {
         return Np::Pronoun(norms[0]);
@@ -393,10 +452,10 @@ pub fn read_np<'a>(doc: &'a Document, lx: &Lexicons, a: usize, b: usize) -> Np<'
         if let Some(by) = norms[d..].iter().position(|w| *w == "by").map(|p| p + d)
             && by + 1 < norms.len()
         {
-            return read_np(doc, lx, idx[by + 1], idx[norms.len() - 1] + 1);
+            return read_np(rd, idx[by + 1], idx[norms.len() - 1] + 1);
         }
         if let Some(p) = norms[..d].iter().rposition(|w| w.ends_with("'s")) {
-            let np = read_np(doc, lx, idx[0], idx[p] + 1);
+            let np = read_np(rd, idx[0], idx[p] + 1);
             if np != Np::Nothing {
                 return np;
             }
@@ -407,7 +466,7 @@ pub fn read_np<'a>(doc: &'a Document, lx: &Lexicons, a: usize, b: usize) -> Np<'
         if let Some(f) = first_cap
             && (f..d).all(|k| doc.tokens[idx[k]].cap)
         {
-            let np = read_np(doc, lx, idx[f], idx[d - 1] + 1);
+            let np = read_np(rd, idx[f], idx[d - 1] + 1);
             if matches!(np, Np::Organization(_) | Np::Person { .. }) {
                 return np;
             }
@@ -540,8 +599,7 @@ pub fn read_np<'a>(doc: &'a Document, lx: &Lexicons, a: usize, b: usize) -> Np<'
             break;
         }
         let capital = cap
-            && !(name_ks.is_empty()
-                && (is_leading_filler(n) || common_word_opening(doc, lx, idx[k])));
+            && !(name_ks.is_empty() && (is_leading_filler(n) || common_word_opening(rd, idx[k])));
         // particles inside a name, or opening one written lower-case mid-sentence ("van der Berg")
         let particle = is_particle(n)
             && if name_ks.is_empty() {
@@ -667,7 +725,8 @@ word_list!(
 /// affected". It is a word the lexicons know in lower case (or a function
 /// word), not a given name, and the article never writes it capitalised
 /// inside a sentence (where "Price" or "Young" would show it is a name).
-fn common_word_opening(doc: &Document, lx: &Lexicons, i: usize) -> bool {
+fn common_word_opening(rd: &PhraseReader, i: usize) -> bool {
+    let (doc, lx) = (rd.doc, rd.lx);
     let n = doc.norm(i);
     let si = doc.sentences.partition_point(|s| s.tokens.0 <= i);
     let Some(sent) = si.checked_sub(1).map(|x| &doc.sentences[x]) else {
@@ -691,8 +750,11 @@ fn common_word_opening(doc: &Document, lx: &Lexicons, i: usize) -> bool {
         return false;
     }
     // written capitalised inside a sentence somewhere: a name after all
+    // (the length of a token's normalised form is compared first: most
+    // capitalised words differ in it)
     !doc.tokens.iter().enumerate().any(|(j, t)| {
         t.cap
+            && (t.norm.1 - t.norm.0) as usize == n.len()
             && j > 0
             && doc.norm(j) == n
             && matches!(doc.tokens[j - 1].kind, TokenKind::Word | TokenKind::Number)
