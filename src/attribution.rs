@@ -35,7 +35,7 @@ use crate::speakers::{
     FirstWords, Found, Gender, Np, PhraseReader, Registry, SpeakerType, ends_with_lower,
     mention_text,
 };
-use std::cell::Cell;
+use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 use std::sync::LazyLock;
 
@@ -346,7 +346,7 @@ struct Sent<'a> {
     /// subject, the mentions and the speaker readers ask about the same
     /// phrases, and reading one is the costliest step of attribution.
     /// Shared, not cloned: a phrase is asked about several times per sentence.
-    nps: std::cell::RefCell<Vec<NpAt<'a>>>,
+    nps: RefCell<Vec<NpAt<'a>>>,
 }
 
 impl<'a> Sent<'a> {
@@ -519,12 +519,16 @@ pub fn attribute(doc: &Document, lx: &Lexicons) -> (Vec<Attributed>, Registry) {
         .collect();
     let cue_starts = FirstWords::new(lx.cues.first_words());
     let phrases = PhraseReader::new(doc, lx);
+    // (one sentence's item and phrase lists at a time, allocated once)
+    let mut items_kept: Vec<Item> = Vec::new();
+    let mut nps_kept: Vec<NpAt> = Vec::new();
     for (si, s) in doc.sentences.iter().enumerate() {
         if doc.paragraphs[s.paragraph].kind != ParagraphKind::Body {
             continue;
         }
         let (a, b) = s.tokens;
-        let mut items = Vec::with_capacity(b - a);
+        let mut items = std::mem::take(&mut items_kept);
+        items.clear();
         // a dateline is not part of the first sentence's grammar
         let mut i = if a == doc.paragraphs[s.paragraph].tokens.0 {
             dateline_end(doc, a, b).unwrap_or(a)
@@ -550,7 +554,7 @@ pub fn attribute(doc: &Document, lx: &Lexicons) -> (Vec<Attributed>, Registry) {
             facts: &facts,
             cue_starts: &cue_starts,
             phrases: &phrases,
-            nps: Default::default(),
+            nps: RefCell::new(std::mem::take(&mut nps_kept)),
         };
         let before = out.len();
         // Names and organisations first, so "..., and the company said" in
@@ -649,6 +653,10 @@ pub fn attribute(doc: &Document, lx: &Lexicons) -> (Vec<Attributed>, Registry) {
                 }
             }
         }
+        // the sentence's lists, emptied, serve the next sentence
+        items_kept = st.items;
+        nps_kept = st.nps.into_inner();
+        nps_kept.clear();
     }
     // Quotes running over paragraphs take the speaker named later in the chain.
     for idx in pending {
@@ -3074,19 +3082,31 @@ fn register_mentions(st: &Sent, reg: &mut Registry) {
             continue;
         }
         let a = if described && !worth { k - 1 } else { a };
-        match &*read_seg(st, (a, e)) {
-            Np::Organization(name) => {
+        // Plain capitalised words ("David Blunkett") can only name a person
+        // without a title, recorded below only when someone's name ends
+        // with its last word: when nobody's does, the run is not read.
+        let (x, y) = st.tok_range(a, e);
+        let last = st.doc.tok(y - 1);
+        let unread = last.is_ascii()
+            && !reg
+                .entities
+                .iter()
+                .any(|p| p.kind == SpeakerType::Person && ends_with_lower(p.lower_name(), last))
+            && st.phrases.plain_name_words(x, y);
+        let np = (!unread).then(|| st.np(x, y));
+        match np.as_deref() {
+            Some(Np::Organization(name)) => {
                 let i = reg.organization(name, st.index, false);
                 let _ = i;
             }
-            Np::Person {
+            Some(Np::Person {
                 name,
                 title,
                 gender,
-            } if !title.is_empty() && name.contains(' ') => {
+            }) if !title.is_empty() && name.contains(' ') => {
                 reg.person(name, title, *gender, st.index, false);
             }
-            Np::Person { name, .. }
+            Some(Np::Person { name, .. })
                 if name.contains(' ') && {
                     let last = name.rsplit(' ').next().unwrap_or("");
                     reg.entities.iter().any(|x| {

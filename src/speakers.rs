@@ -358,6 +358,45 @@ impl<'a> PhraseReader<'a> {
     pub fn read(&self, a: usize, b: usize) -> Np<'a> {
         read_np(self, a, b)
     }
+
+    /// The tokens `[a, b)` are two or more plain capitalised words, which
+    /// [`read_np`] can only read as a person without a title whose name
+    /// ends with token `b - 1` as written, or as a description. Plain:
+    /// every word is capitalised and not possessive, none is a time word
+    /// (no time phrase is cut off), a preposition that ends a head part or
+    /// a document noun, and the lexicons know none as a title, an
+    /// organisation or an anonymous source (nor the first as an anonymous
+    /// determiner). Then no organisation, title, anonymous head or
+    /// possessive rule of [`read_np`] applies, and all that is left is its
+    /// capitalised name run, which takes every word from the first name
+    /// word to the last. (This costs a few lexicon probes per word; reading
+    /// the phrase costs several times that.)
+    pub fn plain_name_words(&self, a: usize, b: usize) -> bool {
+        let (doc, lx) = (self.doc, self.lx);
+        b >= a + 2
+            && (a..b).all(|i| {
+                let t = &doc.tokens[i];
+                let w = doc.norm(i);
+                t.kind == TokenKind::Word
+                    && t.cap
+                    && !w.ends_with("'s")
+                    && !w.ends_with('\'')
+                    && !matches!(
+                        w,
+                        // time words (see `time_prefix` and `read_np`)
+                        "yesterday" | "today" | "tonight" | "meanwhile" | "earlier" | "later"
+                            | "last" | "this" | "next" | "late" | "early" | "week" | "month"
+                            | "year" | "weekend" | "night" | "morning" | "afternoon" | "evening"
+                            // prepositions that end the head part
+                            | "of" | "at" | "from" | "for" | "with" | "on" | "in" | "who"
+                    )
+                    && !is_document_noun(w)
+                    && lx.titles.get(w).is_none()
+                    && !lx.orgs.starts(w)
+                    && !lx.anon_heads.contains(w)
+            })
+            && !lx.anon_dets.contains(doc.norm(a))
+    }
 }
 
 /// Phrases of up to this many words are read without allocating.
