@@ -311,12 +311,13 @@ struct WordLex {
 /// "maybe" for a word that starts no term but never "no" for one that
 /// does, so it only ever skips a probe that would fail.
 pub struct FirstWords {
-    lengths: Box<[u32; 1024]>,
+    /// (kept inline: allocating it zeroed cost more than filling it)
+    lengths: [u32; 1024],
 }
 
 impl FirstWords {
     pub fn new<'w>(words: impl Iterator<Item = &'w str>) -> FirstWords {
-        let mut lengths = Box::new([0u32; 1024]);
+        let mut lengths = [0u32; 1024];
         for w in words {
             let (slot, bit) = FirstWords::key(w);
             lengths[slot] |= bit;
