@@ -303,8 +303,16 @@ static WORD_LISTS: LazyLock<FxMap<&'static str, u32>> = LazyLock::new(|| {
     map
 });
 
+/// The words of [`WORD_LISTS`] as a [`FirstWords`] table: most words are
+/// in no list, and the table says so without a hash probe.
+static WORD_LIST_WORDS: LazyLock<FirstWords> =
+    LazyLock::new(|| FirstWords::new(WORD_LISTS.keys().copied()));
+
 /// The lists a word is in, as `IN_*` bits.
 fn word_lists(w: &str) -> u32 {
+    if !WORD_LIST_WORDS.may_start(w) {
+        return 0;
+    }
     WORD_LISTS.get(w).copied().unwrap_or(0)
 }
 
