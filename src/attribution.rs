@@ -17,7 +17,7 @@
 //!   (or, for a quote running over paragraphs, the speaker named at its end).
 //!
 //! Each pattern is a small function below; the speaker noun phrase is read by
-//! [`crate::speakers::read_np`] and resolved in the article's registry.
+//! [`crate::speakers::PhraseReader`] and resolved in the article's registry.
 //!
 //! Reading the speaker, a few conventions of news copy matter:
 //! - a dateline ("PORT ALBA, Sarvana -") is not the first sentence's subject;
@@ -31,8 +31,11 @@
 use crate::document::{Document, ParagraphKind, Span, TokenKind};
 use crate::fxhash::FxMap;
 use crate::lexicons::{CueClass, Lexicons, TitleClass};
-use crate::speakers::{Found, Gender, Np, Registry, SpeakerType, mention_text, read_np};
-use std::cell::Cell;
+use crate::speakers::{
+    FirstWords, Found, Gender, Np, PhraseReader, Registry, SpeakerType, ends_with_lower,
+    mention_text,
+};
+use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 use std::sync::LazyLock;
 
@@ -300,8 +303,16 @@ static WORD_LISTS: LazyLock<FxMap<&'static str, u32>> = LazyLock::new(|| {
     map
 });
 
+/// The words of [`WORD_LISTS`] as a [`FirstWords`] table: most words are
+/// in no list, and the table says so without a hash probe.
+static WORD_LIST_WORDS: LazyLock<FirstWords> =
+    LazyLock::new(|| FirstWords::new(WORD_LISTS.keys().copied()));
+
 /// The lists a word is in, as `IN_*` bits.
 fn word_lists(w: &str) -> u32 {
+    if !WORD_LIST_WORDS.may_start(w) {
+        return 0;
+    }
     WORD_LISTS.get(w).copied().unwrap_or(0)
 }
 
@@ -336,20 +347,23 @@ struct Sent<'a> {
     index: usize,
     /// Per token of the document (see [`TokenFacts`]).
     facts: &'a [TokenFacts],
+    /// The first words of the reporting cues (see [`FirstWords`]).
+    cue_starts: &'a FirstWords,
+    phrases: &'a PhraseReader<'a>,
     /// Noun phrases already read in this sentence, by token range: the
     /// subject, the mentions and the speaker readers ask about the same
     /// phrases, and reading one is the costliest step of attribution.
     /// Shared, not cloned: a phrase is asked about several times per sentence.
-    nps: std::cell::RefCell<Vec<NpAt<'a>>>,
+    nps: RefCell<Vec<NpAt<'a>>>,
 }
 
 impl<'a> Sent<'a> {
-    /// [`read_np`] over tokens `[x, y)`, remembered for the sentence.
+    /// The noun phrase over tokens `[x, y)`, remembered for the sentence.
     fn np(&self, x: usize, y: usize) -> Rc<Np<'a>> {
         if let Some((_, np)) = self.nps.borrow().iter().find(|(r, _)| *r == (x, y)) {
             return Rc::clone(np);
         }
-        let np = Rc::new(read_np(self.doc, self.lx, x, y));
+        let np = Rc::new(self.phrases.read(x, y));
         self.nps.borrow_mut().push(((x, y), Rc::clone(&np)));
         np
     }
@@ -380,7 +394,13 @@ impl<'a> Sent<'a> {
         if let Some(v) = f.cue.get() {
             return v;
         }
-        let v = self.lx.cues.get(self.norm(k)).copied();
+        let w = self.norm(k);
+        // (a one-word cue is the first word of a cue)
+        let v = if self.cue_starts.may_start(w) {
+            self.lx.cues.get(w).copied()
+        } else {
+            None
+        };
         f.cue.set(Some(v));
         v
     }
@@ -391,7 +411,8 @@ impl<'a> Sent<'a> {
         if let Some(v) = f.longest_cue.get() {
             return v;
         }
-        let v = if self.lx.cues.starts(self.norm(k)) {
+        let w = self.norm(k);
+        let v = if self.cue_starts.may_start(w) && self.lx.cues.starts(w) {
             self.lx
                 .cues
                 .longest(&self.words_from(k, 4))
@@ -504,12 +525,18 @@ pub fn attribute(doc: &Document, lx: &Lexicons) -> (Vec<Attributed>, Registry) {
     let facts: Vec<TokenFacts> = (0..doc.tokens.len())
         .map(|_| TokenFacts::default())
         .collect();
+    let cue_starts = FirstWords::new(lx.cues.first_words());
+    let phrases = PhraseReader::new(doc, lx);
+    // (one sentence's item and phrase lists at a time, allocated once)
+    let mut items_kept: Vec<Item> = Vec::new();
+    let mut nps_kept: Vec<NpAt> = Vec::new();
     for (si, s) in doc.sentences.iter().enumerate() {
         if doc.paragraphs[s.paragraph].kind != ParagraphKind::Body {
             continue;
         }
         let (a, b) = s.tokens;
-        let mut items = Vec::with_capacity(b - a);
+        let mut items = std::mem::take(&mut items_kept);
+        items.clear();
         // a dateline is not part of the first sentence's grammar
         let mut i = if a == doc.paragraphs[s.paragraph].tokens.0 {
             dateline_end(doc, a, b).unwrap_or(a)
@@ -533,7 +560,9 @@ pub fn attribute(doc: &Document, lx: &Lexicons) -> (Vec<Attributed>, Registry) {
             items,
             index: si,
             facts: &facts,
-            nps: Default::default(),
+            cue_starts: &cue_starts,
+            phrases: &phrases,
+            nps: RefCell::new(std::mem::take(&mut nps_kept)),
         };
         let before = out.len();
         // Names and organisations first, so "..., and the company said" in
@@ -632,6 +661,10 @@ pub fn attribute(doc: &Document, lx: &Lexicons) -> (Vec<Attributed>, Registry) {
                 }
             }
         }
+        // the sentence's lists, emptied, serve the next sentence
+        items_kept = st.items;
+        nps_kept = st.nps.into_inner();
+        nps_kept.clear();
     }
     // Quotes running over paragraphs take the speaker named later in the chain.
     for idx in pending {
@@ -674,14 +707,17 @@ fn find_cues(st: &Sent) -> Vec<Cue> {
             k += 1;
             continue;
         }
+        let w = st.norm(k);
         // only an -ing form can be a progressive ("is telling")
-        let progressive = if st.norm(k).ends_with("ing") {
+        let progressive = if w.ends_with("ing") {
             progressive_finite(st, k)
         } else {
             None
         };
         let found = match progressive {
             Some((_, class)) => Some((class, 1)),
+            // (most words: the table says no cue starts here)
+            None if !st.cue_starts.may_start(w) => None,
             None => st.longest_cue(k),
         };
         let Some((class, len)) = found else {
@@ -3145,25 +3181,36 @@ fn register_mentions(st: &Sent, reg: &mut Registry) {
             continue;
         }
         let a = if described && !worth { k - 1 } else { a };
-        match &*read_seg(st, (a, e)) {
-            Np::Organization(name) => {
+        // Plain capitalised words ("David Blunkett") can only name a person
+        // without a title, recorded below only when someone's name ends
+        // with its last word: when nobody's does, the run is not read.
+        let (x, y) = st.tok_range(a, e);
+        let last = st.doc.tok(y - 1);
+        let unread = last.is_ascii()
+            && !reg
+                .entities
+                .iter()
+                .any(|p| p.kind == SpeakerType::Person && ends_with_lower(p.lower_name(), last))
+            && st.phrases.plain_name_words(x, y);
+        let np = (!unread).then(|| st.np(x, y));
+        match np.as_deref() {
+            Some(Np::Organization(name)) => {
                 let i = reg.organization(name, st.index, false);
                 let _ = i;
             }
-            Np::Person {
+            Some(Np::Person {
                 name,
                 title,
                 gender,
-            } if !title.is_empty() && name.contains(' ') => {
+            }) if !title.is_empty() && name.contains(' ') => {
                 reg.person(name, title, *gender, st.index, false);
             }
-            Np::Person { name, .. }
+            Some(Np::Person { name, .. })
                 if name.contains(' ') && {
-                    let last = name.to_lowercase();
-                    let last = last.rsplit(' ').next().unwrap_or("");
-                    reg.entities
-                        .iter()
-                        .any(|x| x.kind == SpeakerType::Person && x.lower_name().ends_with(last))
+                    let last = name.rsplit(' ').next().unwrap_or("");
+                    reg.entities.iter().any(|x| {
+                        x.kind == SpeakerType::Person && ends_with_lower(x.lower_name(), last)
+                    })
                 } =>
             {
                 reg.person(name, "", None, st.index, false);
