@@ -2384,7 +2384,8 @@ fn plural_possessive_mark(st: &Sent, k: usize) -> bool {
         && doc.tokens[i - 1].kind == TokenKind::Word
         && doc.norm(i - 1).ends_with('s')
         && st.is_word(k + 1)
-        && st.is_cap(k + 1)
+        // "Supporters' Trust", or a role: "Rovers' manager Sean O'Neill"
+        && (st.is_cap(k + 1) || st.lx.titles.contains(st.norm(k + 1)))
         && matches!(st.items.get(k.wrapping_sub(1)), Some(Item::Tok(p)) if *p == i - 1)
 }
 

@@ -1605,3 +1605,13 @@ fn the_company_is_the_first_of_two_organisations_named_in_its_sentence() {
     assert_eq!(st.len(), 1, "{st:#?}");
     assert_eq!(st[0].0, "Kora Labs");
 }
+
+#[test]
+fn a_plural_possessive_before_a_role_is_part_of_the_speakers_phrase() {
+    // "Rovers'" is the club the manager belongs to, not a person for "He"
+    let st = statements(
+        "Rovers' manager Sean O'Neill said the team was tired.\n\nHe added that the pitch was poor.",
+    );
+    assert_has!(st, "Sean O'Neill", "the team was tired", "indirect");
+    assert_has!(st, "Sean O'Neill", "the pitch was poor", "indirect");
+}
