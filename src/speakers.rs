@@ -1346,7 +1346,10 @@ impl Registry {
                     // no title or gender, competes with the organisations on recency
                     // A public body's name always carries its keyword ("Tarnwell
                     // Council"), so it is never misread as a person's: "the
-                    // government" never points back to a person.
+                    // government" never points back to a person. Nor does a body
+                    // of a particular sort (a union, a university) point to an
+                    // organisation of another sort: only an earlier one whose name
+                    // carries the word, found above, is its referent.
                     let public = matches!(
                         head,
                         "government"
@@ -1358,6 +1361,14 @@ impl Registry {
                             | "authority"
                             | "agency"
                             | "regulator"
+                            | "union"
+                            | "university"
+                            | "institute"
+                            | "society"
+                            | "charity"
+                            | "league"
+                            | "federation"
+                            | "association"
                     );
                     by_recency(&|e: &Entity| {
                         (e.kind == SpeakerType::Organization && !public && !other_sort(head, e))

@@ -1615,3 +1615,24 @@ fn a_plural_possessive_before_a_role_is_part_of_the_speakers_phrase() {
     assert_has!(st, "Sean O'Neill", "the team was tired", "indirect");
     assert_has!(st, "Sean O'Neill", "the pitch was poor", "indirect");
 }
+
+#[test]
+fn the_union_is_not_the_company_named_before_it() {
+    let st = statements(
+        "Acme Corp said on Monday it would cut 500 jobs.\n\n\
+         The union called the cuts \"a betrayal\". It said members would vote on strike action.\n\n\
+         The company said the cuts were needed.",
+    );
+    assert!(
+        st.iter()
+            .all(|(s, c, _)| s != "Acme Corp" || !c.contains("betrayal")),
+        "{st:#?}"
+    );
+    assert_has!(
+        st,
+        "union",
+        "members would vote on strike action",
+        "indirect"
+    );
+    assert_has!(st, "Acme Corp", "the cuts were needed", "indirect");
+}
