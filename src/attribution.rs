@@ -3066,6 +3066,24 @@ fn register_subject(st: &Sent, reg: &mut Registry) {
     let Some((_, segs)) = subject_segments(st, st.items.len()) else {
         return;
     };
+    // "Jan Novak and Eva Kral met", "Prime Minister Jan Novak and opposition
+    // leader Eva Kral clashed": two people joined by "and" are both subjects,
+    // so a later "she" or "Kral" finds hers
+    if let [(a, b)] = segs[..]
+        && let Some(m) = (a + 1..b.saturating_sub(1))
+            .find(|&m| st.norm(m) == "and" && st.is_cap(m - 1) && (m + 1..b).any(|k| st.is_cap(k)))
+    {
+        let parts = [(a, m), (m + 1, b)];
+        if parts
+            .iter()
+            .all(|&p| matches!(&*read_seg(st, p), Np::Person { .. }))
+        {
+            for p in parts {
+                let _ = choose_segment(st, &[p], reg, false);
+            }
+            return;
+        }
+    }
     // Only register subjects that are names, organisations, or descriptions
     // that clearly denote a person or body (titles, ages, nationalities).
     let mut named = false;

@@ -623,6 +623,8 @@ fn read_np<'a>(rd: &PhraseReader<'a>, a: usize, b: usize) -> Np<'a> {
         && let Some(k) = (1..cut.saturating_sub(1)).find(|&k| {
             !is_cap(k)
                 && !is_particle(norms[k])
+                // "Jan Novak and Eva Kral": a conjunction is no role
+                && !matches!(norms[k], "and" | "or" | "nor" | "with" | "of")
                 && norms[k].chars().all(|c| c.is_alphabetic() || c == '-')
                 && (k + 1..cut).all(|j| is_cap(j) && lex(j).org.is_none())
                 && cut - k > 2

@@ -1636,3 +1636,15 @@ fn the_union_is_not_the_company_named_before_it() {
     );
     assert_has!(st, "Acme Corp", "the cuts were needed", "indirect");
 }
+
+#[test]
+fn two_people_joined_by_and_are_both_subjects_and_and_is_no_title() {
+    let lx = Lexicons::built_in().unwrap();
+    let a = analyze(
+        "Jan Novak and Eva Kral met on Monday. She said the talks had failed.",
+        &lx,
+    );
+    assert_eq!(a.statements.len(), 1, "{:#?}", a.statements);
+    assert_eq!(a.statements[0].speaker, "Eva Kral");
+    assert_eq!(a.statements[0].speaker_title, "");
+}
