@@ -779,6 +779,11 @@ fn valid_cue(st: &Sent, k: usize, len: usize, class: CueClass) -> bool {
     {
         return false;
     }
+    // "Two diplomats briefed on the talks said ...": a passive participle
+    // describing the speaker, not a briefing
+    if verb == "briefed" && matches!(st.norm(k + len), "on" | "about") {
+        return false;
+    }
     // "when a dozen states held contests", "the reports were wrong": a cue
     // in -s right before a past tense or finite auxiliary is a plural noun,
     // the subject of that verb
@@ -2153,6 +2158,27 @@ fn left_speaker(st: &Sent, k: usize, reg: &mut Registry, last: Option<&Who>) -> 
     // led the expedition said": the phrase before the relative pronoun
     if let Some(w) = restrictive_relative_subject(st, a, p + 1, reg) {
         return Some(w);
+    }
+    // "Two diplomats briefed on the talks said": a past participle and its
+    // prepositional phrase describe the phrase before them
+    if a >= 2
+        && matches!(st.norm(a), "on" | "about" | "in" | "by" | "with" | "to")
+        && st.is_word(a - 1)
+        && !st.is_cap(a - 1)
+        && st.norm(a - 1).ends_with("ed")
+        && np_word(st, a - 2)
+    {
+        let e = a - 1;
+        let mut s0 = e;
+        while s0 > 0 && e - s0 < 8 && np_word(st, s0 - 1) {
+            s0 -= 1;
+        }
+        if let Some(mut who) = speaker_from_np(st, (s0, e), reg, true) {
+            if let Some(m) = items_text(st, s0, p + 1) {
+                who.mention = m;
+            }
+            return Some(who);
+        }
     }
     // "A and B Service": "and" between capitals stays in the phrase.
     let mut who = speaker_from_np(st, (a, p + 1), reg, true)?;

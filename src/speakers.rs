@@ -549,7 +549,9 @@ fn read_np<'a>(rd: &PhraseReader<'a>, a: usize, b: usize) -> Np<'a> {
         t.chars().count() >= 2 && t.chars().all(|c| c.is_uppercase())
     };
 
-    if anon_det && !known_name {
+    // "a senior EU official": a known name as a modifier of an anonymous
+    // head still leaves the source anonymous
+    if anon_det && (!known_name || lex(head_k).anon_head) {
         return Np::Anonymous(anon_text(doc, &idx[..anon_end(doc, idx)]));
     }
     // Bare plural or collective anonymous head without a proper name.

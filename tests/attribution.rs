@@ -1648,3 +1648,31 @@ fn two_people_joined_by_and_are_both_subjects_and_and_is_no_title() {
     assert_eq!(a.statements[0].speaker, "Eva Kral");
     assert_eq!(a.statements[0].speaker_title, "");
 }
+
+#[test]
+fn an_anonymous_head_stays_anonymous_and_a_participle_describes_the_speaker() {
+    let lx = Lexicons::built_in().unwrap();
+    let a = analyze(
+        "\"The deal is dead,\" a senior EU official told Reuters.\n\n\
+         The official, who asked not to be named, said a deal was unlikely.\n\n\
+         Two diplomats briefed on the talks said progress had been made.",
+        &lx,
+    );
+    let who: Vec<(&str, &str)> = a
+        .statements
+        .iter()
+        .map(|s| (s.speaker.as_str(), s.speaker_type.as_str()))
+        .collect();
+    assert_eq!(
+        who,
+        [
+            ("a senior EU official", "anonymous"),
+            ("a senior EU official", "anonymous"),
+            ("two diplomats", "anonymous")
+        ]
+    );
+    assert_eq!(
+        a.doc.slice(a.statements[2].content),
+        "progress had been made"
+    );
+}
