@@ -369,7 +369,12 @@ fn is_abbreviation(doc: &Document, dot: usize, para_start: usize) -> bool {
         return false;
     }
     let n = doc.norm(prev);
-    n.chars().count() == 1
+    // "winds of 200km/h. The office said": a unit's last letter ends a sentence
+    let unit = prev > 0
+        && doc.tok(prev - 1) == "/"
+        && doc.tokens[prev - 1].span.end == t.span.start
+        && doc.tok(prev).chars().all(|c| c.is_lowercase());
+    (n.chars().count() == 1 && !unit)
         || n.contains('.')
         || ABBREVIATIONS.contains(&n)
         // a party and state tag, "(D-N.C.)": "D-N" is not a sentence end
@@ -433,6 +438,19 @@ mod tests {
                 "Chief J.R. Kowalski spoke.",
                 "He left!",
                 "Mr. Smith stayed."
+            ]
+        );
+    }
+
+    #[test]
+    fn a_unit_ends_a_sentence_but_an_initial_does_not() {
+        let d = parse("Winds reached 200km/h. The office said J. K. Rowling left.".into());
+        let s: Vec<&str> = d.sentences.iter().map(|s| d.slice(s.span)).collect();
+        assert_eq!(
+            s,
+            vec![
+                "Winds reached 200km/h.",
+                "The office said J. K. Rowling left."
             ]
         );
     }
