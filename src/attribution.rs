@@ -3268,12 +3268,22 @@ fn register_mentions(st: &Sent, reg: &mut Registry) {
                 Item::Tok(i) => st.doc.tok(i).to_string(),
                 _ => String::new(),
             };
+            // ... when it was named in this sentence or its initials spell the
+            // acronym (not "the UK economy" two paragraphs before)
+            let initials = |name: &str| -> String {
+                name.split_whitespace()
+                    .filter_map(|w| w.chars().next())
+                    .filter(|c| c.is_uppercase())
+                    .collect()
+            };
             if acr.chars().count() >= 2
                 && acr.chars().all(|c| c.is_uppercase())
                 && let Some(ent) = reg
                     .entities
                     .iter()
                     .rposition(|x| x.kind == SpeakerType::Organization)
+                && (reg.entities[ent].last_mention == st.index
+                    || initials(&reg.entities[ent].name) == acr)
             {
                 reg.describe(ent, &[acr.to_lowercase()]);
             }

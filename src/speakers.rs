@@ -544,9 +544,11 @@ fn read_np<'a>(rd: &PhraseReader<'a>, a: usize, b: usize) -> Np<'a> {
     let cap_keyword = (0..cut).any(|k| {
         is_cap(k) && lex(k).org == Some(OrgClass::Keyword) && !(k == 0 && norms.len() == 1)
     });
-    let acronym = idx.len() == 1 && {
-        let t = doc.tok(idx[0]);
-        t.chars().count() >= 2 && t.chars().all(|c| c.is_uppercase())
+    // "IFS", "The IFS" (but not "the MP", a title)
+    let acronym = (idx.len() == 1 || (idx.len() == 2 && first == "the")) && {
+        let last = idx.len() - 1;
+        let t = doc.tok(idx[last]);
+        t.chars().count() >= 2 && t.chars().all(|c| c.is_uppercase()) && lex(last).title.is_none()
     };
 
     // "a senior EU official": a known name as a modifier of an anonymous
@@ -561,8 +563,14 @@ fn read_np<'a>(rd: &PhraseReader<'a>, a: usize, b: usize) -> Np<'a> {
         is_cap(k) && (k > 0 || !is_leading_filler(norms[k])) && w.title.is_none() && !w.anon_head
     });
     let anon_head = (0..cut).any(|k| lex(k).anon_head && (k == 0 || !is_cap(k)));
-    if anon_head
-        && !has_proper
+    // "Treasury sources", "Kremlin officials": a plural anonymous head after
+    // a known body's name is still an anonymous source, not the body
+    let plural_anon_tail = lex(head_k).anon_head
+        && !is_cap(head_k)
+        && norms[head_k].ends_with('s')
+        && known_name
+        && (0..head_k).all(|k| is_cap(k) && lex(k).title.is_none());
+    if (anon_head && !has_proper || plural_anon_tail)
         && first != "the"
         && !matches!(first, "his" | "her" | "its" | "their")
     {
@@ -640,8 +648,12 @@ fn read_np<'a>(rd: &PhraseReader<'a>, a: usize, b: usize) -> Np<'a> {
         let n = norms[k];
         let cap = is_cap(k);
         if title_as_written(k) == Some(TitleClass::Postnominal) {
-            // after a name it ends it ("Jo Cox MP"); alone it is what someone
-            // is ("the local MP"), no name
+            // after a name it ends it ("Jo Cox MP"); alone, or after one
+            // capitalised word behind "the", it is what someone is ("the
+            // local MP", "the Conservative MP"), no name
+            if name_ks.len() == 1 && name_ks[0] > 0 && norms[name_ks[0] - 1] == "the" {
+                name_ks.clear();
+            }
             if name_ks.is_empty() {
                 continue;
             }

@@ -1676,3 +1676,25 @@ fn an_anonymous_head_stays_anonymous_and_a_participle_describes_the_speaker() {
         "progress had been made"
     );
 }
+
+#[test]
+fn body_names_as_modifiers_and_acronyms_after_the() {
+    let lx = Lexicons::built_in().unwrap();
+    let a = analyze(
+        "Treasury sources said taxes would rise.\n\n\
+         The IMF said the UK economy would grow.\n\n\
+         Mel Stride said the plans were a disaster. The Conservative MP said families would pay more.\n\n\
+         Paul Johnson, director of the Institute for Fiscal Studies (IFS), said the numbers did not add up. \
+         The IFS said taxes would reach a record high.",
+        &lx,
+    );
+    let who: Vec<(&str, &str)> = a
+        .statements
+        .iter()
+        .map(|s| (s.speaker.as_str(), s.speaker_type.as_str()))
+        .collect();
+    assert_eq!(who[0], ("treasury sources", "anonymous"));
+    assert_eq!(who[3], ("Mel Stride", "person"), "{who:?}");
+    assert_eq!(who[5].1, "organization", "{who:?}");
+    assert_ne!(who[5].0, "UK", "{who:?}");
+}
