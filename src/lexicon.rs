@@ -783,16 +783,7 @@ fn match_ids(pattern: &[PatId], ids: &[u32], words: &[&str], i: usize) -> Option
 /// `format!` per entry was a sixth of the load time).
 fn located(file: &str, line: usize) -> String {
     let mut digits = [0u8; 20];
-    let mut at = digits.len();
-    let mut rest = line;
-    loop {
-        at -= 1;
-        digits[at] = b'0' + (rest % 10) as u8;
-        rest /= 10;
-        if rest == 0 {
-            break;
-        }
-    }
+    let at = crate::digits::decimal_before(line as u64, &mut digits, 20);
     let mut s = String::with_capacity(file.len() + 1 + digits.len() - at);
     s.push_str(file);
     s.push(':');

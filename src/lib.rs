@@ -9,6 +9,7 @@
 pub mod analyze;
 pub mod attribution;
 pub mod corpus;
+pub mod digits;
 pub mod document;
 pub mod foreign;
 pub mod fxhash;

@@ -86,27 +86,17 @@ fn num_into(x: f32, buf: &mut [u8; 24]) -> &str {
     let units = (x as f64 * 10000.0).round() as i64;
     let a = units.unsigned_abs();
     // digits from the right: four decimals, the point, then the whole part
-    let mut at = buf.len();
-    let mut put = |b: u8| {
-        at -= 1;
-        buf[at] = b;
-    };
+    let end = buf.len();
     let mut frac = a % 10000;
-    for _ in 0..4 {
-        put(b'0' + (frac % 10) as u8);
+    for at in (end - 4..end).rev() {
+        buf[at] = b'0' + (frac % 10) as u8;
         frac /= 10;
     }
-    put(b'.');
-    let mut whole = a / 10000;
-    loop {
-        put(b'0' + (whole % 10) as u8);
-        whole /= 10;
-        if whole == 0 {
-            break;
-        }
-    }
+    buf[end - 5] = b'.';
+    let mut at = crate::digits::decimal_before(a / 10000, buf, end - 5);
     if units < 0 {
-        put(b'-');
+        at -= 1;
+        buf[at] = b'-';
     }
     std::str::from_utf8(&buf[at..]).expect("ASCII digits")
 }
@@ -151,16 +141,7 @@ impl RowEncoder {
     }
     pub fn int(&mut self, n: usize) -> &mut Self {
         let mut buf = [0u8; 24];
-        let mut at = buf.len();
-        let mut n = n;
-        loop {
-            at -= 1;
-            buf[at] = b'0' + (n % 10) as u8;
-            n /= 10;
-            if n == 0 {
-                break;
-            }
-        }
+        let at = crate::digits::decimal_before(n as u64, &mut buf, 24);
         self.w.write_field(&buf[at..]).expect("CSV into memory");
         self
     }
