@@ -68,6 +68,7 @@ pub fn analyze(text: &str, lx: &Lexicons) -> Analysis {
         {
             found = Found::Alias;
         }
+        let score = tone::frame(tone::score_span(&doc, lx, &prep, a.content), lx, &a.cue);
         statements.push(Statement {
             content: a.content,
             start: char_of(a.content.start),
@@ -80,7 +81,7 @@ pub fn analyze(text: &str, lx: &Lexicons) -> Analysis {
             mention: a.mention,
             found,
             sentence: a.sentence,
-            score: tone::score_span(&doc, lx, &prep, a.content),
+            score,
             extra: crate::foreign::score(&doc, lx, a.content),
         });
     }

@@ -88,6 +88,16 @@
 //!     [`BELIEF_NEGATION_WINDOW`] words before it ("I don't think", "nobody
 //!     expects") negates the cues after it in its clause, as step 3 would:
 //!     "I don't think the talks will succeed" is doubt, not hope.
+//! 18. FRAME: the verb that reports a statement can carry tone of its own
+//!     (class `reporting` in `modifiers.txt`): "warned that the talks would
+//!     resume" is a warning, "conceded the timetable was tight" an admission
+//!     of difficulty, "hailed the result" praise, whatever the reported words
+//!     say. Its value, times [`FRAME_SCALE`], joins the statement's optimism
+//!     (positive) or caution (negative) sums, and the sum of the other side
+//!     keeps [`FRAME_OTHER_SIDE`]: what is warned of is no hope ("warned the
+//!     ward would reopen only in June"), what is hailed no worry ("hailed the
+//!     end of the crisis"). Only statements have a
+//!     reporting verb, so whole-article scores do not use this step.
 //!
 //! Lexicon entries never reach over a full stop, colon or bracket; plain
 //! phrases may run over a comma or dash ("weeks, not days"), entries with a
@@ -255,6 +265,12 @@ pub const QUANTITY_WINDOW: usize = 4;
 /// off, over a phrase that describes it ("the cost of her last shipment of
 /// antibiotics had risen").
 pub const QUANTITY_SUBJECT_WINDOW: usize = 7;
+/// Rule 18: the share of a reporting verb's own tone that goes to its statement.
+pub const FRAME_SCALE: f32 = 1.0;
+/// Rule 18: what the statement's tone of the other side keeps under a
+/// toned reporting verb: what someone warns of is no hope, what they hail
+/// no worry (as rule 14 treats what is doubted).
+pub const FRAME_OTHER_SIDE: f32 = 0.0;
 /// The words the rules test by their spelling, one bit each group. A
 /// document's words are looked up once (in [`prepare`], with the lexicon
 /// lookup it does anyway) and every scoring call tests bits: comparing each
@@ -720,6 +736,39 @@ pub fn prepare(doc: &Document, lx: &Lexicons) -> Prepared {
 pub fn score(doc: &Document, lx: &Lexicons, span: Span) -> Score {
     let prep = prepare(doc, lx);
     score_span(doc, lx, &prep, span)
+}
+
+/// Rule 18 FRAME: add the tone of the reporting cue `cue` ("warned", "hailed
+/// the", "said in a statement") to a statement's score. A cue with no value
+/// in the `reporting` class leaves the score as it is.
+pub fn frame(score: Score, lx: &Lexicons, cue: &str) -> Score {
+    if cue.is_empty() {
+        return score;
+    }
+    let lower = cue.to_lowercase();
+    let words: Vec<&str> = lower.split_whitespace().collect();
+    let Some((&v, len)) = lx.framing.longest(&words) else {
+        return score;
+    };
+    let contribution = v * FRAME_SCALE;
+    let (mut o, mut c) = (score.o_sum, score.c_sum);
+    if contribution > 0.0 {
+        o += contribution;
+        c *= FRAME_OTHER_SIDE;
+    } else {
+        c -= contribution;
+        o *= FRAME_OTHER_SIDE;
+    }
+    let mut hits = score.hits;
+    hits.push(Hit {
+        text: words[..len].join(" "),
+        base: v,
+        contribution,
+        steps: vec![format!(
+            "18 frame: reporting verb x{FRAME_SCALE}, the other side x{FRAME_OTHER_SIDE}"
+        )],
+    });
+    finish(o, c, score.s_sum, hits)
 }
 
 /// Score `span` with the document's lookups already done.

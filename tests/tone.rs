@@ -385,3 +385,53 @@ fn less_of_a_thing_turns_its_cue_round() {
     let more = sc("The recovery is more fragile");
     assert!(more.stance < sc("The recovery is fragile").stance);
 }
+
+/// Rule 18: the statement a toned reporting verb introduces takes its tone.
+fn statement_score(text: &str, content: &str) -> Score {
+    let lx = Lexicons::built_in().unwrap();
+    let a = stance::analyze::analyze(text, &lx);
+    a.statements
+        .iter()
+        .find(|s| a.doc.slice(s.content) == content)
+        .unwrap_or_else(|| panic!("no statement {content:?}"))
+        .score
+        .clone()
+}
+
+#[test]
+fn a_reporting_verb_frames_what_it_reports() {
+    // the same plain words: told, warned, conceded, hailed
+    let said = statement_score(
+        "Health Minister Anna Berg said the ward would reopen only in June.",
+        "the ward would reopen only in June",
+    );
+    let warned = statement_score(
+        "Health Minister Anna Berg warned the ward would reopen only in June.",
+        "the ward would reopen only in June",
+    );
+    let conceded = statement_score(
+        "Health Minister Anna Berg conceded that the ward would reopen only in June.",
+        "the ward would reopen only in June",
+    );
+    assert!(
+        warned.stance < said.stance,
+        "{} {}",
+        warned.stance,
+        said.stance
+    );
+    assert_eq!(warned.label(), Label::Cautious);
+    assert!(has_step(&warned, "18 frame"));
+    assert!(conceded.stance < said.stance);
+    assert!(!has_step(&said, "18 frame"));
+    let hailed = statement_score(
+        "The union hailed the agreement as a fresh start.",
+        "the agreement as a fresh start",
+    );
+    assert!(hailed.optimism > 0.0 && has_step(&hailed, "18 frame"));
+    // a participle reporting verb frames its clause too
+    let warning = statement_score(
+        "The council closed the bridge on Monday, warning that repairs would take until spring.",
+        "repairs would take until spring",
+    );
+    assert!(warning.stance < 0.0 && has_step(&warning, "18 frame"));
+}
