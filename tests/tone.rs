@@ -318,6 +318,23 @@ fn trouble_that_is_come_through_is_overcome() {
         &sc("They survived, but a severe recession looms"),
         "overcome"
     ));
+    // trouble prevented, contained or averted is dealt with too
+    for s in [
+        "The new walls will reduce the risk of flooding in the valley",
+        "The vaccination drive should contain the outbreak",
+        "The country narrowly avoided a recession",
+    ] {
+        let got = sc(s);
+        assert!(
+            got.stance > 0.0 && has_step(&got, "overcome"),
+            "{s}: {:?}",
+            got.hits
+        );
+    }
+    assert!(!has_step(
+        &sc("They failed to contain the outbreak"),
+        "overcome"
+    ));
 }
 
 #[test]
