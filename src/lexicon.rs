@@ -932,6 +932,7 @@ pub const BUILT_IN: &[(&str, &str)] = &[
     ),
     ("anonymous.txt", include_str!("../lexicons/anonymous.txt")),
     ("names.txt", include_str!("../lexicons/names.txt")),
+    ("emoticons.txt", include_str!("../lexicons/emoticons.txt")),
     ("quantities.txt", include_str!("../lexicons/quantities.txt")),
 ];
 

@@ -187,6 +187,10 @@ pub struct Lexicons {
     pub foreign: Vec<crate::foreign::ForeignLexicon>,
     /// Given names and the pronoun they usually take (`names.txt`).
     pub names: FxMap<String, crate::speakers::Gender>,
+    /// Emoticons and emoji with their sentiment valence (`emoticons.txt`):
+    /// matched on the text as written, since the tokeniser splits ":-)"
+    /// into punctuation.
+    pub emoticons: FxMap<String, f32>,
     /// The tone-stage facts of every lexicon word; rebuilt whenever an entry
     /// is loaded, so it never disagrees with the lexicons.
     words: WordTable,
@@ -382,6 +386,8 @@ impl Lexicons {
             };
             lx.quantities.insert(&t, class);
         }
+        let (f, c) = read_file(source, "emoticons.txt")?;
+        lx.emoticons = load_emoticons(&f, &c)?;
         let (f, c) = read_file(source, "names.txt")?;
         for (t, class) in load_classes(&f, &c, &["female", "male", "unisex"])? {
             match class.as_str() {
@@ -540,4 +546,53 @@ impl Lexicons {
     pub fn built_in_names() -> Vec<&'static str> {
         BUILT_IN.iter().map(|(n, _)| *n).collect()
     }
+}
+
+/// Read `emoticons.txt`: `<emoticon> = <valence>` per line, the emoticon
+/// written without spaces exactly as in text (case matters: ":D" is not
+/// ":d"), the valence in -4..4 as in `sentiment.txt`. The emoticon is
+/// everything before the first white space, so "=)" and "<3" need no
+/// escaping; a `#` after the value starts a note.
+pub fn load_emoticons(file: &str, content: &str) -> Result<FxMap<String, f32>, LexiconError> {
+    let mut out: FxMap<String, f32> = FxMap::default();
+    let mut first_line: FxMap<String, usize> = FxMap::default();
+    for (i, raw) in content.lines().enumerate() {
+        let line = i + 1;
+        let at = |m: String| LexiconError(format!("{file}:{line}: {m}"));
+        let t = raw.trim();
+        if t.is_empty() || t.starts_with("# ") || t == "#" {
+            continue;
+        }
+        let mut parts = t.split_whitespace();
+        let term = parts.next().unwrap_or("");
+        if parts.next() != Some("=") {
+            return Err(at(format!("expected `<emoticon> = <valence>`, got {t:?}")));
+        }
+        let value = parts
+            .next()
+            .ok_or_else(|| at(format!("{term:?} has no valence")))?;
+        if let Some(rest) = parts.next()
+            && !rest.starts_with('#')
+        {
+            return Err(at(format!(
+                "unexpected {rest:?} after the valence of {term:?}"
+            )));
+        }
+        let v: f32 = value
+            .parse()
+            .map_err(|_| at(format!("{value:?} is not a number")))?;
+        if !(-4.0..=4.0).contains(&v) || v == 0.0 {
+            return Err(at(format!(
+                "valence {v} for {term:?} outside -4..4 or zero"
+            )));
+        }
+        if let Some(l) = first_line.get(term) {
+            return Err(at(format!(
+                "duplicate emoticon {term:?} (first at line {l})"
+            )));
+        }
+        first_line.insert(term.to_string(), line);
+        out.insert(term.to_string(), v);
+    }
+    Ok(out)
 }

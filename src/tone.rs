@@ -111,7 +111,11 @@
 //! stronger, else `optimistic`/`cautious` when |stance| >= [`LABEL_MIN`], else
 //! `neutral`. Sentiment follows VADER's shape: valences summed (with the same
 //! negation, intensity and contrast steps) and normalised by
-//! `S / sqrt(S^2 + SENTIMENT_ALPHA)`.
+//! `S / sqrt(S^2 + SENTIMENT_ALPHA)`, after four steps for informal text:
+//! S1 EMOTICON (`emoticons.txt`, matched on the text as written), S2 CAPS
+//! ([`CAPS_EMPHASIS`] for a shouted word among lower-case ones), S3 EXCLAIM
+//! ([`EXCLAIM_EMPHASIS`] per "!", at most [`EXCLAIM_MAX`]) and S4 ELONGATE
+//! ("goooood" looked up as "good"). Links and user names match nothing.
 //!
 //! Speed: a document's sentences (for the article score) and statements are
 //! scored one call each, so whatever depends only on a word is found once per
@@ -389,6 +393,13 @@ pub const SENTIMENT_NEGATION: f32 = -0.74;
 pub const SENTIMENT_CONTRAST_BEFORE: f32 = 0.5;
 pub const SENTIMENT_CONTRAST_AFTER: f32 = 1.5;
 pub const SENTIMENT_ALPHA: f32 = 15.0;
+/// Step S2: a sentiment word in capitals among lower-case words ("is SUPER
+/// excited") is shouted: its valence grows by this much in its direction.
+pub const CAPS_EMPHASIS: f32 = 0.7;
+/// Step S3: each exclamation mark adds this much to the sentiment sum in its
+/// direction, for at most [`EXCLAIM_MAX`] marks.
+pub const EXCLAIM_EMPHASIS: f32 = 0.3;
+pub const EXCLAIM_MAX: usize = 4;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Label {
@@ -573,6 +584,11 @@ pub struct Prepared {
     found: Vec<u8>,
     /// Longest `quantities.txt` term starting at each word (rule 15).
     quantity_at: Vec<Option<(Quantity, u8)>>,
+    /// Emoticons and emoji (`emoticons.txt`): the token each starts at and
+    /// its valence, in token order (step S1).
+    emoticons: Vec<(u32, f32)>,
+    /// The tokens that are an exclamation mark, in order (step S3).
+    exclamations: Vec<u32>,
     /// Reused by every scoring call on this document (see [`Scratch`]); a
     /// `Prepared` belongs to one document on one thread, so the cell is
     /// never borrowed twice.
@@ -599,15 +615,53 @@ pub fn prepare(doc: &Document, lx: &Lexicons) -> Prepared {
     let mut last_boundary = 0u8;
     let mut sentence_start = true;
     let mut next_sentence = doc.sentences.iter().map(|s| s.tokens.0).peekable();
+    let elongated = elongated_words(doc, lx);
+    // a link or a user name ("https://example.org/a", "@anna") runs to here:
+    // its words are no words of the sentence, they match nothing and a
+    // capital after them still opens the sentence ("@anna Happy birthday!")
+    let mut link_until = 0usize;
+    let bytes = doc.text.as_bytes();
     for (i, t) in doc.tokens.iter().enumerate() {
         while next_sentence.next_if(|&s| s <= i).is_some() {
             sentence_start = true;
         }
+        if t.span.start >= link_until && starts_link(bytes, t.span.start) {
+            link_until = bytes[t.span.start..]
+                .iter()
+                .position(|b| b.is_ascii_whitespace())
+                .map_or(bytes.len(), |p| t.span.start + p);
+        }
+        if t.span.start < link_until {
+            if matches!(t.kind, TokenKind::Word | TokenKind::Number) {
+                word_of_token[i] = n as u32;
+                words[n] = doc.norm(i);
+                info[n] = WordInfo::NONE;
+                n += 1;
+                last_boundary = 0;
+            }
+            continue;
+        }
         let kind = match t.kind {
             TokenKind::Word | TokenKind::Number => {
                 word_of_token[i] = n as u32;
-                let w = doc.norm(i);
+                let w = if elongated.is_empty() {
+                    doc.norm(i)
+                } else {
+                    match elongated.binary_search_by_key(&i, |e| e.0) {
+                        Ok(j) => elongated[j].1.as_str(),
+                        Err(_) => doc.norm(i),
+                    }
+                };
                 words[n] = w;
+                // A hashtag is no word of the sentence, though it may carry
+                // sentiment ("#fail"): a capital after it still opens the
+                // sentence.
+                if i > 0 && doc.tokens[i - 1].span.end == t.span.start && doc.tok(i - 1) == "#" {
+                    info[n] = lx.word(w);
+                    n += 1;
+                    last_boundary = 0;
+                    continue;
+                }
                 // A capital inside a sentence marks a name ("the Halcyon
                 // probe", "the Freedom Party"), whose words carry no tone:
                 // such words match no lexicon entry, but are still the rule
@@ -728,8 +782,167 @@ pub fn prepare(doc: &Document, lx: &Lexicons) -> Prepared {
         rules: info.iter().map(|x| x.rules).collect(),
         found,
         quantity_at,
+        emoticons: find_emoticons(doc, lx),
+        exclamations: doc
+            .tokens
+            .iter()
+            .enumerate()
+            .filter(|(_, t)| {
+                t.kind == TokenKind::Punct && doc.text.as_bytes()[t.span.start] == b'!'
+            })
+            .map(|(i, _)| i as u32)
+            .collect(),
         scratch: RefCell::new(Scratch::default()),
     }
+}
+
+/// A link ("http://", "https://", "www.") or a user name ("@anna") starts
+/// at byte `at`: the start of a chunk of text between white space.
+fn starts_link(bytes: &[u8], at: usize) -> bool {
+    if at > 0 && !bytes[at - 1].is_ascii_whitespace() {
+        return false;
+    }
+    let rest = &bytes[at..];
+    let lower_starts = |p: &[u8]| rest.len() >= p.len() && rest[..p.len()].eq_ignore_ascii_case(p);
+    match rest.first() {
+        Some(b'@') => rest
+            .get(1)
+            .is_some_and(|b| b.is_ascii_alphanumeric() || *b == b'_'),
+        Some(b'h' | b'H') => lower_starts(b"http://") || lower_starts(b"https://"),
+        Some(b'w' | b'W') => lower_starts(b"www."),
+        _ => false,
+    }
+}
+
+/// Step S4 ELONGATE: words written long for emphasis ("sooo", "goooood",
+/// "yayyyy"), for the lexicon lookup: a run of three or more of one letter
+/// shrinks to two ("good"), or else to one ("yay"), whichever is a lexicon
+/// word. Returns (token, spelling to look up), in token order; most
+/// documents have none.
+fn elongated_words(doc: &Document, lx: &Lexicons) -> Vec<(usize, String)> {
+    let known = |w: &str| {
+        let i = lx.word(w);
+        i.tone != crate::lexicon::UNKNOWN_WORD
+            || i.sentiment != crate::lexicon::UNKNOWN_WORD
+            || i.modifier
+    };
+    let mut out = Vec::new();
+    for (i, t) in doc.tokens.iter().enumerate() {
+        if t.kind != TokenKind::Word {
+            continue;
+        }
+        let w = doc.norm(i);
+        let b = w.as_bytes();
+        if !b
+            .windows(3)
+            .any(|x| x[0] == x[1] && x[1] == x[2] && x[0].is_ascii_alphabetic())
+        {
+            continue;
+        }
+        if known(w) {
+            continue;
+        }
+        for keep in [2, 1] {
+            let mut short = String::with_capacity(w.len());
+            let mut run = 0;
+            let mut last = None;
+            for c in w.chars() {
+                run = if Some(c) == last { run + 1 } else { 1 };
+                last = Some(c);
+                if run <= keep || !c.is_alphabetic() {
+                    short.push(c);
+                }
+            }
+            if known(&short) {
+                out.push((i, short));
+                break;
+            }
+        }
+    }
+    out
+}
+
+/// The characters an ASCII emoticon can start or end with: a chunk of text
+/// is looked up only when it holds one, so the commas and full stops of
+/// news prose cost no lookup.
+fn emoticon_char(b: u8) -> bool {
+    matches!(
+        b,
+        b':' | b';'
+            | b'='
+            | b'<'
+            | b'>'
+            | b'('
+            | b')'
+            | b'^'
+            | b'*'
+            | b'\\'
+            | b'/'
+            | b'|'
+            | b'['
+            | b']'
+            | b'{'
+            | b'}'
+            | b'~'
+            | b'_'
+    )
+}
+
+/// Step S1: emoticons and emoji of the document. An ASCII emoticon is a
+/// whole chunk between white space (":-)", "<3", ":'("), possibly followed
+/// by sentence punctuation; "xD"-style ones are words. An emoji is one
+/// token, looked up alone, so "great😀" and "😀😀" count.
+fn find_emoticons(doc: &Document, lx: &Lexicons) -> Vec<(u32, f32)> {
+    let mut out = Vec::new();
+    if lx.emoticons.is_empty() {
+        return out;
+    }
+    let text = doc.text.as_str();
+    let bytes = text.as_bytes();
+    let mut chunk_end = 0usize;
+    for (i, t) in doc.tokens.iter().enumerate() {
+        let first = bytes[t.span.start];
+        if first >= 0x80 {
+            if t.kind == TokenKind::Punct
+                && let Some(&v) = lx.emoticons.get(&text[t.span.start..t.span.end])
+            {
+                out.push((i as u32, v));
+            }
+            continue;
+        }
+        let candidate = match t.kind {
+            TokenKind::Punct | TokenKind::QuoteMark => emoticon_char(first),
+            // "xD", "XP", "8)" start with a letter or digit
+            _ => t.span.end - t.span.start <= 3 && matches!(first, b'x' | b'X' | b'8'),
+        };
+        if !candidate || t.span.start < chunk_end {
+            continue;
+        }
+        let start = bytes[..t.span.start]
+            .iter()
+            .rposition(|b| b.is_ascii_whitespace())
+            .map_or(0, |p| p + 1);
+        let end = bytes[t.span.start..]
+            .iter()
+            .position(|b| b.is_ascii_whitespace())
+            .map_or(bytes.len(), |p| t.span.start + p);
+        chunk_end = end;
+        // only a chunk that starts here: "ok:)" is no emoticon
+        if start != t.span.start {
+            continue;
+        }
+        let chunk = &text[start..end];
+        let trimmed = chunk.trim_end_matches(['.', ',', '!', '?']);
+        let hit = lx.emoticons.get(chunk).or_else(|| {
+            (!trimmed.is_empty())
+                .then(|| lx.emoticons.get(trimmed))
+                .flatten()
+        });
+        if let Some(&v) = hit {
+            out.push((i as u32, v));
+        }
+    }
+    out
 }
 
 /// Score the text of `span` (a statement, or a sentence).
@@ -875,7 +1088,8 @@ fn score_tokens_with(
     let source_words =
         rule::FEAR | rule::HOPE | rule::EXPECTED | rule::WE | rule::WE_WILL | rule::NOT | rule::SO;
     if span_found & sources == 0 && span_rules & source_words == 0 && !questions.contains(&true) {
-        return finish(0.0, 0.0, 0.0, Vec::new());
+        let (emoticons, emo_hits) = emoticons_in(doc, prep, a, b, detail);
+        return finish(0.0, 0.0, exclaim(prep, a, b, emoticons), emo_hits);
     }
     // words' text, for explanations only
     let word = |k: usize| doc.norm(ws[k].token);
@@ -1426,6 +1640,9 @@ fn score_tokens_with(
         }
     }
     // Sentiment, and 8. SPILL into tone from sentiment words that are not cues.
+    // S2 needs to know whether the whole stretch is in capitals (a headline,
+    // a shout throughout): then capitals single nothing out.
+    let all_shouting = ws.iter().all(|w| !has_lower(doc, w.token));
     let mut k = 0;
     // from one word where a sentiment entry starts to the next
     let mut next_start = senti_starts.iter().copied().peekable();
@@ -1453,6 +1670,10 @@ fn score_tokens_with(
             ws[j].clause == ws[k].clause
                 && matches!(modifier[j], Some((Modifier::Negator, l)) if j + l <= k)
         });
+        // S2 CAPS: shouted among lower-case words
+        if shouted(doc, ws[k].token) && !all_shouting {
+            v += v.signum() * CAPS_EMPHASIS;
+        }
         if negated {
             v *= SENTIMENT_NEGATION;
         }
@@ -1532,7 +1753,70 @@ fn score_tokens_with(
             });
         }
     }
-    finish(o, c, s, hits)
+    // S1-S3: emoticons, then exclamation marks, on the words' sentiment
+    let (emoticons, emo_hits) = emoticons_in(doc, prep, a, b, detail);
+    hits.extend(emo_hits);
+    finish(o, c, exclaim(prep, a, b, s + emoticons), hits)
+}
+
+/// A word with a lower-case letter.
+fn has_lower(doc: &Document, t: usize) -> bool {
+    doc.tok(t).chars().any(char::is_lowercase)
+}
+
+/// Step S2: a word of at least two letters, all capitals ("GREAT", not "I"
+/// or "A").
+fn shouted(doc: &Document, t: usize) -> bool {
+    let w = doc.tok(t);
+    w.chars().filter(|c| c.is_alphabetic()).count() >= 2 && !has_lower(doc, t)
+}
+
+/// Step S1: the valence of the emoticons and emoji among tokens `[a, b)`.
+fn emoticons_in(
+    doc: &Document,
+    prep: &Prepared,
+    a: usize,
+    b: usize,
+    detail: bool,
+) -> (f32, Vec<Hit>) {
+    let from = prep.emoticons.partition_point(|&(t, _)| (t as usize) < a);
+    let mut sum = 0.0;
+    let mut hits = Vec::new();
+    for &(t, v) in prep.emoticons[from..]
+        .iter()
+        .take_while(|&&(t, _)| (t as usize) < b)
+    {
+        sum += v;
+        if detail {
+            let tok = &doc.tokens[t as usize];
+            let rest = &doc.text[tok.span.start..];
+            let shown = rest.split_whitespace().next().unwrap_or("");
+            hits.push(Hit {
+                text: shown.to_string(),
+                base: v,
+                contribution: 0.0,
+                steps: vec![format!("S1 emoticon: sentiment {v:+.1}")],
+            });
+        }
+    }
+    (sum, hits)
+}
+
+/// Step S3 EXCLAIM: each exclamation mark among tokens `[a, b)`, up to
+/// [`EXCLAIM_MAX`], makes the sentiment sum `s` stronger by
+/// [`EXCLAIM_EMPHASIS`] in its own direction ("great!!!"); it adds nothing
+/// to a sum of zero.
+fn exclaim(prep: &Prepared, a: usize, b: usize, s: f32) -> f32 {
+    if s == 0.0 {
+        return s;
+    }
+    let from = prep.exclamations.partition_point(|&t| (t as usize) < a);
+    let n = prep.exclamations[from..]
+        .iter()
+        .take_while(|&&t| (t as usize) < b)
+        .count()
+        .min(EXCLAIM_MAX);
+    s + s.signum() * EXCLAIM_EMPHASIS * n as f32
 }
 
 /// Rule 12: the first contrast word ("but", "though" ...) of the statement

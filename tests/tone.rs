@@ -452,3 +452,63 @@ fn a_reporting_verb_frames_what_it_reports() {
     );
     assert!(warning.stance < 0.0 && has_step(&warning, "18 frame"));
 }
+
+/// Steps S1-S4: the sentiment of informal and online text.
+fn sentiment_of(s: &str) -> f32 {
+    sc(s).sentiment
+}
+
+#[test]
+fn emoticons_and_emoji_carry_sentiment() {
+    // S1: alone between spaces, with sentence punctuation after, or an emoji anywhere
+    assert!(sentiment_of("Home at last :)") > 0.0);
+    assert!(sentiment_of("Home at last :-(") < 0.0);
+    assert!(sentiment_of("Back at work tomorrow :(!") < 0.0);
+    assert!(sentiment_of("Lunch with the team 😀😀") > sentiment_of("Lunch with the team 😀"));
+    assert!(sentiment_of("Lunch with the team 😀") > 0.0);
+    // a colon and a bracket in prose are no emoticon
+    assert_eq!(sentiment_of("The agenda: (a) budget, (b) staffing."), 0.0);
+    assert_eq!(sentiment_of("ok:) fine"), sentiment_of("ok fine"));
+}
+
+#[test]
+fn shouting_and_exclamations_strengthen_sentiment() {
+    // S2: a word in capitals among lower-case words
+    assert!(
+        sentiment_of("The show was GREAT tonight") > sentiment_of("The show was great tonight")
+    );
+    assert!(
+        sentiment_of("The food was AWFUL tonight") < sentiment_of("The food was awful tonight")
+    );
+    // not when everything is in capitals (a headline), nor for "I"
+    assert_eq!(
+        sentiment_of("THE SHOW WAS GREAT TONIGHT"),
+        sentiment_of("the show was great tonight")
+    );
+    // S3: up to four marks, in the direction of the sum, and none on a neutral sentence
+    let one = sentiment_of("The show was great!");
+    let three = sentiment_of("The show was great!!!");
+    assert!(three > one && one > sentiment_of("The show was great."));
+    assert_eq!(
+        sentiment_of("The show was great!!!!!!!!"),
+        sentiment_of("The show was great!!!!")
+    );
+    assert!(sentiment_of("The food was awful!!!") < sentiment_of("The food was awful."));
+    assert_eq!(sentiment_of("The train leaves at six!!!"), 0.0);
+}
+
+#[test]
+fn elongated_words_links_and_mentions() {
+    // S4: a stretched spelling is read as the word
+    assert!(sentiment_of("This is goooood") > 0.0);
+    assert_eq!(sentiment_of("yayyyyy"), sentiment_of("yay"));
+    // a user name or a link is no word of the sentence: the capital after
+    // it still opens the sentence, so "Happy" is no name
+    assert!(sentiment_of("@anna_k Happy birthday") > 0.0);
+    assert!(sentiment_of("https://example.org/a_b Awesome song") > 0.0);
+    // inside a sentence a capitalised word is still a name without tone
+    assert_eq!(
+        sentiment_of("She joined Happy Valley Ltd"),
+        sentiment_of("She joined Valley Ltd")
+    );
+}
