@@ -374,8 +374,14 @@ fn news_phrasings_of_good_and_bad_news_are_read() {
     // idioms with no single tone word
     assert_eq!(sc("It is too early to say").label(), Label::Cautious);
     assert_eq!(sc("We are making headway").label(), Label::Optimistic);
-    assert_eq!(sc("The plan is falling into place").label(), Label::Optimistic);
-    assert_eq!(sc("Last spring's rally was a false dawn").label(), Label::Cautious);
+    assert_eq!(
+        sc("The plan is falling into place").label(),
+        Label::Optimistic
+    );
+    assert_eq!(
+        sc("Last spring turned out to be a false dawn").label(),
+        Label::Cautious
+    );
     // a longer idiom of the other side wins over the short one inside it
     assert_eq!(
         sc("The tide has turned against the government").label(),
