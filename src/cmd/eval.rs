@@ -108,7 +108,7 @@ pub fn run(a: Args) -> u8 {
                 }
             };
             n += 1;
-            let an = stance::analyze::analyze(&g.text, &lx);
+            let an = stance::analyze::analyze(&g.text, lx);
             let c = compare_polnear(&g, &an, a.show_errors);
             if a.per_article {
                 println!(
@@ -137,11 +137,11 @@ pub fn run(a: Args) -> u8 {
             }
         };
         n += 1;
-        let an = analyse_gold(&g, &lx);
+        let an = analyse_gold(&g, lx);
         let (c, details) = compare(&g, &an);
         total.add(&c);
         if a.oracle {
-            total_oracle.add(&oracle(&g, &lx));
+            total_oracle.add(&oracle(&g, lx));
         }
         if a.per_article {
             line(&g.id, &c);

@@ -68,7 +68,7 @@ pub fn run(a: Args) -> u8 {
         },
         _ => return 2,
     };
-    let an = analyze(&text, &lx);
+    let an = analyze(&text, lx);
     let doc = &an.doc;
     println!("== {} sentences", doc.sentences.len());
     for (i, s) in doc.sentences.iter().enumerate() {

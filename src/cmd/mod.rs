@@ -21,7 +21,12 @@ pub struct LexiconArgs {
 
 impl LexiconArgs {
     /// Load the lexicons or print `file:line: problem` and return exit code 2.
-    pub fn load(&self) -> Result<Lexicons, u8> {
+    ///
+    /// They are kept until the process ends and never dropped: freeing the
+    /// tens of thousands of entries one by one cost as much as a fifth of
+    /// a short run (`stance` called once per file in a pipeline), and the
+    /// operating system takes the memory back at exit anyway.
+    pub fn load(&self) -> Result<&'static Lexicons, u8> {
         let lx = match &self.lexicons {
             Some(d) => Lexicons::from_dir(d),
             None => Lexicons::built_in(),
@@ -36,6 +41,6 @@ impl LexiconArgs {
                 2u8
             })?;
         }
-        Ok(lx)
+        Ok(Box::leak(Box::new(lx)))
     }
 }

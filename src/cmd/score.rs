@@ -142,7 +142,7 @@ pub fn run(a: Args) -> u8 {
             Existing::Refuse
         },
     };
-    match run_corpus(&a.inputs, &lx, &opt) {
+    match run_corpus(&a.inputs, lx, &opt) {
         Ok(s) => {
             if !a.quiet {
                 eprintln!(
