@@ -918,10 +918,14 @@ fn find_emoticons(doc: &Document, lx: &Lexicons) -> Vec<(u32, f32)> {
         if !candidate || t.span.start < chunk_end {
             continue;
         }
-        let start = bytes[..t.span.start]
+        let mut start = bytes[..t.span.start]
             .iter()
             .rposition(|b| b.is_ascii_whitespace())
             .map_or(0, |p| p + 1);
+        // an emoticon may open or close a quotation: '":)', ':)"'
+        while start < t.span.start && text[start..].starts_with(['"', '\'', '“', '‘']) {
+            start += text[start..].chars().next().map_or(1, char::len_utf8);
+        }
         let end = bytes[t.span.start..]
             .iter()
             .position(|b| b.is_ascii_whitespace())
@@ -932,7 +936,7 @@ fn find_emoticons(doc: &Document, lx: &Lexicons) -> Vec<(u32, f32)> {
             continue;
         }
         let chunk = &text[start..end];
-        let trimmed = chunk.trim_end_matches(['.', ',', '!', '?']);
+        let trimmed = chunk.trim_end_matches(['.', ',', '!', '?', ';', '"', '\'', '”', '’']);
         let hit = lx.emoticons.get(chunk).or_else(|| {
             (!trimmed.is_empty())
                 .then(|| lx.emoticons.get(trimmed))
@@ -1089,7 +1093,9 @@ fn score_tokens_with(
         rule::FEAR | rule::HOPE | rule::EXPECTED | rule::WE | rule::WE_WILL | rule::NOT | rule::SO;
     if span_found & sources == 0 && span_rules & source_words == 0 && !questions.contains(&true) {
         let (emoticons, emo_hits) = emoticons_in(doc, prep, a, b, detail);
-        return finish(0.0, 0.0, exclaim(prep, a, b, emoticons), emo_hits);
+        let mut hits = emo_hits;
+        let s = exclaim(prep, a, b, emoticons, detail.then_some(&mut hits));
+        return finish(0.0, 0.0, s, hits);
     }
     // words' text, for explanations only
     let word = |k: usize| doc.norm(ws[k].token);
@@ -1671,7 +1677,8 @@ fn score_tokens_with(
                 && matches!(modifier[j], Some((Modifier::Negator, l)) if j + l <= k)
         });
         // S2 CAPS: shouted among lower-case words
-        if shouted(doc, ws[k].token) && !all_shouting {
+        let caps = shouted(doc, ws[k].token) && !all_shouting;
+        if caps {
             v += v.signum() * CAPS_EMPHASIS;
         }
         if negated {
@@ -1696,7 +1703,11 @@ fn score_tokens_with(
                     text: format!("~{}", join(k, k + len)),
                     base: e.weight,
                     contribution: t,
-                    steps: vec![format!("sentiment {:+.1} spills x{SENTIMENT_SPILL}/4", v)],
+                    steps: vec![if caps {
+                        format!("sentiment {v:+.1} (S2 caps +{CAPS_EMPHASIS}) spills x{SENTIMENT_SPILL}/4")
+                    } else {
+                        format!("sentiment {v:+.1} spills x{SENTIMENT_SPILL}/4")
+                    }],
                 });
             }
         }
@@ -1756,7 +1767,8 @@ fn score_tokens_with(
     // S1-S3: emoticons, then exclamation marks, on the words' sentiment
     let (emoticons, emo_hits) = emoticons_in(doc, prep, a, b, detail);
     hits.extend(emo_hits);
-    finish(o, c, exclaim(prep, a, b, s + emoticons), hits)
+    let s = exclaim(prep, a, b, s + emoticons, detail.then_some(&mut hits));
+    finish(o, c, s, hits)
 }
 
 /// A word with a lower-case letter.
@@ -1790,7 +1802,11 @@ fn emoticons_in(
         if detail {
             let tok = &doc.tokens[t as usize];
             let rest = &doc.text[tok.span.start..];
-            let shown = rest.split_whitespace().next().unwrap_or("");
+            let shown = rest
+                .split_whitespace()
+                .next()
+                .unwrap_or("")
+                .trim_end_matches(['.', ',', '!', '?', ';', '"', '\'', '”', '’']);
             hits.push(Hit {
                 text: shown.to_string(),
                 base: v,
@@ -1806,7 +1822,7 @@ fn emoticons_in(
 /// [`EXCLAIM_MAX`], makes the sentiment sum `s` stronger by
 /// [`EXCLAIM_EMPHASIS`] in its own direction ("great!!!"); it adds nothing
 /// to a sum of zero.
-fn exclaim(prep: &Prepared, a: usize, b: usize, s: f32) -> f32 {
+fn exclaim(prep: &Prepared, a: usize, b: usize, s: f32, hits: Option<&mut Vec<Hit>>) -> f32 {
     if s == 0.0 {
         return s;
     }
@@ -1816,7 +1832,18 @@ fn exclaim(prep: &Prepared, a: usize, b: usize, s: f32) -> f32 {
         .take_while(|&&t| (t as usize) < b)
         .count()
         .min(EXCLAIM_MAX);
-    s + s.signum() * EXCLAIM_EMPHASIS * n as f32
+    let add = s.signum() * EXCLAIM_EMPHASIS * n as f32;
+    if let Some(hits) = hits
+        && n > 0
+    {
+        hits.push(Hit {
+            text: "!".repeat(n),
+            base: add,
+            contribution: 0.0,
+            steps: vec![format!("S3 exclaim: sentiment {add:+.1}")],
+        });
+    }
+    s + add
 }
 
 /// Rule 12: the first contrast word ("but", "though" ...) of the statement

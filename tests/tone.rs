@@ -525,3 +525,19 @@ fn elongated_words_links_and_mentions() {
         sentiment_of("She joined Valley Ltd")
     );
 }
+
+#[test]
+fn explain_shows_the_informal_steps() {
+    let s = sc("The show was GREAT!!! :)");
+    assert!(has_step(&s, "S2 caps"), "{:?}", s.hits);
+    assert!(has_step(&s, "S3 exclaim"), "{:?}", s.hits);
+    assert!(
+        s.hits
+            .iter()
+            .any(|h| h.text == ":)" && h.steps[0].contains("S1 emoticon"))
+    );
+    // an emoticon closing a quotation still counts
+    let lx = Lexicons::built_in().unwrap();
+    let a = stance::analyze::analyze("Anna said: \"The show was fine :(\"", &lx);
+    assert!(a.statements[0].score.sentiment < 0.0);
+}
