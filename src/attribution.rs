@@ -3615,7 +3615,7 @@ fn dash_signature(st: &Sent, reg: &mut Registry, out: &mut Vec<Attributed>) {
     let n = st.items.len();
     let Some(d) = (0..n)
         .find(|&k| !st.is_quote(k) && !st.is_punct(k))
-        .map(|k| k - 1)
+        .and_then(|k| k.checked_sub(1))
     else {
         return;
     };
