@@ -232,9 +232,37 @@ fn push_norm(norm: &mut String, tok: &str) {
     }
 }
 
+/// Whether the article separates its paragraphs with blank lines: then a
+/// single newline inside a paragraph is a soft line break (hard-wrapped
+/// text), not a paragraph end.
+fn has_blank_lines(text: &str) -> bool {
+    // blank lines before the first or after the last paragraph do not count
+    text.trim().split('\n').any(|l| l.trim().is_empty())
+}
+
+/// A soft line break: in an article whose paragraphs are separated by blank
+/// lines, a single newline after a line that stops mid-sentence (a word or a
+/// comma, no closing punctuation) and before a lower-case word continues the
+/// same paragraph ("participate personally\nin caucuses").
+fn is_soft_break(text: &str, prev_end: usize, next: &Token) -> bool {
+    let gap = &text[prev_end..next.span.start];
+    if gap.bytes().filter(|&b| b == b'\n').count() != 1 {
+        return false;
+    }
+    let last = text[..prev_end].chars().next_back();
+    let mid_sentence = last.is_some_and(|c| c.is_alphanumeric() || matches!(c, ',' | ';'));
+    let lower_start = next.kind == TokenKind::Word
+        && text[next.span.start..]
+            .chars()
+            .next()
+            .is_some_and(char::is_lowercase);
+    mid_sentence && lower_start
+}
+
 fn paragraphs(doc: &mut Document) {
     let text = doc.text.as_str();
-    let mut paras = Vec::new();
+    let soft_breaks = has_blank_lines(text);
+    let mut paras: Vec<Paragraph> = Vec::new();
     let mut tok = 0usize;
     let mut line_start = 0usize;
     let bytes = text.as_bytes();
@@ -250,11 +278,19 @@ fn paragraphs(doc: &mut Document) {
         }
         if tok > t0 {
             let span = Span::new(doc.tokens[t0].span.start, doc.tokens[tok - 1].span.end);
-            paras.push(Paragraph {
-                span,
-                tokens: (t0, tok),
-                kind: ParagraphKind::Body,
-            });
+            if let Some(prev) = paras.last_mut()
+                && soft_breaks
+                && is_soft_break(text, prev.span.end, &doc.tokens[t0])
+            {
+                prev.span.end = span.end;
+                prev.tokens.1 = tok;
+            } else {
+                paras.push(Paragraph {
+                    span,
+                    tokens: (t0, tok),
+                    kind: ParagraphKind::Body,
+                });
+            }
         }
         if line_end >= text.len() {
             break;
@@ -461,6 +497,27 @@ mod tests {
         assert_eq!(d.paragraphs[0].kind, ParagraphKind::Headline);
         assert_eq!(d.paragraphs[1].kind, ParagraphKind::Body);
         assert_eq!(d.paragraphs[2].kind, ParagraphKind::Meta);
+    }
+
+    #[test]
+    fn a_single_newline_mid_sentence_is_soft_only_between_blank_line_paragraphs() {
+        let wrapped = "Talks stall\n\n“We will meet,” Kral said, “in the spring\nand again in May.”\n\n\
+                       Lists\nSource: Wire";
+        let d = parse(wrapped.into());
+        let kinds: Vec<ParagraphKind> = d.paragraphs.iter().map(|p| p.kind).collect();
+        assert_eq!(
+            kinds,
+            [
+                ParagraphKind::Headline,
+                ParagraphKind::Body,
+                ParagraphKind::Body,
+                ParagraphKind::Meta
+            ]
+        );
+        assert!(d.slice(d.paragraphs[1].span).ends_with("in May.”"));
+        // without blank lines every newline ends a paragraph
+        let d = parse("He said we will meet in the spring\nand again in May.".into());
+        assert_eq!(d.paragraphs.len(), 2);
     }
 
     #[test]

@@ -1698,3 +1698,20 @@ fn body_names_as_modifiers_and_acronyms_after_the() {
     assert_eq!(who[5].1, "organization", "{who:?}");
     assert_ne!(who[5].0, "UK", "{who:?}");
 }
+
+#[test]
+fn a_hard_wrapped_line_inside_a_blank_line_paragraph_does_not_cut_the_quote() {
+    let st = statements(
+        "Kral urges patience\n\n\
+         “Our members,” Eva Kral added, “have worked for months to bring voters\n\
+         to the polls in every district.”\n\n\
+         The count begins on Monday.",
+    );
+    assert_has!(st, "Eva Kral", "Our members,", "direct");
+    assert_has!(
+        st,
+        "Eva Kral",
+        "have worked for months to bring voters\nto the polls in every district.",
+        "direct"
+    );
+}
