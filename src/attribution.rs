@@ -2969,7 +2969,7 @@ fn subject_segments(st: &Sent, limit: usize) -> Option<(usize, Vec<(usize, usize
         let mut name_run = 0usize;
         let mut name_seen_mid = false;
         let det_start = st.in_list(a, IN_LEADING) || st.lx.anon_dets.contains(st.norm(a));
-        while e < n && e - a < 12 && np_word(st, e) {
+        while e < n && e - a < 12 && (np_word(st, e) || titled_conjunct(st, e + 1, n).is_some()) {
             let w = st.norm(e);
             let title = st.lx.titles.contains(speakers_base(w));
             if st.is_cap(e) && !title && !st.in_list(e, IN_LEADING) {
@@ -2981,6 +2981,10 @@ fn subject_segments(st: &Sent, limit: usize) -> Option<(usize, Vec<(usize, usize
                 && !crate::speakers::is_particle(w)
                 && !matches!(w, "of" | "and" | "&" | ".")
             {
+                if let Some(next_name) = titled_conjunct(st, e, n) {
+                    e = next_name;
+                    continue;
+                }
                 if name_run > 0 && (name_seen_mid || name_run > 1) && !title && !det_start {
                     break;
                 }
@@ -3054,6 +3058,27 @@ fn subject_segments(st: &Sent, limit: usize) -> Option<(usize, Vec<(usize, usize
     }
     segs.reverse();
     Some((s, segs))
+}
+
+/// "Prime Minister Jan Novak and opposition leader Eva Kral clashed": after
+/// a name and "and", lower-case words ending in a title word and followed
+/// by a capitalised word are the role of a second person in the subject, not
+/// the predicate. Returns the item of that person's name.
+fn titled_conjunct(st: &Sent, e: usize, n: usize) -> Option<usize> {
+    if e < 2 || !st.is_tok(e - 1, "and") || !st.is_cap(e - 2) {
+        return None;
+    }
+    let mut j = e;
+    while j < n && j - e < 4 && st.is_word(j) && !st.is_cap(j) && np_word(st, j) {
+        if st.lx.titles.get(speakers_base(st.norm(j))) == Some(&TitleClass::Title)
+            && st.is_word(j + 1)
+            && st.is_cap(j + 1)
+        {
+            return Some(j + 1);
+        }
+        j += 1;
+    }
+    None
 }
 
 /// An opening phrase that is not the subject, though its first word is not
@@ -3225,7 +3250,11 @@ fn register_mentions(st: &Sent, reg: &mut Registry) {
             k = e.max(k + 1);
             continue;
         }
-        let a = if described && !worth { k - 1 } else { a };
+        let a = if described && !worth {
+            k - 1
+        } else {
+            role_before(st, a)
+        };
         // Plain capitalised words ("David Blunkett") can only name a person
         // without a title, recorded below only when someone's name ends
         // with its last word: when nobody's does, the run is not read.
@@ -3290,6 +3319,23 @@ fn register_mentions(st: &Sent, reg: &mut Registry) {
         }
         k = e.max(k + 1);
     }
+}
+
+/// "met opposition leader Eva Kral": lower-case title words right before a
+/// name mentioned outside the subject are that person's role, so the name is
+/// registered with its title and a later "the leader" finds it. Returns the
+/// first item of the role (or `a` when there is none).
+fn role_before(st: &Sent, a: usize) -> usize {
+    let mut r = a;
+    while r > 0
+        && a - r < 3
+        && st.is_word(r - 1)
+        && !st.is_cap(r - 1)
+        && st.lx.titles.get(speakers_base(st.norm(r - 1))) == Some(&TitleClass::Title)
+    {
+        r -= 1;
+    }
+    r
 }
 
 /// The words of items `[a, b)` as written, without trailing commas (a

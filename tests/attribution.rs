@@ -1715,3 +1715,29 @@ fn a_hard_wrapped_line_inside_a_blank_line_paragraph_does_not_cut_the_quote() {
         "direct"
     );
 }
+
+#[test]
+fn a_role_after_and_keeps_the_second_person_in_the_subject() {
+    let lx = Lexicons::built_in().unwrap();
+    let a = analyze(
+        "Prime Minister Jan Novak and opposition leader Eva Kral clashed over the budget on Monday. \
+         She said the plan would fail.",
+        &lx,
+    );
+    assert_eq!(a.statements.len(), 1, "{:#?}", a.statements);
+    assert_eq!(a.statements[0].speaker, "Eva Kral");
+    assert_eq!(a.statements[0].speaker_title, "opposition leader");
+}
+
+#[test]
+fn a_person_named_as_an_object_is_found_by_her_pronoun_and_her_role() {
+    let st = statements(
+        "Novak met opposition leader Eva Kral on Monday. She said the talks had failed.\n\n\
+         Lind visited union chief Petra Holm in Tarnow. The union chief said pay would rise.",
+    );
+    assert_has!(st, "Eva Kral", "the talks had failed", "indirect");
+    assert_has!(st, "Petra Holm", "pay would rise", "indirect");
+    // "he" still finds the subject whose gender is unknown
+    let st = statements("Novak met Eva Kral on Monday. He said the talks had failed.");
+    assert_has!(st, "Novak", "the talks had failed", "indirect");
+}
