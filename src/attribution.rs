@@ -1376,6 +1376,8 @@ fn sentence(st: &Sent, reg: &mut Registry, out: &mut Vec<Attributed>) {
     let cues = find_cues(st);
     let mut covered = 0usize;
     let mut last_who: Option<Who> = None;
+    // the class of the cue that gave `last_who`
+    let mut last_class: Option<CueClass> = None;
     let n = st.items.len();
     for cue in cues {
         if cue.k < covered {
@@ -1397,13 +1399,25 @@ fn sentence(st: &Sent, reg: &mut Registry, out: &mut Vec<Attributed>) {
             {
                 fronted_participle_speaker(st, cue.k, reg)
             }
-            CueClass::Participle => last_who.clone().or_else(|| subject_speaker(st, reg, cue.k)),
+            // "“Q,” said X, adding that ...": the participle shares the
+            // speaker, but its clause follows it (it is no inversion)
+            // (but "According to aides, Vega calmed them by telling them
+            // ...": the source is not the participle's subject)
+            CueClass::Participle => last_who
+                .clone()
+                .map(|w| Who {
+                    inverted: w.inverted && last_class == Some(CueClass::According),
+                    np: None,
+                    ..w
+                })
+                .or_else(|| subject_speaker(st, reg, cue.k)),
             _ => left_speaker(st, cue.k, reg, last_who.as_ref()),
         };
         let Some(mut who) = who else { continue };
         if who.entity.is_none() {
             continue;
         }
+        last_class = Some(cue.class);
         let cue_text = cue_text(st, cue);
         let mut emit = |content: (usize, usize), who: &Who, out: &mut Vec<Attributed>| {
             if let Some(a) = make_statement(st, content, who, &cue_text) {
@@ -2463,12 +2477,19 @@ fn right_speaker(st: &Sent, s: usize, reg: &mut Registry) -> Option<Who> {
         if e > s && !st.is_cap(e) && st.norm(e).ends_with("ed") {
             break;
         }
+        if name_then_setting(st, s, e) {
+            break;
+        }
         e += 1;
     }
     if e == s {
         return None;
     }
-    let full = appositive_end(st, e);
+    let full = if name_then_setting(st, s, e) {
+        e
+    } else {
+        appositive_end(st, e)
+    };
     // "said the local MP, Hannah Oduya-Pritchard, who ...", "said the club's
     // chairman, Tom Reed": a description with a person's name in apposition
     // is that person, and the description is what they are
@@ -2527,6 +2548,25 @@ fn right_speaker(st: &Sent, s: usize, reg: &mut Registry) -> Option<Who> {
         }
     }
     Some(who)
+}
+
+/// "said former executive Carly Fiorina during the second debate", "said
+/// Jan Novak at a rally on Monday": after a name, a preposition of time or
+/// place begins the setting of the speech, not more of the speaker's phrase
+/// (the speaker would be read as "debate"). Item `e` is the preposition,
+/// `s` the phrase start.
+fn name_then_setting(st: &Sent, s: usize, e: usize) -> bool {
+    e > s && st.is_word(e - 1) && st.is_cap(e - 1) && is_setting(st, e)
+}
+
+/// A lower-case preposition of time or place (see [`name_then_setting`]).
+fn is_setting(st: &Sent, e: usize) -> bool {
+    st.is_word(e)
+        && !st.is_cap(e)
+        && matches!(
+            st.norm(e),
+            "during" | "at" | "in" | "on" | "after" | "before" | "while" | "amid" | "outside"
+        )
 }
 
 fn read_seg<'a>(st: &Sent<'a>, (a, b): (usize, usize)) -> Rc<Np<'a>> {
@@ -3378,6 +3418,14 @@ fn appositive_end(st: &Sent, e: usize) -> usize {
     let mut words_since = 0;
     while m < n && m - j < 40 {
         if st.is_quote(m) || st.is_tok(m, ";") || st.is_tok(m, ":") || st.is_tok(m, "—") {
+            break;
+        }
+        // "Rep. Ana Vega (D-Va.) at the time": the setting, not an appositive
+        if commas == 0
+            && m > 0
+            && (name_then_setting(st, m - 1, m) || st.is_tok(m - 1, ")"))
+            && is_setting(st, m)
+        {
             break;
         }
         if st.is_tok(m, ",") {

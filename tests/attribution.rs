@@ -1741,3 +1741,21 @@ fn a_person_named_as_an_object_is_found_by_her_pronoun_and_her_role() {
     let st = statements("Novak met Eva Kral on Monday. He said the talks had failed.");
     assert_has!(st, "Novak", "the talks had failed", "indirect");
 }
+
+#[test]
+fn the_setting_after_an_inverted_speaker_is_not_part_of_the_speaker() {
+    let text = "Brno council met on Monday. “We will win,” said former executive Eva Kral \
+                during the second debate, adding that she had seen the data.\n\n\
+                “It is not new,” said Rep. Ana Vega (D-Va.) at the time, adding that \
+                “we have done this for years.”";
+    let st = statements(text);
+    assert_has!(st, "Eva Kral", "We will win,", "direct");
+    assert_has!(st, "Eva Kral", "she had seen the data", "indirect");
+    assert_has!(st, "Ana Vega", "we have done this for years.", "direct");
+    let m = mentions(text);
+    assert!(
+        m.iter()
+            .all(|(_, mention, _)| !mention.contains("debate") && !mention.contains("time")),
+        "{m:#?}"
+    );
+}
