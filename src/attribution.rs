@@ -897,7 +897,7 @@ fn valid_cue(st: &Sent, k: usize, len: usize, class: CueClass) -> bool {
             return named_participle(st, k).is_some();
         }
         let mut j = k + len;
-        j = skip_adjuncts(st, j, false);
+        j = skip_adjuncts(st, j, addressed_participle(st, k));
         return st.is_tok(j, "that")
             || st.is_quote(j)
             || st.is_tok(j, ":")
@@ -916,6 +916,12 @@ fn valid_cue(st: &Sent, k: usize, len: usize, class: CueClass) -> bool {
         return st.is_word(k + len);
     }
     true
+}
+
+/// "..., telling them that ...", "..., warning voters that ...": a
+/// participle whose addressee comes before its "that".
+fn addressed_participle(st: &Sent, k: usize) -> bool {
+    matches!(st.norm(k), "telling" | "warning")
 }
 
 /// A participle of saying followed by a reported clause without "that":
@@ -945,7 +951,7 @@ fn bare_reported_clause(st: &Sent, k: usize, len: usize) -> bool {
     ) {
         return false;
     }
-    let j = skip_adjuncts(st, k + len, st.norm(k) == "telling");
+    let j = skip_adjuncts(st, k + len, addressed_participle(st, k));
     let w = st.norm(j);
     if !st.is_word(j) {
         return false;
@@ -1522,7 +1528,9 @@ fn sentence(st: &Sent, reg: &mut Registry, out: &mut Vec<Attributed>) {
                 let j2 = skip_adjuncts(
                     st,
                     j,
-                    cue.class == CueClass::Tell || st.norm(cue.k) == "warned",
+                    cue.class == CueClass::Tell
+                        || st.norm(cue.k) == "warned"
+                        || (cue.class == CueClass::Participle && addressed_participle(st, cue.k)),
                 );
                 let mut j2 = j2;
                 if st.is_tok(j2, ",")
@@ -2397,6 +2405,10 @@ fn np_word_uncached(st: &Sent, k: usize) -> bool {
     if st.in_list(k, IN_NP_STOP | IN_SUBJECT_PRONOUNS) {
         return false;
     }
+    // "Weaver didn't seem impressed": a negated auxiliary is a predicate
+    if w.ends_with("n't") {
+        return false;
+    }
     // a reporting verb ends the phrase, unless a determiner makes it a noun ("the states")
     if st.cue_class(k).is_some_and(|c| c != CueClass::Platform)
         && !st.is_cap(k)
@@ -3021,7 +3033,9 @@ fn subject_segments(st: &Sent, limit: usize) -> Option<(usize, Vec<(usize, usize
                 && !crate::speakers::is_particle(w)
                 && !matches!(w, "of" | "and" | "&" | ".")
             {
-                if let Some(next_name) = titled_conjunct(st, e, n) {
+                if let Some(next_name) =
+                    titled_conjunct(st, e, n).or_else(|| titled_name_after(st, e, n))
+                {
                     e = next_name;
                     continue;
                 }
@@ -3119,6 +3133,24 @@ fn titled_conjunct(st: &Sent, e: usize, n: usize) -> Option<usize> {
         j += 1;
     }
     None
+}
+
+/// "Republican presidential hopeful Sen. Ted Cruz was ...": a lower-case
+/// word or two after capitalised modifiers, then an abbreviated or
+/// capitalised title and a name, describe that person; the lower-case word
+/// does not end the subject. Returns the item of the title.
+fn titled_name_after(st: &Sent, e: usize, n: usize) -> Option<usize> {
+    let mut j = e;
+    while j < n && j - e < 2 && st.is_word(j) && !st.is_cap(j) && np_word(st, j) {
+        j += 1;
+    }
+    let title = j > e
+        && st.is_word(j)
+        && st.is_cap(j)
+        && st.lx.titles.get(speakers_base(st.norm(j))) == Some(&TitleClass::Title);
+    // the title's abbreviation mark, then the name
+    let name = if st.is_tok(j + 1, ".") { j + 2 } else { j + 1 };
+    (title && st.is_word(name) && st.is_cap(name)).then_some(j)
 }
 
 /// An opening phrase that is not the subject, though its first word is not

@@ -1759,3 +1759,17 @@ fn the_setting_after_an_inverted_speaker_is_not_part_of_the_speaker() {
         "{m:#?}"
     );
 }
+
+#[test]
+fn a_participle_with_an_addressee_and_subjects_with_roles_or_negations() {
+    let st = statements(
+        "Lena Berg visited the plant on Monday, telling workers that their jobs were safe.\n\n\
+         In line with most voters, Republican presidential hopeful Sen. Ana Vega was critical \
+         of the plan, telling the paper: “It is a mistake.”\n\n\
+         Marta Holm spoke first. Weaver didn’t seem impressed with the plan, telling reporters, \
+         “A lot of people are angry.”",
+    );
+    assert_has!(st, "Lena Berg", "their jobs were safe", "indirect");
+    assert_has!(st, "Ana Vega", "It is a mistake.", "direct");
+    assert_has!(st, "Weaver", "A lot of people are angry.", "direct");
+}
