@@ -1069,6 +1069,17 @@ fn next_to_quote(st: &Sent, k: usize, len: usize) -> bool {
     {
         return true;
     }
+    // "Continued Stone: “...”": the verb opens the sentence and its
+    // speaker's name runs to the colon
+    if k == 0
+        && let Some(c) =
+            (j..(j + 5).min(st.items.len())).find(|&m| !(st.is_word(m) && st.is_cap(m)))
+        && c > j
+        && st.is_tok(c, ":")
+        && (st.is_quote(c + 1) || st.only_punct_from(c + 1))
+    {
+        return true;
+    }
     let mut i = k;
     while i > 0 && k - i < 10 && !st.is_quote(i - 1) {
         if !(st.is_word(i - 1) || st.is_tok(i - 1, ",") || st.is_tok(i - 1, ".")) {
@@ -1510,6 +1521,12 @@ fn sentence(st: &Sent, reg: &mut Registry, out: &mut Vec<Attributed>) {
                         let (e, _) = clause_end(st, np_end + 1, cue.class);
                         emit((np_end + 1, e), &who, out);
                         covered = e;
+                    } else if cue.k == 0 && st.is_tok(np_end, ":") && st.only_punct_from(np_end + 1)
+                    {
+                        // "Said Ellis:" closing its paragraph: the quotation
+                        // in the next paragraph is what was said
+                        out.push(colon_placeholder(st, &who, &cue_text));
+                        covered = n;
                     }
                     // "..., said X. " may continue with ", adding that ..." (a participle cue)
                     last_who = Some(who);

@@ -1773,3 +1773,20 @@ fn a_participle_with_an_addressee_and_subjects_with_roles_or_negations() {
     assert_has!(st, "Ana Vega", "It is a mistake.", "direct");
     assert_has!(st, "Weaver", "A lot of people are angry.", "direct");
 }
+
+#[test]
+fn a_fronted_verb_with_its_speaker_before_a_colon() {
+    let st = statements(
+        "Tomas Brandt spoke to the radio station on Monday.\n\n\
+         Stated Brandt:\n\n\
+         “The vote will be close.”\n\n\
+         Continued Brandt: “We need every volunteer we have.”",
+    );
+    assert_has!(st, "Tomas Brandt", "The vote will be close.", "direct");
+    assert_has!(
+        st,
+        "Tomas Brandt",
+        "We need every volunteer we have.",
+        "direct"
+    );
+}
