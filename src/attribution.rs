@@ -1056,12 +1056,19 @@ const REPORTED_ONLY: &[&str] = &[
     "texts",
     "concluded",
     "concludes",
+    // "testified that ...", not "testified voluntarily in 1998"
+    "testified",
+    "testifies",
 ];
 
 /// The cue at `k` has a quotation right after it ("asked: “...”", "asked,
 /// “...”") or right before its speaker ("“...,” she continued").
 fn next_to_quote(st: &Sent, k: usize, len: usize) -> bool {
-    let j = k + len;
+    let mut j = k + len;
+    // "“Why?” she asks rhetorically.": a manner adverb closing the sentence
+    if ly_adverb(st, j) && st.only_punct_from(j + 1) {
+        j += 1;
+    }
     if st.is_quote(j)
         || ((st.is_tok(j, ":") || st.is_tok(j, ",")) && st.is_quote(j + 1))
         // "Caddell continued:" closing the paragraph before a quotation

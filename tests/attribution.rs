@@ -1790,3 +1790,26 @@ fn a_fronted_verb_with_its_speaker_before_a_colon() {
         "direct"
     );
 }
+
+#[test]
+fn more_reporting_cues_and_a_closing_manner_adverb() {
+    let st = statements(
+        "“This is a big win for me,” Dana Ortiz confessed.\n\n\
+         “Can you name one success?” Ortiz asks rhetorically.\n\n\
+         Mayor Ivo Marek released the following statement: “We offer our condolences.”\n\n\
+         “We will fight,” Marek was quick to add.\n\n\
+         Marek testified that the pumps had failed. Ortiz testified voluntarily in 2019.\n\n\
+         Ortiz vented that the process was “a huge shock.”\n\n\
+         “Why now?” Marek responds.\n\n\
+         Ortiz praised the crews, remarking that the repairs were fast.",
+    );
+    assert_has!(st, "Dana Ortiz", "This is a big win for me,", "direct");
+    assert_has!(st, "Dana Ortiz", "Can you name one success?", "direct");
+    assert_has!(st, "Ivo Marek", "We offer our condolences.", "direct");
+    assert_has!(st, "Ivo Marek", "We will fight,", "direct");
+    assert_has!(st, "Ivo Marek", "the pumps had failed", "indirect");
+    assert_has!(st, "Dana Ortiz", "the process was “a huge shock.”", "mixed");
+    assert_has!(st, "Ivo Marek", "Why now?", "direct");
+    assert_has!(st, "Dana Ortiz", "the repairs were fast", "indirect");
+    assert!(!st.iter().any(|(_, c, _)| c.contains("2019")), "{st:#?}");
+}
