@@ -603,6 +603,9 @@ pub fn attribute(doc: &Document, lx: &Lexicons) -> (Vec<Attributed>, Registry) {
         if out.len() == before {
             dash_signature(&st, &mut reg, &mut out);
         }
+        if out.len() == before {
+            possessive_speech_noun(&st, &mut reg, &mut out);
+        }
         // A sentence that is only a quotation: continue a speaker.
         if out.len() == before {
             let quotes: Vec<usize> = (0..st.items.len())
@@ -3795,6 +3798,62 @@ fn dash_signature(st: &Sent, reg: &mut Registry, out: &mut Vec<Attributed>) {
         {
             out.push(a);
         }
+    }
+}
+
+/// Nouns for something said, after a possessive speaker: "Berg's reply".
+const SPEECH_NOUNS: &[&str] = &[
+    "reply", "response", "answer", "message", "retort", "verdict", "warning", "promise", "advice",
+];
+
+/// A possessive speaker and a noun for what was said, with no reporting
+/// verb: "“We will not sign,” was Berg's reply." (the quotation before "was"
+/// or "came") and "Berg's message was clear: the deal is dead." (the words
+/// after a colon). The statement is the quotation or the clause.
+fn possessive_speech_noun(st: &Sent, reg: &mut Registry, out: &mut Vec<Attributed>) {
+    let n = st.items.len();
+    let Some(k) = (1..n).find(|&k| {
+        st.is_word(k) && SPEECH_NOUNS.contains(&st.norm(k)) && st.norm(k - 1).ends_with("'s")
+    }) else {
+        return;
+    };
+    // the possessive name: capitalised words ending at the "'s"
+    let mut a = k - 1;
+    while a > 0 && st.is_word(a - 1) && st.is_cap(a - 1) && k - a < 5 {
+        a -= 1;
+    }
+    if !st.is_cap(a) || st.in_list(a, IN_LEADING) {
+        return;
+    }
+    let content = if a >= 2
+        && matches!(st.norm(a - 1), "was" | "came")
+        && (st.is_quote(a - 2) || (a >= 3 && st.is_tok(a - 2, ",") && st.is_quote(a - 3)))
+        && st.only_punct_from(k + 1)
+    {
+        // "“Q,” was Berg's reply."
+        let q = if st.is_quote(a - 2) { a - 2 } else { a - 3 };
+        (q, q + 1)
+    } else if a == 0 && matches!(st.norm(k + 1), "was" | "is") {
+        // "Berg's message was clear: ...": at most two words before the colon
+        let Some(c) = (k + 2..(k + 5).min(n)).find(|&m| st.is_tok(m, ":")) else {
+            return;
+        };
+        if !(k + 2..c).all(|m| st.is_word(m)) || c + 1 >= n {
+            return;
+        }
+        (c + 1, n)
+    } else {
+        return;
+    };
+    let Some(who) = speaker_from_np(st, (a, k), reg, true) else {
+        return;
+    };
+    if who.entity.is_none() {
+        return;
+    }
+    let cue = st.norm(k).to_string();
+    if let Some(s) = make_statement(st, content, &who, &cue) {
+        out.push(s);
     }
 }
 

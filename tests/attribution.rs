@@ -1813,3 +1813,15 @@ fn more_reporting_cues_and_a_closing_manner_adverb() {
     assert_has!(st, "Dana Ortiz", "the repairs were fast", "indirect");
     assert!(!st.iter().any(|(_, c, _)| c.contains("2019")), "{st:#?}");
 }
+
+#[test]
+fn a_possessive_speaker_and_a_noun_for_what_was_said() {
+    let st = statements(
+        "Eva Berg met the union on Monday. “We will not sign,” was Berg's reply.\n\n\
+         Berg’s message was clear: the deal is dead.\n\n\
+         Berg's message was delivered by post.",
+    );
+    assert_has!(st, "Eva Berg", "We will not sign,", "direct");
+    assert_has!(st, "Eva Berg", "the deal is dead", "indirect");
+    assert_eq!(st.len(), 2, "{st:#?}");
+}
