@@ -351,9 +351,22 @@ fn sentences(doc: &mut Document) {
                 // `"Done?" Macron said.`).
                 if let Some(q) = t.quote {
                     let q = &doc.quotes[q as usize];
+                    // "“It is done.” Others paid tribute ...": a quotation
+                    // opening the sentence and closed by a full stop is a
+                    // sentence of its own (its attribution would follow a
+                    // comma, "“It is done,” she said", or a "?"/"!")
+                    // (a short tail, "“... missing.” Trump said.", is
+                    // still its attribution, the full stop a slip)
+                    let whole_sentence = q.open == start
+                        && doc.slice(q.inner).trim_end().ends_with('.')
+                        && !doc.slice(q.inner).trim_end().ends_with("..")
+                        && i + 1 < b
+                        && doc.tokens[i + 1].kind == TokenKind::Word
+                        && doc.tokens[i + 1].cap
+                        && words_to_sentence_end(doc, i + 1, b) > 4;
                     if q.close == Some(i)
-                        && q.open > start
-                        && doc.tokens[q.open - 1].kind != TokenKind::QuoteMark
+                        && (q.open > start || whole_sentence)
+                        && (q.open == 0 || doc.tokens[q.open - 1].kind != TokenKind::QuoteMark)
                         && doc.slice(q.inner).ends_with(['.', '!', '?'])
                         && i + 1 < b
                         && starts_sentence(doc, i + 1)
@@ -383,6 +396,14 @@ fn sentences(doc: &mut Document) {
         }
     }
     doc.sentences = out;
+}
+
+/// Words from token `j` to the next sentence-ending mark (or `b`).
+fn words_to_sentence_end(doc: &Document, j: usize, b: usize) -> usize {
+    (j..b)
+        .take_while(|&k| !matches!(doc.tok(k), "." | "!" | "?"))
+        .filter(|&k| doc.tokens[k].kind == TokenKind::Word)
+        .count()
 }
 
 fn starts_sentence(doc: &Document, j: usize) -> bool {

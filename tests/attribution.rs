@@ -1825,3 +1825,20 @@ fn a_possessive_speaker_and_a_noun_for_what_was_said() {
     assert_has!(st, "Eva Berg", "the deal is dead", "indirect");
     assert_eq!(st.len(), 2, "{st:#?}");
 }
+
+#[test]
+fn a_quotation_closed_by_a_full_stop_is_its_own_sentence_unless_a_short_attribution_follows() {
+    let st = statements(
+        "Lena Osman spoke at the vigil. “He was a new dad,” she said. \
+         “He had just welcomed a second girl.” Others paid tribute to him on social media that night.\n\n\
+         “We want answers,” Rita Kane said.\n\n\
+         “The files are missing.” Osman said.",
+    );
+    assert_has!(
+        st,
+        "Lena Osman",
+        "He had just welcomed a second girl.",
+        "direct"
+    );
+    assert_has!(st, "Lena Osman", "The files are missing.", "direct");
+}
