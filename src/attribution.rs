@@ -876,6 +876,40 @@ fn valid_cue(st: &Sent, k: usize, len: usize, class: CueClass) -> bool {
     if matches!(verb, "concluded" | "concludes") && matches!(st.norm(k + len), "with" | "by") {
         return false;
     }
+    // "carried two states: Ohio and Utah": after a number or a quantifier
+    // "states" is the noun, even before a colon
+    if verb == "states"
+        && k > 0
+        && (matches!(st.items[k - 1], Item::Tok(i) if st.doc.tokens[i].kind == TokenKind::Number)
+            || matches!(
+                st.norm(k - 1),
+                "two"
+                    | "three"
+                    | "four"
+                    | "five"
+                    | "six"
+                    | "seven"
+                    | "eight"
+                    | "nine"
+                    | "ten"
+                    | "several"
+                    | "many"
+                    | "some"
+                    | "all"
+                    | "other"
+                    | "both"
+                    | "most"
+                    | "few"
+                    | "those"
+                    | "these"
+                    | "key"
+                    | "swing"
+                    | "battleground"
+                    | "member"
+            ))
+    {
+        return false;
+    }
     if verb_lists & IN_REPORTED_ONLY != 0 {
         // "emailed reporters that ...": a tell verb's addressee comes first
         let j = skip_adjuncts(st, k + len, class == CueClass::Tell);
@@ -1062,6 +1096,8 @@ const REPORTED_ONLY: &[&str] = &[
     // "testified that ...", not "testified voluntarily in 1998"
     "testified",
     "testifies",
+    // "the letter states that ...", not "won six states" (mostly the noun)
+    "states",
 ];
 
 /// The cue at `k` has a quotation right after it ("asked: “...”", "asked,

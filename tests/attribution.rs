@@ -1842,3 +1842,15 @@ fn a_quotation_closed_by_a_full_stop_is_its_own_sentence_unless_a_short_attribut
     );
     assert_has!(st, "Lena Osman", "The files are missing.", "direct");
 }
+
+#[test]
+fn states_is_mostly_the_noun() {
+    let st = statements(
+        "Ana Vega won six states on Tuesday, including Texas. \
+         Her rival carried two states: Ohio and Utah. \
+         Southern states cast their ballots early.\n\n\
+         In her letter, Vega states that the plant will close.",
+    );
+    assert_eq!(st.len(), 1, "{st:#?}");
+    assert_eq!(st[0].1, "the plant will close");
+}
