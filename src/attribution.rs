@@ -1354,6 +1354,15 @@ fn skip_adjuncts(st: &Sent, mut j: usize, addressee: bool) -> usize {
         if w == "that" {
             break;
         }
+        // "said Tuesday", "said Thursday night at the rally": a bare day
+        // name, with its part of the day, is a time adjunct
+        if is_weekday(w) && st.is_cap(j) {
+            j += 1;
+            if matches!(st.norm(j), "morning" | "afternoon" | "evening" | "night") {
+                j += 1;
+            }
+            continue;
+        }
         // "at a briefing in the border town of Kelvar": "of" goes on with
         // the phrase before it
         let of_phrase = w == "of" && j > 0 && st.is_word(j - 1) && !st.is_cap(j) && j > 1;
@@ -1432,6 +1441,13 @@ fn skip_adjuncts(st: &Sent, mut j: usize, addressee: bool) -> usize {
         break;
     }
     j
+}
+
+fn is_weekday(w: &str) -> bool {
+    matches!(
+        w,
+        "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday"
+    )
 }
 
 /// Process the sentence's cues in order.

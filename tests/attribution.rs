@@ -1854,3 +1854,14 @@ fn states_is_mostly_the_noun() {
     assert_eq!(st.len(), 1, "{st:#?}");
     assert_eq!(st[0].1, "the plant will close");
 }
+
+#[test]
+fn a_bare_day_name_after_the_verb_is_a_time_adjunct() {
+    let st = statements(
+        "“It was close,” Ivo Marek said Thursday night.\n\n\
+         Marek said Wednesday morning on the radio that the plant would close.",
+    );
+    assert_has!(st, "Ivo Marek", "It was close,", "direct");
+    assert_has!(st, "Ivo Marek", "the plant would close", "indirect");
+    assert_eq!(st.len(), 2, "{st:#?}");
+}
