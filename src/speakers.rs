@@ -602,7 +602,19 @@ fn read_np<'a>(rd: &PhraseReader<'a>, a: usize, b: usize) -> Np<'a> {
                 && lex(k).org.is_some()
                 && (k + 1..cut).all(|j| is_cap(j) && lex(j).title.is_none())
         });
-    if (known_name || cap_keyword || acronym || described_org) && !titled_person {
+    // "Top Republican Party donor Sheldon Adelson": a lower-case role word
+    // before a full name that opens with a known given name ends the head
+    // in a person, whatever organisation the words before it name
+    let role_person = cut >= 3
+        && (1..cut - 2).any(|k| {
+            !is_cap(k)
+                && !is_particle(norms[k])
+                && !matches!(norms[k], "and" | "or" | "nor" | "with" | "of")
+                && norms[k].chars().all(|c| c.is_alphabetic() || c == '-')
+                && lx.names.contains_key(norms[k + 1])
+                && (k + 1..cut).all(|j| is_cap(j) && lex(j).org.is_none())
+        });
+    if (known_name || cap_keyword || acronym || described_org) && !titled_person && !role_person {
         return Np::Organization(org_name(doc, lx, idx, norms));
     }
     // People: a capitalised run after the last title word of the head part.

@@ -52,6 +52,15 @@ const META_PREFIXES: &[&str] = &[
     "related:",
 ];
 
+/// Words a sentence writes in lower case and a title-cased headline
+/// capitalises (see `title_cased`).
+const TITLE_CASE_FUNCTION_WORDS: &[&str] = &[
+    "a", "an", "is", "are", "was", "were", "to", "of", "in", "on", "for", "with", "and", "but",
+    "at", "by", "he", "she", "it", "his", "her", "its", "their", "who", "what", "how", "why", "as",
+    "from", "into", "after", "over", "says", "say", "just", "not", "be", "has", "have", "will",
+    "would", "could", "can", "about", "before", "than", "that", "this", "up", "out", "off", "may",
+];
+
 /// Build the document: tokens, paragraphs, quotations and sentences.
 pub fn parse(text: String) -> Document {
     let mut doc = Document {
@@ -303,7 +312,7 @@ fn paragraphs(doc: &mut Document) {
         let first = &paras[0];
         let s = text[first.span.start..first.span.end].trim_end();
         let last = s.chars().rev().find(|c| !is_quote_char(*c) && *c != ')');
-        if !matches!(last, Some('.' | '!' | '?' | ':' | '…')) {
+        if !matches!(last, Some('.' | '!' | '?' | ':' | '…')) || title_cased(doc, &paras[0]) {
             paras[0].kind = ParagraphKind::Headline;
         }
     }
@@ -318,6 +327,33 @@ fn paragraphs(doc: &mut Document) {
         }
     }
     doc.paragraphs = paras;
+}
+
+/// "Donald Trump Just Revealed Who He Would Pick For VP.": a first line in
+/// title case is a headline even when it ends with a full stop. Title case:
+/// at least six words, nearly all words of four letters or more capitalised
+/// (a sentence has lower-case verbs and nouns), and a capitalised function
+/// word after the first word ("Who", "Is", "To"), which a sentence full of
+/// names ("Prime Minister Jan Novak and Eva Kral met.") never has.
+fn title_cased(doc: &Document, p: &Paragraph) -> bool {
+    let (a, b) = p.tokens;
+    let function_word = (a + 1..b).any(|k| {
+        doc.tokens[k].kind == TokenKind::Word
+            && doc.tokens[k].cap
+            && TITLE_CASE_FUNCTION_WORDS.contains(&doc.norm(k))
+    });
+    if !function_word {
+        return false;
+    }
+    let words = (a..b)
+        .filter(|&k| doc.tokens[k].kind == TokenKind::Word)
+        .count();
+    let long: Vec<bool> = (a..b)
+        .filter(|&k| doc.tokens[k].kind == TokenKind::Word && doc.tok(k).chars().count() > 3)
+        .map(|k| doc.tokens[k].cap)
+        .collect();
+    let caps = long.iter().filter(|c| **c).count();
+    words >= 6 && long.len() >= 4 && caps * 10 >= long.len() * 9
 }
 
 fn memchr_newline(b: &[u8]) -> Option<usize> {
@@ -539,6 +575,14 @@ mod tests {
         // without blank lines every newline ends a paragraph
         let d = parse("He said we will meet in the spring\nand again in May.".into());
         assert_eq!(d.paragraphs.len(), 2);
+    }
+
+    #[test]
+    fn a_title_cased_first_line_is_a_headline_but_a_sentence_of_names_is_not() {
+        let d = parse("Mayor Reveals His Plan For The Harbour Today.\nHe said it.".into());
+        assert_eq!(d.paragraphs[0].kind, ParagraphKind::Headline);
+        let d = parse("Prime Minister Jan Novak and Eva Kral met.\nShe said it.".into());
+        assert_eq!(d.paragraphs[0].kind, ParagraphKind::Body);
     }
 
     #[test]

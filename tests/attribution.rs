@@ -1865,3 +1865,20 @@ fn a_bare_day_name_after_the_verb_is_a_time_adjunct() {
     assert_has!(st, "Ivo Marek", "the plant would close", "indirect");
     assert_eq!(st.len(), 2, "{st:#?}");
 }
+
+#[test]
+fn a_title_cased_first_line_is_a_headline_and_a_role_before_a_given_name_is_a_person() {
+    let lx = Lexicons::built_in().unwrap();
+    let a = analyze(
+        "Ivo Marek Just Revealed Who He Would Pick For The Port Board.\n\n\
+         Marek said the port would reopen in May.\n\n\
+         Top Labour Party donor Tom Reed said the plan would fail.",
+        &lx,
+    );
+    let who: Vec<(&str, &str)> = a
+        .statements
+        .iter()
+        .map(|s| (s.speaker.as_str(), s.speaker_type.as_str()))
+        .collect();
+    assert_eq!(who, [("Marek", "person"), ("Tom Reed", "person")]);
+}
