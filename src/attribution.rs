@@ -603,6 +603,9 @@ pub fn attribute(doc: &Document, lx: &Lexicons) -> (Vec<Attributed>, Registry) {
         if out.len() == before {
             dash_signature(&st, &mut reg, &mut out);
         }
+        if out.len() == before {
+            possessive_speech_noun(&st, &mut reg, &mut out);
+        }
         // A sentence that is only a quotation: continue a speaker.
         if out.len() == before {
             let quotes: Vec<usize> = (0..st.items.len())
@@ -873,6 +876,40 @@ fn valid_cue(st: &Sent, k: usize, len: usize, class: CueClass) -> bool {
     if matches!(verb, "concluded" | "concludes") && matches!(st.norm(k + len), "with" | "by") {
         return false;
     }
+    // "carried two states: Ohio and Utah": after a number or a quantifier
+    // "states" is the noun, even before a colon
+    if verb == "states"
+        && k > 0
+        && (matches!(st.items[k - 1], Item::Tok(i) if st.doc.tokens[i].kind == TokenKind::Number)
+            || matches!(
+                st.norm(k - 1),
+                "two"
+                    | "three"
+                    | "four"
+                    | "five"
+                    | "six"
+                    | "seven"
+                    | "eight"
+                    | "nine"
+                    | "ten"
+                    | "several"
+                    | "many"
+                    | "some"
+                    | "all"
+                    | "other"
+                    | "both"
+                    | "most"
+                    | "few"
+                    | "those"
+                    | "these"
+                    | "key"
+                    | "swing"
+                    | "battleground"
+                    | "member"
+            ))
+    {
+        return false;
+    }
     if verb_lists & IN_REPORTED_ONLY != 0 {
         // "emailed reporters that ...": a tell verb's addressee comes first
         let j = skip_adjuncts(st, k + len, class == CueClass::Tell);
@@ -897,7 +934,7 @@ fn valid_cue(st: &Sent, k: usize, len: usize, class: CueClass) -> bool {
             return named_participle(st, k).is_some();
         }
         let mut j = k + len;
-        j = skip_adjuncts(st, j, false);
+        j = skip_adjuncts(st, j, addressed_participle(st, k));
         return st.is_tok(j, "that")
             || st.is_quote(j)
             || st.is_tok(j, ":")
@@ -916,6 +953,12 @@ fn valid_cue(st: &Sent, k: usize, len: usize, class: CueClass) -> bool {
         return st.is_word(k + len);
     }
     true
+}
+
+/// "..., telling them that ...", "..., warning voters that ...": a
+/// participle whose addressee comes before its "that".
+fn addressed_participle(st: &Sent, k: usize) -> bool {
+    matches!(st.norm(k), "telling" | "warning")
 }
 
 /// A participle of saying followed by a reported clause without "that":
@@ -945,7 +988,7 @@ fn bare_reported_clause(st: &Sent, k: usize, len: usize) -> bool {
     ) {
         return false;
     }
-    let j = skip_adjuncts(st, k + len, st.norm(k) == "telling");
+    let j = skip_adjuncts(st, k + len, addressed_participle(st, k));
     let w = st.norm(j);
     if !st.is_word(j) {
         return false;
@@ -1050,16 +1093,36 @@ const REPORTED_ONLY: &[&str] = &[
     "texts",
     "concluded",
     "concludes",
+    // "testified that ...", not "testified voluntarily in 1998"
+    "testified",
+    "testifies",
+    // "the letter states that ...", not "won six states" (mostly the noun)
+    "states",
 ];
 
 /// The cue at `k` has a quotation right after it ("asked: “...”", "asked,
 /// “...”") or right before its speaker ("“...,” she continued").
 fn next_to_quote(st: &Sent, k: usize, len: usize) -> bool {
-    let j = k + len;
+    let mut j = k + len;
+    // "“Why?” she asks rhetorically.": a manner adverb closing the sentence
+    if ly_adverb(st, j) && st.only_punct_from(j + 1) {
+        j += 1;
+    }
     if st.is_quote(j)
         || ((st.is_tok(j, ":") || st.is_tok(j, ",")) && st.is_quote(j + 1))
         // "Caddell continued:" closing the paragraph before a quotation
         || (st.is_tok(j, ":") && st.only_punct_from(j + 1))
+    {
+        return true;
+    }
+    // "Continued Stone: “...”": the verb opens the sentence and its
+    // speaker's name runs to the colon
+    if k == 0
+        && let Some(c) =
+            (j..(j + 5).min(st.items.len())).find(|&m| !(st.is_word(m) && st.is_cap(m)))
+        && c > j
+        && st.is_tok(c, ":")
+        && (st.is_quote(c + 1) || st.only_punct_from(c + 1))
     {
         return true;
     }
@@ -1291,6 +1354,15 @@ fn skip_adjuncts(st: &Sent, mut j: usize, addressee: bool) -> usize {
         if w == "that" {
             break;
         }
+        // "said Tuesday", "said Thursday night at the rally": a bare day
+        // name, with its part of the day, is a time adjunct
+        if is_weekday(w) && st.is_cap(j) {
+            j += 1;
+            if matches!(st.norm(j), "morning" | "afternoon" | "evening" | "night") {
+                j += 1;
+            }
+            continue;
+        }
         // "at a briefing in the border town of Kelvar": "of" goes on with
         // the phrase before it
         let of_phrase = w == "of" && j > 0 && st.is_word(j - 1) && !st.is_cap(j) && j > 1;
@@ -1371,11 +1443,20 @@ fn skip_adjuncts(st: &Sent, mut j: usize, addressee: bool) -> usize {
     j
 }
 
+fn is_weekday(w: &str) -> bool {
+    matches!(
+        w,
+        "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday"
+    )
+}
+
 /// Process the sentence's cues in order.
 fn sentence(st: &Sent, reg: &mut Registry, out: &mut Vec<Attributed>) {
     let cues = find_cues(st);
     let mut covered = 0usize;
     let mut last_who: Option<Who> = None;
+    // the class of the cue that gave `last_who`
+    let mut last_class: Option<CueClass> = None;
     let n = st.items.len();
     for cue in cues {
         if cue.k < covered {
@@ -1397,13 +1478,25 @@ fn sentence(st: &Sent, reg: &mut Registry, out: &mut Vec<Attributed>) {
             {
                 fronted_participle_speaker(st, cue.k, reg)
             }
-            CueClass::Participle => last_who.clone().or_else(|| subject_speaker(st, reg, cue.k)),
+            // "“Q,” said X, adding that ...": the participle shares the
+            // speaker, but its clause follows it (it is no inversion)
+            // (but "According to aides, Vega calmed them by telling them
+            // ...": the source is not the participle's subject)
+            CueClass::Participle => last_who
+                .clone()
+                .map(|w| Who {
+                    inverted: w.inverted && last_class == Some(CueClass::According),
+                    np: None,
+                    ..w
+                })
+                .or_else(|| subject_speaker(st, reg, cue.k)),
             _ => left_speaker(st, cue.k, reg, last_who.as_ref()),
         };
         let Some(mut who) = who else { continue };
         if who.entity.is_none() {
             continue;
         }
+        last_class = Some(cue.class);
         let cue_text = cue_text(st, cue);
         let mut emit = |content: (usize, usize), who: &Who, out: &mut Vec<Attributed>| {
             if let Some(a) = make_statement(st, content, who, &cue_text) {
@@ -1490,6 +1583,12 @@ fn sentence(st: &Sent, reg: &mut Registry, out: &mut Vec<Attributed>) {
                         let (e, _) = clause_end(st, np_end + 1, cue.class);
                         emit((np_end + 1, e), &who, out);
                         covered = e;
+                    } else if cue.k == 0 && st.is_tok(np_end, ":") && st.only_punct_from(np_end + 1)
+                    {
+                        // "Said Ellis:" closing its paragraph: the quotation
+                        // in the next paragraph is what was said
+                        out.push(colon_placeholder(st, &who, &cue_text));
+                        covered = n;
                     }
                     // "..., said X. " may continue with ", adding that ..." (a participle cue)
                     last_who = Some(who);
@@ -1508,7 +1607,9 @@ fn sentence(st: &Sent, reg: &mut Registry, out: &mut Vec<Attributed>) {
                 let j2 = skip_adjuncts(
                     st,
                     j,
-                    cue.class == CueClass::Tell || st.norm(cue.k) == "warned",
+                    cue.class == CueClass::Tell
+                        || st.norm(cue.k) == "warned"
+                        || (cue.class == CueClass::Participle && addressed_participle(st, cue.k)),
                 );
                 let mut j2 = j2;
                 if st.is_tok(j2, ",")
@@ -2383,6 +2484,10 @@ fn np_word_uncached(st: &Sent, k: usize) -> bool {
     if st.in_list(k, IN_NP_STOP | IN_SUBJECT_PRONOUNS) {
         return false;
     }
+    // "Weaver didn't seem impressed": a negated auxiliary is a predicate
+    if w.ends_with("n't") {
+        return false;
+    }
     // a reporting verb ends the phrase, unless a determiner makes it a noun ("the states")
     if st.cue_class(k).is_some_and(|c| c != CueClass::Platform)
         && !st.is_cap(k)
@@ -2463,12 +2568,19 @@ fn right_speaker(st: &Sent, s: usize, reg: &mut Registry) -> Option<Who> {
         if e > s && !st.is_cap(e) && st.norm(e).ends_with("ed") {
             break;
         }
+        if name_then_setting(st, s, e) {
+            break;
+        }
         e += 1;
     }
     if e == s {
         return None;
     }
-    let full = appositive_end(st, e);
+    let full = if name_then_setting(st, s, e) {
+        e
+    } else {
+        appositive_end(st, e)
+    };
     // "said the local MP, Hannah Oduya-Pritchard, who ...", "said the club's
     // chairman, Tom Reed": a description with a person's name in apposition
     // is that person, and the description is what they are
@@ -2527,6 +2639,25 @@ fn right_speaker(st: &Sent, s: usize, reg: &mut Registry) -> Option<Who> {
         }
     }
     Some(who)
+}
+
+/// "said former executive Carly Fiorina during the second debate", "said
+/// Jan Novak at a rally on Monday": after a name, a preposition of time or
+/// place begins the setting of the speech, not more of the speaker's phrase
+/// (the speaker would be read as "debate"). Item `e` is the preposition,
+/// `s` the phrase start.
+fn name_then_setting(st: &Sent, s: usize, e: usize) -> bool {
+    e > s && st.is_word(e - 1) && st.is_cap(e - 1) && is_setting(st, e)
+}
+
+/// A lower-case preposition of time or place (see [`name_then_setting`]).
+fn is_setting(st: &Sent, e: usize) -> bool {
+    st.is_word(e)
+        && !st.is_cap(e)
+        && matches!(
+            st.norm(e),
+            "during" | "at" | "in" | "on" | "after" | "before" | "while" | "amid" | "outside"
+        )
 }
 
 fn read_seg<'a>(st: &Sent<'a>, (a, b): (usize, usize)) -> Rc<Np<'a>> {
@@ -2969,7 +3100,7 @@ fn subject_segments(st: &Sent, limit: usize) -> Option<(usize, Vec<(usize, usize
         let mut name_run = 0usize;
         let mut name_seen_mid = false;
         let det_start = st.in_list(a, IN_LEADING) || st.lx.anon_dets.contains(st.norm(a));
-        while e < n && e - a < 12 && np_word(st, e) {
+        while e < n && e - a < 12 && (np_word(st, e) || titled_conjunct(st, e + 1, n).is_some()) {
             let w = st.norm(e);
             let title = st.lx.titles.contains(speakers_base(w));
             if st.is_cap(e) && !title && !st.in_list(e, IN_LEADING) {
@@ -2981,6 +3112,12 @@ fn subject_segments(st: &Sent, limit: usize) -> Option<(usize, Vec<(usize, usize
                 && !crate::speakers::is_particle(w)
                 && !matches!(w, "of" | "and" | "&" | ".")
             {
+                if let Some(next_name) =
+                    titled_conjunct(st, e, n).or_else(|| titled_name_after(st, e, n))
+                {
+                    e = next_name;
+                    continue;
+                }
                 if name_run > 0 && (name_seen_mid || name_run > 1) && !title && !det_start {
                     break;
                 }
@@ -3054,6 +3191,45 @@ fn subject_segments(st: &Sent, limit: usize) -> Option<(usize, Vec<(usize, usize
     }
     segs.reverse();
     Some((s, segs))
+}
+
+/// "Prime Minister Jan Novak and opposition leader Eva Kral clashed": after
+/// a name and "and", lower-case words ending in a title word and followed
+/// by a capitalised word are the role of a second person in the subject, not
+/// the predicate. Returns the item of that person's name.
+fn titled_conjunct(st: &Sent, e: usize, n: usize) -> Option<usize> {
+    if e < 2 || !st.is_tok(e - 1, "and") || !st.is_cap(e - 2) {
+        return None;
+    }
+    let mut j = e;
+    while j < n && j - e < 4 && st.is_word(j) && !st.is_cap(j) && np_word(st, j) {
+        if st.lx.titles.get(speakers_base(st.norm(j))) == Some(&TitleClass::Title)
+            && st.is_word(j + 1)
+            && st.is_cap(j + 1)
+        {
+            return Some(j + 1);
+        }
+        j += 1;
+    }
+    None
+}
+
+/// "Republican presidential hopeful Sen. Ted Cruz was ...": a lower-case
+/// word or two after capitalised modifiers, then an abbreviated or
+/// capitalised title and a name, describe that person; the lower-case word
+/// does not end the subject. Returns the item of the title.
+fn titled_name_after(st: &Sent, e: usize, n: usize) -> Option<usize> {
+    let mut j = e;
+    while j < n && j - e < 2 && st.is_word(j) && !st.is_cap(j) && np_word(st, j) {
+        j += 1;
+    }
+    let title = j > e
+        && st.is_word(j)
+        && st.is_cap(j)
+        && st.lx.titles.get(speakers_base(st.norm(j))) == Some(&TitleClass::Title);
+    // the title's abbreviation mark, then the name
+    let name = if st.is_tok(j + 1, ".") { j + 2 } else { j + 1 };
+    (title && st.is_word(name) && st.is_cap(name)).then_some(j)
 }
 
 /// An opening phrase that is not the subject, though its first word is not
@@ -3225,7 +3401,11 @@ fn register_mentions(st: &Sent, reg: &mut Registry) {
             k = e.max(k + 1);
             continue;
         }
-        let a = if described && !worth { k - 1 } else { a };
+        let a = if described && !worth {
+            k - 1
+        } else {
+            role_before(st, a)
+        };
         // Plain capitalised words ("David Blunkett") can only name a person
         // without a title, recorded below only when someone's name ends
         // with its last word: when nobody's does, the run is not read.
@@ -3292,6 +3472,23 @@ fn register_mentions(st: &Sent, reg: &mut Registry) {
     }
 }
 
+/// "met opposition leader Eva Kral": lower-case title words right before a
+/// name mentioned outside the subject are that person's role, so the name is
+/// registered with its title and a later "the leader" finds it. Returns the
+/// first item of the role (or `a` when there is none).
+fn role_before(st: &Sent, a: usize) -> usize {
+    let mut r = a;
+    while r > 0
+        && a - r < 3
+        && st.is_word(r - 1)
+        && !st.is_cap(r - 1)
+        && st.lx.titles.get(speakers_base(st.norm(r - 1))) == Some(&TitleClass::Title)
+    {
+        r -= 1;
+    }
+    r
+}
+
 /// The words of items `[a, b)` as written, without trailing commas (a
 /// speaker mention with its appositive).
 fn items_text(st: &Sent, a: usize, mut b: usize) -> Option<String> {
@@ -3332,6 +3529,14 @@ fn appositive_end(st: &Sent, e: usize) -> usize {
     let mut words_since = 0;
     while m < n && m - j < 40 {
         if st.is_quote(m) || st.is_tok(m, ";") || st.is_tok(m, ":") || st.is_tok(m, "—") {
+            break;
+        }
+        // "Rep. Ana Vega (D-Va.) at the time": the setting, not an appositive
+        if commas == 0
+            && m > 0
+            && (name_then_setting(st, m - 1, m) || st.is_tok(m - 1, ")"))
+            && is_setting(st, m)
+        {
             break;
         }
         if st.is_tok(m, ",") {
@@ -3645,6 +3850,62 @@ fn dash_signature(st: &Sent, reg: &mut Registry, out: &mut Vec<Attributed>) {
         {
             out.push(a);
         }
+    }
+}
+
+/// Nouns for something said, after a possessive speaker: "Berg's reply".
+const SPEECH_NOUNS: &[&str] = &[
+    "reply", "response", "answer", "message", "retort", "verdict", "warning", "promise", "advice",
+];
+
+/// A possessive speaker and a noun for what was said, with no reporting
+/// verb: "“We will not sign,” was Berg's reply." (the quotation before "was"
+/// or "came") and "Berg's message was clear: the deal is dead." (the words
+/// after a colon). The statement is the quotation or the clause.
+fn possessive_speech_noun(st: &Sent, reg: &mut Registry, out: &mut Vec<Attributed>) {
+    let n = st.items.len();
+    let Some(k) = (1..n).find(|&k| {
+        st.is_word(k) && SPEECH_NOUNS.contains(&st.norm(k)) && st.norm(k - 1).ends_with("'s")
+    }) else {
+        return;
+    };
+    // the possessive name: capitalised words ending at the "'s"
+    let mut a = k - 1;
+    while a > 0 && st.is_word(a - 1) && st.is_cap(a - 1) && k - a < 5 {
+        a -= 1;
+    }
+    if !st.is_cap(a) || st.in_list(a, IN_LEADING) {
+        return;
+    }
+    let content = if a >= 2
+        && matches!(st.norm(a - 1), "was" | "came")
+        && (st.is_quote(a - 2) || (a >= 3 && st.is_tok(a - 2, ",") && st.is_quote(a - 3)))
+        && st.only_punct_from(k + 1)
+    {
+        // "“Q,” was Berg's reply."
+        let q = if st.is_quote(a - 2) { a - 2 } else { a - 3 };
+        (q, q + 1)
+    } else if a == 0 && matches!(st.norm(k + 1), "was" | "is") {
+        // "Berg's message was clear: ...": at most two words before the colon
+        let Some(c) = (k + 2..(k + 5).min(n)).find(|&m| st.is_tok(m, ":")) else {
+            return;
+        };
+        if !(k + 2..c).all(|m| st.is_word(m)) || c + 1 >= n {
+            return;
+        }
+        (c + 1, n)
+    } else {
+        return;
+    };
+    let Some(who) = speaker_from_np(st, (a, k), reg, true) else {
+        return;
+    };
+    if who.entity.is_none() {
+        return;
+    }
+    let cue = st.norm(k).to_string();
+    if let Some(s) = make_statement(st, content, &who, &cue) {
+        out.push(s);
     }
 }
 

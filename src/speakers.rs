@@ -602,7 +602,19 @@ fn read_np<'a>(rd: &PhraseReader<'a>, a: usize, b: usize) -> Np<'a> {
                 && lex(k).org.is_some()
                 && (k + 1..cut).all(|j| is_cap(j) && lex(j).title.is_none())
         });
-    if (known_name || cap_keyword || acronym || described_org) && !titled_person {
+    // "Top Republican Party donor Sheldon Adelson": a lower-case role word
+    // before a full name that opens with a known given name ends the head
+    // in a person, whatever organisation the words before it name
+    let role_person = cut >= 3
+        && (1..cut - 2).any(|k| {
+            !is_cap(k)
+                && !is_particle(norms[k])
+                && !matches!(norms[k], "and" | "or" | "nor" | "with" | "of")
+                && norms[k].chars().all(|c| c.is_alphabetic() || c == '-')
+                && lx.names.contains_key(norms[k + 1])
+                && (k + 1..cut).all(|j| is_cap(j) && lex(j).org.is_none())
+        });
+    if (known_name || cap_keyword || acronym || described_org) && !titled_person && !role_person {
         return Np::Organization(org_name(doc, lx, idx, norms));
     }
     // People: a capitalised run after the last title word of the head part.
@@ -1074,7 +1086,14 @@ impl Registry {
             None => self.add(Entity::new(name, SpeakerType::Person, sent)),
         };
         let e = &mut self.entities[i];
-        if !title.is_empty() && e.title.is_empty() {
+        // a fuller form of the same role replaces it: "leader", then
+        // "opposition leader"
+        if !title.is_empty()
+            && (e.title.is_empty()
+                || (title.len() > e.title.len()
+                    && title.ends_with(e.title.as_str())
+                    && title[..title.len() - e.title.len()].ends_with(' ')))
+        {
             e.title = title.to_string();
         }
         add_lower_descriptors(e, &mut self.scratch, title, |w| w);
@@ -1218,6 +1237,30 @@ impl Registry {
         best.map(|(i, _)| i)
     }
 
+    /// "Novak met opposition leader Eva Kral. She said ...": when the
+    /// latest subject `i` has no known gender, a person of the pronoun's
+    /// gender mentioned since (an object of that sentence or later) is the
+    /// one the writer points to: "she" would not be chosen for someone whose
+    /// gender the reader cannot tell while a woman was just named.
+    fn gendered_mention_since(&self, i: usize, g: Gender) -> Option<usize> {
+        let subject = &self.entities[i];
+        if subject.kind != SpeakerType::Person || subject.gender.is_some() {
+            return None;
+        }
+        let since = subject.last_subject;
+        let mut found = self.entities.iter().enumerate().filter(|&(k, e)| {
+            k != i
+                && e.kind == SpeakerType::Person
+                && e.gender == Some(g)
+                && e.last_mention >= since
+        });
+        // only one such person: two would leave the pronoun ambiguous
+        match (found.next(), found.next()) {
+            (Some((k, _)), None) => Some(k),
+            _ => None,
+        }
+    }
+
     pub fn resolve_pronoun(&self, p: &str) -> Option<usize> {
         match p {
             "he" | "she" => {
@@ -1228,12 +1271,14 @@ impl Registry {
                 };
                 // ("One agency boss, who asked not to be named, said ... He
                 // said": one anonymous person is as good a referent as a name)
-                self.recent_subject(|e| {
+                let subject = self.recent_subject(|e| {
                     (e.kind == SpeakerType::Person && e.gender.is_none_or(|x| x.allows(g)))
                         || single_anonymous(e)
-                })
-                .or_else(|| self.recent_subject(|e| e.kind == SpeakerType::Person))
-                .or_else(|| self.recent_subject(|e| e.kind == SpeakerType::Unknown))
+                });
+                subject
+                    .map(|i| self.gendered_mention_since(i, g).unwrap_or(i))
+                    .or_else(|| self.recent_subject(|e| e.kind == SpeakerType::Person))
+                    .or_else(|| self.recent_subject(|e| e.kind == SpeakerType::Unknown))
             }
             "it" => self.recent_subject(|e| e.kind == SpeakerType::Organization),
             "they" => self

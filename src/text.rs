@@ -52,6 +52,15 @@ const META_PREFIXES: &[&str] = &[
     "related:",
 ];
 
+/// Words a sentence writes in lower case and a title-cased headline
+/// capitalises (see `title_cased`).
+const TITLE_CASE_FUNCTION_WORDS: &[&str] = &[
+    "a", "an", "is", "are", "was", "were", "to", "of", "in", "on", "for", "with", "and", "but",
+    "at", "by", "he", "she", "it", "his", "her", "its", "their", "who", "what", "how", "why", "as",
+    "from", "into", "after", "over", "says", "say", "just", "not", "be", "has", "have", "will",
+    "would", "could", "can", "about", "before", "than", "that", "this", "up", "out", "off", "may",
+];
+
 /// Build the document: tokens, paragraphs, quotations and sentences.
 pub fn parse(text: String) -> Document {
     let mut doc = Document {
@@ -232,9 +241,37 @@ fn push_norm(norm: &mut String, tok: &str) {
     }
 }
 
+/// Whether the article separates its paragraphs with blank lines: then a
+/// single newline inside a paragraph is a soft line break (hard-wrapped
+/// text), not a paragraph end.
+fn has_blank_lines(text: &str) -> bool {
+    // blank lines before the first or after the last paragraph do not count
+    text.trim().split('\n').any(|l| l.trim().is_empty())
+}
+
+/// A soft line break: in an article whose paragraphs are separated by blank
+/// lines, a single newline after a line that stops mid-sentence (a word or a
+/// comma, no closing punctuation) and before a lower-case word continues the
+/// same paragraph ("participate personally\nin caucuses").
+fn is_soft_break(text: &str, prev_end: usize, next: &Token) -> bool {
+    let gap = &text[prev_end..next.span.start];
+    if gap.bytes().filter(|&b| b == b'\n').count() != 1 {
+        return false;
+    }
+    let last = text[..prev_end].chars().next_back();
+    let mid_sentence = last.is_some_and(|c| c.is_alphanumeric() || matches!(c, ',' | ';'));
+    let lower_start = next.kind == TokenKind::Word
+        && text[next.span.start..]
+            .chars()
+            .next()
+            .is_some_and(char::is_lowercase);
+    mid_sentence && lower_start
+}
+
 fn paragraphs(doc: &mut Document) {
     let text = doc.text.as_str();
-    let mut paras = Vec::new();
+    let soft_breaks = has_blank_lines(text);
+    let mut paras: Vec<Paragraph> = Vec::new();
     let mut tok = 0usize;
     let mut line_start = 0usize;
     let bytes = text.as_bytes();
@@ -250,11 +287,19 @@ fn paragraphs(doc: &mut Document) {
         }
         if tok > t0 {
             let span = Span::new(doc.tokens[t0].span.start, doc.tokens[tok - 1].span.end);
-            paras.push(Paragraph {
-                span,
-                tokens: (t0, tok),
-                kind: ParagraphKind::Body,
-            });
+            if let Some(prev) = paras.last_mut()
+                && soft_breaks
+                && is_soft_break(text, prev.span.end, &doc.tokens[t0])
+            {
+                prev.span.end = span.end;
+                prev.tokens.1 = tok;
+            } else {
+                paras.push(Paragraph {
+                    span,
+                    tokens: (t0, tok),
+                    kind: ParagraphKind::Body,
+                });
+            }
         }
         if line_end >= text.len() {
             break;
@@ -267,7 +312,7 @@ fn paragraphs(doc: &mut Document) {
         let first = &paras[0];
         let s = text[first.span.start..first.span.end].trim_end();
         let last = s.chars().rev().find(|c| !is_quote_char(*c) && *c != ')');
-        if !matches!(last, Some('.' | '!' | '?' | ':' | '…')) {
+        if !matches!(last, Some('.' | '!' | '?' | ':' | '…')) || title_cased(doc, &paras[0]) {
             paras[0].kind = ParagraphKind::Headline;
         }
     }
@@ -282,6 +327,33 @@ fn paragraphs(doc: &mut Document) {
         }
     }
     doc.paragraphs = paras;
+}
+
+/// "Donald Trump Just Revealed Who He Would Pick For VP.": a first line in
+/// title case is a headline even when it ends with a full stop. Title case:
+/// at least six words, nearly all words of four letters or more capitalised
+/// (a sentence has lower-case verbs and nouns), and a capitalised function
+/// word after the first word ("Who", "Is", "To"), which a sentence full of
+/// names ("Prime Minister Jan Novak and Eva Kral met.") never has.
+fn title_cased(doc: &Document, p: &Paragraph) -> bool {
+    let (a, b) = p.tokens;
+    let function_word = (a + 1..b).any(|k| {
+        doc.tokens[k].kind == TokenKind::Word
+            && doc.tokens[k].cap
+            && TITLE_CASE_FUNCTION_WORDS.contains(&doc.norm(k))
+    });
+    if !function_word {
+        return false;
+    }
+    let words = (a..b)
+        .filter(|&k| doc.tokens[k].kind == TokenKind::Word)
+        .count();
+    let long: Vec<bool> = (a..b)
+        .filter(|&k| doc.tokens[k].kind == TokenKind::Word && doc.tok(k).chars().count() > 3)
+        .map(|k| doc.tokens[k].cap)
+        .collect();
+    let caps = long.iter().filter(|c| **c).count();
+    words >= 6 && long.len() >= 4 && caps * 10 >= long.len() * 9
 }
 
 fn memchr_newline(b: &[u8]) -> Option<usize> {
@@ -315,9 +387,22 @@ fn sentences(doc: &mut Document) {
                 // `"Done?" Macron said.`).
                 if let Some(q) = t.quote {
                     let q = &doc.quotes[q as usize];
+                    // "“It is done.” Others paid tribute ...": a quotation
+                    // opening the sentence and closed by a full stop is a
+                    // sentence of its own (its attribution would follow a
+                    // comma, "“It is done,” she said", or a "?"/"!")
+                    // (a short tail, "“... missing.” Trump said.", is
+                    // still its attribution, the full stop a slip)
+                    let whole_sentence = q.open == start
+                        && doc.slice(q.inner).trim_end().ends_with('.')
+                        && !doc.slice(q.inner).trim_end().ends_with("..")
+                        && i + 1 < b
+                        && doc.tokens[i + 1].kind == TokenKind::Word
+                        && doc.tokens[i + 1].cap
+                        && words_to_sentence_end(doc, i + 1, b) > 4;
                     if q.close == Some(i)
-                        && q.open > start
-                        && doc.tokens[q.open - 1].kind != TokenKind::QuoteMark
+                        && (q.open > start || whole_sentence)
+                        && (q.open == 0 || doc.tokens[q.open - 1].kind != TokenKind::QuoteMark)
                         && doc.slice(q.inner).ends_with(['.', '!', '?'])
                         && i + 1 < b
                         && starts_sentence(doc, i + 1)
@@ -347,6 +432,14 @@ fn sentences(doc: &mut Document) {
         }
     }
     doc.sentences = out;
+}
+
+/// Words from token `j` to the next sentence-ending mark (or `b`).
+fn words_to_sentence_end(doc: &Document, j: usize, b: usize) -> usize {
+    (j..b)
+        .take_while(|&k| !matches!(doc.tok(k), "." | "!" | "?"))
+        .filter(|&k| doc.tokens[k].kind == TokenKind::Word)
+        .count()
 }
 
 fn starts_sentence(doc: &Document, j: usize) -> bool {
@@ -461,6 +554,35 @@ mod tests {
         assert_eq!(d.paragraphs[0].kind, ParagraphKind::Headline);
         assert_eq!(d.paragraphs[1].kind, ParagraphKind::Body);
         assert_eq!(d.paragraphs[2].kind, ParagraphKind::Meta);
+    }
+
+    #[test]
+    fn a_single_newline_mid_sentence_is_soft_only_between_blank_line_paragraphs() {
+        let wrapped = "Talks stall\n\n“We will meet,” Kral said, “in the spring\nand again in May.”\n\n\
+                       Lists\nSource: Wire";
+        let d = parse(wrapped.into());
+        let kinds: Vec<ParagraphKind> = d.paragraphs.iter().map(|p| p.kind).collect();
+        assert_eq!(
+            kinds,
+            [
+                ParagraphKind::Headline,
+                ParagraphKind::Body,
+                ParagraphKind::Body,
+                ParagraphKind::Meta
+            ]
+        );
+        assert!(d.slice(d.paragraphs[1].span).ends_with("in May.”"));
+        // without blank lines every newline ends a paragraph
+        let d = parse("He said we will meet in the spring\nand again in May.".into());
+        assert_eq!(d.paragraphs.len(), 2);
+    }
+
+    #[test]
+    fn a_title_cased_first_line_is_a_headline_but_a_sentence_of_names_is_not() {
+        let d = parse("Mayor Reveals His Plan For The Harbour Today.\nHe said it.".into());
+        assert_eq!(d.paragraphs[0].kind, ParagraphKind::Headline);
+        let d = parse("Prime Minister Jan Novak and Eva Kral met.\nShe said it.".into());
+        assert_eq!(d.paragraphs[0].kind, ParagraphKind::Body);
     }
 
     #[test]

@@ -1698,3 +1698,187 @@ fn body_names_as_modifiers_and_acronyms_after_the() {
     assert_eq!(who[5].1, "organization", "{who:?}");
     assert_ne!(who[5].0, "UK", "{who:?}");
 }
+
+#[test]
+fn a_hard_wrapped_line_inside_a_blank_line_paragraph_does_not_cut_the_quote() {
+    let st = statements(
+        "Kral urges patience\n\n\
+         “Our members,” Eva Kral added, “have worked for months to bring voters\n\
+         to the polls in every district.”\n\n\
+         The count begins on Monday.",
+    );
+    assert_has!(st, "Eva Kral", "Our members,", "direct");
+    assert_has!(
+        st,
+        "Eva Kral",
+        "have worked for months to bring voters\nto the polls in every district.",
+        "direct"
+    );
+}
+
+#[test]
+fn a_role_after_and_keeps_the_second_person_in_the_subject() {
+    let lx = Lexicons::built_in().unwrap();
+    let a = analyze(
+        "Prime Minister Jan Novak and opposition leader Eva Kral clashed over the budget on Monday. \
+         She said the plan would fail.",
+        &lx,
+    );
+    assert_eq!(a.statements.len(), 1, "{:#?}", a.statements);
+    assert_eq!(a.statements[0].speaker, "Eva Kral");
+    assert_eq!(a.statements[0].speaker_title, "opposition leader");
+}
+
+#[test]
+fn a_person_named_as_an_object_is_found_by_her_pronoun_and_her_role() {
+    let st = statements(
+        "Novak met opposition leader Eva Kral on Monday. She said the talks had failed.\n\n\
+         Lind visited union chief Petra Holm in Tarnow. The union chief said pay would rise.",
+    );
+    assert_has!(st, "Eva Kral", "the talks had failed", "indirect");
+    assert_has!(st, "Petra Holm", "pay would rise", "indirect");
+    // "he" still finds the subject whose gender is unknown
+    let st = statements("Novak met Eva Kral on Monday. He said the talks had failed.");
+    assert_has!(st, "Novak", "the talks had failed", "indirect");
+}
+
+#[test]
+fn the_setting_after_an_inverted_speaker_is_not_part_of_the_speaker() {
+    let text = "Brno council met on Monday. “We will win,” said former executive Eva Kral \
+                during the second debate, adding that she had seen the data.\n\n\
+                “It is not new,” said Rep. Ana Vega (D-Va.) at the time, adding that \
+                “we have done this for years.”";
+    let st = statements(text);
+    assert_has!(st, "Eva Kral", "We will win,", "direct");
+    assert_has!(st, "Eva Kral", "she had seen the data", "indirect");
+    assert_has!(st, "Ana Vega", "we have done this for years.", "direct");
+    let m = mentions(text);
+    assert!(
+        m.iter()
+            .all(|(_, mention, _)| !mention.contains("debate") && !mention.contains("time")),
+        "{m:#?}"
+    );
+}
+
+#[test]
+fn a_participle_with_an_addressee_and_subjects_with_roles_or_negations() {
+    let st = statements(
+        "Lena Berg visited the plant on Monday, telling workers that their jobs were safe.\n\n\
+         In line with most voters, Republican presidential hopeful Sen. Ana Vega was critical \
+         of the plan, telling the paper: “It is a mistake.”\n\n\
+         Marta Holm spoke first. Weaver didn’t seem impressed with the plan, telling reporters, \
+         “A lot of people are angry.”",
+    );
+    assert_has!(st, "Lena Berg", "their jobs were safe", "indirect");
+    assert_has!(st, "Ana Vega", "It is a mistake.", "direct");
+    assert_has!(st, "Weaver", "A lot of people are angry.", "direct");
+}
+
+#[test]
+fn a_fronted_verb_with_its_speaker_before_a_colon() {
+    let st = statements(
+        "Tomas Brandt spoke to the radio station on Monday.\n\n\
+         Stated Brandt:\n\n\
+         “The vote will be close.”\n\n\
+         Continued Brandt: “We need every volunteer we have.”",
+    );
+    assert_has!(st, "Tomas Brandt", "The vote will be close.", "direct");
+    assert_has!(
+        st,
+        "Tomas Brandt",
+        "We need every volunteer we have.",
+        "direct"
+    );
+}
+
+#[test]
+fn more_reporting_cues_and_a_closing_manner_adverb() {
+    let st = statements(
+        "“This is a big win for me,” Dana Ortiz confessed.\n\n\
+         “Can you name one success?” Ortiz asks rhetorically.\n\n\
+         Mayor Ivo Marek released the following statement: “We offer our condolences.”\n\n\
+         “We will fight,” Marek was quick to add.\n\n\
+         Marek testified that the pumps had failed. Ortiz testified voluntarily in 2019.\n\n\
+         Ortiz vented that the process was “a huge shock.”\n\n\
+         “Why now?” Marek responds.\n\n\
+         Ortiz praised the crews, remarking that the repairs were fast.",
+    );
+    assert_has!(st, "Dana Ortiz", "This is a big win for me,", "direct");
+    assert_has!(st, "Dana Ortiz", "Can you name one success?", "direct");
+    assert_has!(st, "Ivo Marek", "We offer our condolences.", "direct");
+    assert_has!(st, "Ivo Marek", "We will fight,", "direct");
+    assert_has!(st, "Ivo Marek", "the pumps had failed", "indirect");
+    assert_has!(st, "Dana Ortiz", "the process was “a huge shock.”", "mixed");
+    assert_has!(st, "Ivo Marek", "Why now?", "direct");
+    assert_has!(st, "Dana Ortiz", "the repairs were fast", "indirect");
+    assert!(!st.iter().any(|(_, c, _)| c.contains("2019")), "{st:#?}");
+}
+
+#[test]
+fn a_possessive_speaker_and_a_noun_for_what_was_said() {
+    let st = statements(
+        "Eva Berg met the union on Monday. “We will not sign,” was Berg's reply.\n\n\
+         Berg’s message was clear: the deal is dead.\n\n\
+         Berg's message was delivered by post.",
+    );
+    assert_has!(st, "Eva Berg", "We will not sign,", "direct");
+    assert_has!(st, "Eva Berg", "the deal is dead", "indirect");
+    assert_eq!(st.len(), 2, "{st:#?}");
+}
+
+#[test]
+fn a_quotation_closed_by_a_full_stop_is_its_own_sentence_unless_a_short_attribution_follows() {
+    let st = statements(
+        "Lena Osman spoke at the vigil. “He was a new dad,” she said. \
+         “He had just welcomed a second girl.” Others paid tribute to him on social media that night.\n\n\
+         “We want answers,” Rita Kane said.\n\n\
+         “The files are missing.” Osman said.",
+    );
+    assert_has!(
+        st,
+        "Lena Osman",
+        "He had just welcomed a second girl.",
+        "direct"
+    );
+    assert_has!(st, "Lena Osman", "The files are missing.", "direct");
+}
+
+#[test]
+fn states_is_mostly_the_noun() {
+    let st = statements(
+        "Ana Vega won six states on Tuesday, including Texas. \
+         Her rival carried two states: Ohio and Utah. \
+         Southern states cast their ballots early.\n\n\
+         In her letter, Vega states that the plant will close.",
+    );
+    assert_eq!(st.len(), 1, "{st:#?}");
+    assert_eq!(st[0].1, "the plant will close");
+}
+
+#[test]
+fn a_bare_day_name_after_the_verb_is_a_time_adjunct() {
+    let st = statements(
+        "“It was close,” Ivo Marek said Thursday night.\n\n\
+         Marek said Wednesday morning on the radio that the plant would close.",
+    );
+    assert_has!(st, "Ivo Marek", "It was close,", "direct");
+    assert_has!(st, "Ivo Marek", "the plant would close", "indirect");
+    assert_eq!(st.len(), 2, "{st:#?}");
+}
+
+#[test]
+fn a_title_cased_first_line_is_a_headline_and_a_role_before_a_given_name_is_a_person() {
+    let lx = Lexicons::built_in().unwrap();
+    let a = analyze(
+        "Ivo Marek Just Revealed Who He Would Pick For The Port Board.\n\n\
+         Marek said the port would reopen in May.\n\n\
+         Top Labour Party donor Tom Reed said the plan would fail.",
+        &lx,
+    );
+    let who: Vec<(&str, &str)> = a
+        .statements
+        .iter()
+        .map(|s| (s.speaker.as_str(), s.speaker_type.as_str()))
+        .collect();
+    assert_eq!(who, [("Marek", "person"), ("Tom Reed", "person")]);
+}
