@@ -191,6 +191,8 @@ pub struct Lexicons {
     /// matched on the text as written, since the tokeniser splits ":-)"
     /// into punctuation.
     pub emoticons: FxMap<String, f32>,
+    /// The longest emoticon, in bytes.
+    pub emoticon_max_len: usize,
     /// The tone-stage facts of every lexicon word; rebuilt whenever an entry
     /// is loaded, so it never disagrees with the lexicons.
     words: WordTable,
@@ -388,6 +390,7 @@ impl Lexicons {
         }
         let (f, c) = read_file(source, "emoticons.txt")?;
         lx.emoticons = load_emoticons(&f, &c)?;
+        lx.emoticon_max_len = lx.emoticons.keys().map(String::len).max().unwrap_or(0);
         let (f, c) = read_file(source, "names.txt")?;
         for (t, class) in load_classes(&f, &c, &["female", "male", "unisex"])? {
             match class.as_str() {

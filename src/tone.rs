@@ -606,6 +606,9 @@ pub fn prepare(doc: &Document, lx: &Lexicons) -> Prepared {
     // is not "sales .. rose". There is at most one entry per token, so the
     // arrays are made that long and written by index (a push per word and
     // array was a good part of this function), then cut to the words.
+    // stretched spellings shortened for the lookup (S4), filled after the
+    // loop: declared first, as `words` borrows from it
+    let mut shortened: Vec<String> = Vec::new();
     let mut words: Vec<&str> = vec![""; nt];
     let mut info: Vec<WordInfo> = vec![WordInfo::NONE; nt];
     let mut n = 0;
@@ -615,7 +618,13 @@ pub fn prepare(doc: &Document, lx: &Lexicons) -> Prepared {
     let mut last_boundary = 0u8;
     let mut sentence_start = true;
     let mut next_sentence = doc.sentences.iter().map(|s| s.tokens.0).peekable();
-    let elongated = elongated_words(doc, lx);
+    // S4: the words to look up shortened, and S1/S3: emoticons, emoji and
+    // exclamation marks, all found in this one pass over the tokens
+    let mut stretched: Vec<usize> = Vec::new();
+    let mut emoticons: Vec<(u32, f32)> = Vec::new();
+    let mut exclamations: Vec<u32> = Vec::new();
+    let mut chunk_end = 0usize;
+    let emoticons_on = !lx.emoticons.is_empty();
     // a link or a user name ("https://example.org/a", "@anna") runs to here:
     // its words are no words of the sentence, they match nothing and a
     // capital after them still opens the sentence ("@anna Happy birthday!")
@@ -625,7 +634,11 @@ pub fn prepare(doc: &Document, lx: &Lexicons) -> Prepared {
         while next_sentence.next_if(|&s| s <= i).is_some() {
             sentence_start = true;
         }
-        if t.span.start >= link_until && starts_link(bytes, t.span.start) {
+        let first = bytes[t.span.start];
+        if t.span.start >= link_until
+            && matches!(first, b'@' | b'h' | b'H' | b'w' | b'W')
+            && starts_link(bytes, t.span.start)
+        {
             link_until = bytes[t.span.start..]
                 .iter()
                 .position(|b| b.is_ascii_whitespace())
@@ -644,19 +657,20 @@ pub fn prepare(doc: &Document, lx: &Lexicons) -> Prepared {
         let kind = match t.kind {
             TokenKind::Word | TokenKind::Number => {
                 word_of_token[i] = n as u32;
-                let w = if elongated.is_empty() {
-                    doc.norm(i)
-                } else {
-                    match elongated.binary_search_by_key(&i, |e| e.0) {
-                        Ok(j) => elongated[j].1.as_str(),
-                        Err(_) => doc.norm(i),
-                    }
-                };
+                let w = doc.norm(i);
                 words[n] = w;
+                // "xD", "XP", "8)": emoticons that start like a word
+                if emoticons_on
+                    && matches!(first, b'x' | b'X' | b'8')
+                    && t.span.end - t.span.start <= 3
+                    && let Some(v) = emoticon_at(doc, lx, i, &mut chunk_end)
+                {
+                    emoticons.push((i as u32, v));
+                }
                 // A hashtag is no word of the sentence, though it may carry
                 // sentiment ("#fail"): a capital after it still opens the
                 // sentence.
-                if i > 0 && doc.tokens[i - 1].span.end == t.span.start && doc.tok(i - 1) == "#" {
+                if t.span.start > 0 && bytes[t.span.start - 1] == b'#' {
                     info[n] = lx.word(w);
                     n += 1;
                     last_boundary = 0;
@@ -674,7 +688,16 @@ pub fn prepare(doc: &Document, lx: &Lexicons) -> Prepared {
                         ..WordInfo::NONE
                     }
                 } else {
-                    lx.word(w)
+                    let found = lx.word(w);
+                    if found.tone == crate::lexicon::UNKNOWN_WORD
+                        && found.sentiment == crate::lexicon::UNKNOWN_WORD
+                        && !found.modifier
+                        && w.len() >= 4
+                        && has_run_of_three(w.as_bytes())
+                    {
+                        stretched.push(n);
+                    }
+                    found
                 };
                 n += 1;
                 sentence_start = false;
@@ -687,6 +710,15 @@ pub fn prepare(doc: &Document, lx: &Lexicons) -> Prepared {
             }
             TokenKind::Punct => {
                 let tok = doc.tok(i);
+                if tok == "!" {
+                    exclamations.push(i as u32);
+                }
+                if emoticons_on
+                    && (first >= 0x80 || emoticon_char(first))
+                    && let Some(v) = emoticon_at(doc, lx, i, &mut chunk_end)
+                {
+                    emoticons.push((i as u32, v));
+                }
                 stop_of_token[i] = match tok {
                     "?" => Stop::Question,
                     "." | "!" | "…" => Stop::Sentence,
@@ -719,6 +751,14 @@ pub fn prepare(doc: &Document, lx: &Lexicons) -> Prepared {
             info[n - 1] = sentinel;
         }
         last_boundary = kind;
+    }
+    // S4: a stretched spelling is looked up shortened ("goooood" as "good")
+    shortened.extend(stretched.iter().map(|&k| shorten(lx, words[k])));
+    for (&k, short) in stretched.iter().zip(&shortened) {
+        if !short.is_empty() {
+            words[k] = short;
+            info[k] = lx.word(short);
+        }
     }
     words.truncate(n);
     info.truncate(n);
@@ -782,16 +822,8 @@ pub fn prepare(doc: &Document, lx: &Lexicons) -> Prepared {
         rules: info.iter().map(|x| x.rules).collect(),
         found,
         quantity_at,
-        emoticons: find_emoticons(doc, lx),
-        exclamations: doc
-            .tokens
-            .iter()
-            .enumerate()
-            .filter(|(_, t)| {
-                t.kind == TokenKind::Punct && doc.text.as_bytes()[t.span.start] == b'!'
-            })
-            .map(|(i, _)| i as u32)
-            .collect(),
+        emoticons,
+        exclamations,
         scratch: RefCell::new(Scratch::default()),
     }
 }
@@ -814,52 +846,49 @@ fn starts_link(bytes: &[u8], at: usize) -> bool {
     }
 }
 
-/// Step S4 ELONGATE: words written long for emphasis ("sooo", "goooood",
-/// "yayyyy"), for the lexicon lookup: a run of three or more of one letter
-/// shrinks to two ("good"), or else to one ("yay"), whichever is a lexicon
-/// word. Returns (token, spelling to look up), in token order; most
-/// documents have none.
-fn elongated_words(doc: &Document, lx: &Lexicons) -> Vec<(usize, String)> {
+/// Step S4 ELONGATE: a word written long for emphasis ("sooo", "goooood",
+/// "yayyyy") is looked up with each run of three or more of one letter cut
+/// to two ("good"), or else to one ("yay"), whichever is a lexicon word.
+/// Returns the spelling to look up, or "" when neither is a word.
+fn shorten(lx: &Lexicons, w: &str) -> String {
     let known = |w: &str| {
         let i = lx.word(w);
         i.tone != crate::lexicon::UNKNOWN_WORD
             || i.sentiment != crate::lexicon::UNKNOWN_WORD
             || i.modifier
     };
-    let mut out = Vec::new();
-    for (i, t) in doc.tokens.iter().enumerate() {
-        if t.kind != TokenKind::Word {
-            continue;
-        }
-        let w = doc.norm(i);
-        let b = w.as_bytes();
-        if !b
-            .windows(3)
-            .any(|x| x[0] == x[1] && x[1] == x[2] && x[0].is_ascii_alphabetic())
-        {
-            continue;
-        }
-        if known(w) {
-            continue;
-        }
-        for keep in [2, 1] {
-            let mut short = String::with_capacity(w.len());
-            let mut run = 0;
-            let mut last = None;
-            for c in w.chars() {
-                run = if Some(c) == last { run + 1 } else { 1 };
-                last = Some(c);
-                if run <= keep || !c.is_alphabetic() {
-                    short.push(c);
-                }
+    for keep in [2, 1] {
+        let mut short = String::with_capacity(w.len());
+        let mut run = 0;
+        let mut last = None;
+        for c in w.chars() {
+            run = if Some(c) == last { run + 1 } else { 1 };
+            last = Some(c);
+            if run <= keep || !c.is_alphabetic() {
+                short.push(c);
             }
-            if known(&short) {
-                out.push((i, short));
-                break;
-            }
+        }
+        if known(&short) {
+            return short;
         }
     }
-    out
+    String::new()
+}
+
+/// Three of one ASCII letter in a row ("sooo"), the mark of a stretched word.
+fn has_run_of_three(b: &[u8]) -> bool {
+    let mut run = 1;
+    for k in 1..b.len() {
+        if b[k] == b[k - 1] && b[k].is_ascii_alphabetic() {
+            run += 1;
+            if run == 3 {
+                return true;
+            }
+        } else {
+            run = 1;
+        }
+    }
+    false
 }
 
 /// The characters an ASCII emoticon can start or end with: a chunk of text
@@ -888,65 +917,53 @@ fn emoticon_char(b: u8) -> bool {
     )
 }
 
-/// Step S1: emoticons and emoji of the document. An ASCII emoticon is a
-/// whole chunk between white space (":-)", "<3", ":'("), possibly followed
-/// by sentence punctuation; "xD"-style ones are words. An emoji is one
-/// token, looked up alone, so "great😀" and "😀😀" count.
-fn find_emoticons(doc: &Document, lx: &Lexicons) -> Vec<(u32, f32)> {
-    let mut out = Vec::new();
-    if lx.emoticons.is_empty() {
-        return out;
-    }
+/// Step S1: the emoticon or emoji starting at token `i`, if any. An ASCII
+/// emoticon is a whole chunk between white space (":-)", "<3", ":'("),
+/// possibly closing a quotation or followed by sentence punctuation; "xD"
+/// style ones start as words. An emoji is one token, looked up alone, so
+/// "great😀" and "😀😀" count. `chunk_end` keeps a chunk from being looked
+/// up again from its later tokens.
+fn emoticon_at(doc: &Document, lx: &Lexicons, i: usize, chunk_end: &mut usize) -> Option<f32> {
     let text = doc.text.as_str();
     let bytes = text.as_bytes();
-    let mut chunk_end = 0usize;
-    for (i, t) in doc.tokens.iter().enumerate() {
-        let first = bytes[t.span.start];
-        if first >= 0x80 {
-            if t.kind == TokenKind::Punct
-                && let Some(&v) = lx.emoticons.get(&text[t.span.start..t.span.end])
-            {
-                out.push((i as u32, v));
-            }
-            continue;
-        }
-        let candidate = match t.kind {
-            TokenKind::Punct | TokenKind::QuoteMark => emoticon_char(first),
-            // "xD", "XP", "8)" start with a letter or digit
-            _ => t.span.end - t.span.start <= 3 && matches!(first, b'x' | b'X' | b'8'),
-        };
-        if !candidate || t.span.start < chunk_end {
-            continue;
-        }
-        let mut start = bytes[..t.span.start]
-            .iter()
-            .rposition(|b| b.is_ascii_whitespace())
-            .map_or(0, |p| p + 1);
-        // an emoticon may open or close a quotation: '":)', ':)"'
-        while start < t.span.start && text[start..].starts_with(['"', '\'', '“', '‘']) {
-            start += text[start..].chars().next().map_or(1, char::len_utf8);
-        }
-        let end = bytes[t.span.start..]
-            .iter()
-            .position(|b| b.is_ascii_whitespace())
-            .map_or(bytes.len(), |p| t.span.start + p);
-        chunk_end = end;
-        // only a chunk that starts here: "ok:)" is no emoticon
-        if start != t.span.start {
-            continue;
-        }
-        let chunk = &text[start..end];
-        let trimmed = chunk.trim_end_matches(['.', ',', '!', '?', ';', '"', '\'', '”', '’']);
-        let hit = lx.emoticons.get(chunk).or_else(|| {
-            (!trimmed.is_empty())
-                .then(|| lx.emoticons.get(trimmed))
-                .flatten()
-        });
-        if let Some(&v) = hit {
-            out.push((i as u32, v));
-        }
+    let t = &doc.tokens[i];
+    if bytes[t.span.start] >= 0x80 {
+        return lx.emoticons.get(&text[t.span.start..t.span.end]).copied();
     }
-    out
+    if t.span.start < *chunk_end {
+        return None;
+    }
+    let mut start = bytes[..t.span.start]
+        .iter()
+        .rposition(|b| b.is_ascii_whitespace())
+        .map_or(0, |p| p + 1);
+    // an emoticon may open or close a quotation: '":)', ':)"'
+    while start < t.span.start && text[start..].starts_with(['"', '\'', '“', '‘']) {
+        start += text[start..].chars().next().map_or(1, char::len_utf8);
+    }
+    let end = bytes[t.span.start..]
+        .iter()
+        .position(|b| b.is_ascii_whitespace())
+        .map_or(bytes.len(), |p| t.span.start + p);
+    *chunk_end = end;
+    // only a chunk that starts here: "ok:)" is no emoticon
+    if start != t.span.start {
+        return None;
+    }
+    let chunk = &text[start..end];
+    let trimmed = chunk.trim_end_matches(['.', ',', '!', '?', ';', '"', '\'', '”', '’']);
+    // a chunk longer than every emoticon ("(BBC)", "(the") costs no lookup
+    if trimmed.is_empty() || trimmed.len() > lx.emoticon_max_len {
+        return None;
+    }
+    lx.emoticons
+        .get(trimmed)
+        .or_else(|| {
+            (trimmed.len() < chunk.len())
+                .then(|| lx.emoticons.get(chunk))
+                .flatten()
+        })
+        .copied()
 }
 
 /// Score the text of `span` (a statement, or a sentence).
@@ -1648,7 +1665,8 @@ fn score_tokens_with(
     // Sentiment, and 8. SPILL into tone from sentiment words that are not cues.
     // S2 needs to know whether the whole stretch is in capitals (a headline,
     // a shout throughout): then capitals single nothing out.
-    let all_shouting = ws.iter().all(|w| !has_lower(doc, w.token));
+    let all_shouting = std::cell::OnceCell::new();
+    let all_shouting = || *all_shouting.get_or_init(|| ws.iter().all(|w| !has_lower(doc, w.token)));
     let mut k = 0;
     // from one word where a sentiment entry starts to the next
     let mut next_start = senti_starts.iter().copied().peekable();
@@ -1677,7 +1695,7 @@ fn score_tokens_with(
                 && matches!(modifier[j], Some((Modifier::Negator, l)) if j + l <= k)
         });
         // S2 CAPS: shouted among lower-case words
-        let caps = shouted(doc, ws[k].token) && !all_shouting;
+        let caps = shouted(doc, ws[k].token) && !all_shouting();
         if caps {
             v += v.signum() * CAPS_EMPHASIS;
         }
@@ -1779,6 +1797,9 @@ fn has_lower(doc: &Document, t: usize) -> bool {
 /// Step S2: a word of at least two letters, all capitals ("GREAT", not "I"
 /// or "A").
 fn shouted(doc: &Document, t: usize) -> bool {
+    if !doc.tokens[t].cap {
+        return false;
+    }
     let w = doc.tok(t);
     w.chars().filter(|c| c.is_alphabetic()).count() >= 2 && !has_lower(doc, t)
 }
