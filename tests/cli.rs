@@ -220,6 +220,23 @@ fn bad_lexicon_stops_with_file_and_line() {
     ]);
     assert_eq!(o.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&o.stderr).contains("modifiers.txt:1: unknown modifier type"));
+
+    // emoticons.txt has its own reader, with the same file:line errors
+    std::fs::write(
+        dir.join("modifiers.txt"),
+        "very = intensifier 0.3
+",
+    )
+    .unwrap();
+    std::fs::write(dir.join("emoticons.txt"), "# ok\n:) = 1.5\n:( -2\n").unwrap();
+    let (_, o) = score_dir(&[
+        "--lexicons",
+        dir.to_str().unwrap(),
+        samples.to_str().unwrap(),
+    ]);
+    assert_eq!(o.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(err.contains("emoticons.txt:3:"), "{err}");
 }
 
 #[test]
@@ -384,23 +401,4 @@ fn statements_stream_to_stdout_as_csv_or_jsonl() {
     assert_eq!(o.status.code(), Some(0));
     assert!(out.join("statements.jsonl").exists() && !out.join("statements.csv").exists());
     assert!(out.join("articles.csv").exists() && out.join("speakers.csv").exists());
-}
-
-#[test]
-fn a_bad_emoticon_line_names_file_and_line() {
-    let dir = temp_dir("bademo");
-    for f in std::fs::read_dir(root().join("lexicons")).unwrap() {
-        let f = f.unwrap().path();
-        std::fs::copy(&f, dir.join(f.file_name().unwrap())).unwrap();
-    }
-    std::fs::write(dir.join("emoticons.txt"), "# ok\n:) = 1.5\n:( -2\n").unwrap();
-    let samples = root().join("samples");
-    let (_, o) = score_dir(&[
-        "--lexicons",
-        dir.to_str().unwrap(),
-        samples.to_str().unwrap(),
-    ]);
-    assert_eq!(o.status.code(), Some(2));
-    let err = String::from_utf8_lossy(&o.stderr);
-    assert!(err.contains("emoticons.txt:3:"), "{err}");
 }
