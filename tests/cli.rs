@@ -197,45 +197,41 @@ fn bad_lexicon_stops_with_file_and_line() {
     for (name, content) in stance::lexicon::BUILT_IN {
         std::fs::write(dir.join(name), content).unwrap();
     }
+    let samples = root().join("samples");
+    // score the samples with the lexicons in `dir`: exit code and messages
+    let run = || {
+        let (_, o) = score_dir(&[
+            "--lexicons",
+            dir.to_str().unwrap(),
+            samples.to_str().unwrap(),
+        ]);
+        (
+            o.status.code(),
+            String::from_utf8_lossy(&o.stderr).into_owned(),
+        )
+    };
     let mut c = std::fs::read_to_string(dir.join("caution.txt")).unwrap();
     c.push_str("this line has no weight\n");
     let line = c.lines().count();
     std::fs::write(dir.join("caution.txt"), c).unwrap();
-    let samples = root().join("samples");
-    let (_, o) = score_dir(&[
-        "--lexicons",
-        dir.to_str().unwrap(),
-        samples.to_str().unwrap(),
-    ]);
-    assert_eq!(o.status.code(), Some(2));
-    let err = String::from_utf8_lossy(&o.stderr);
+    let (code, err) = run();
+    assert_eq!(code, Some(2));
     assert!(err.contains(&format!("caution.txt:{line}:")), "{err}");
 
     std::fs::write(dir.join("caution.txt"), "# ok\nbleak = 0.5\n").unwrap();
     std::fs::write(dir.join("modifiers.txt"), "very = amplifier 0.3\n").unwrap();
-    let (_, o) = score_dir(&[
-        "--lexicons",
-        dir.to_str().unwrap(),
-        samples.to_str().unwrap(),
-    ]);
-    assert_eq!(o.status.code(), Some(2));
-    assert!(String::from_utf8_lossy(&o.stderr).contains("modifiers.txt:1: unknown modifier type"));
+    let (code, err) = run();
+    assert_eq!(code, Some(2));
+    assert!(
+        err.contains("modifiers.txt:1: unknown modifier type"),
+        "{err}"
+    );
 
     // emoticons.txt has its own reader, with the same file:line errors
-    std::fs::write(
-        dir.join("modifiers.txt"),
-        "very = intensifier 0.3
-",
-    )
-    .unwrap();
+    std::fs::write(dir.join("modifiers.txt"), "very = intensifier 0.3\n").unwrap();
     std::fs::write(dir.join("emoticons.txt"), "# ok\n:) = 1.5\n:( -2\n").unwrap();
-    let (_, o) = score_dir(&[
-        "--lexicons",
-        dir.to_str().unwrap(),
-        samples.to_str().unwrap(),
-    ]);
-    assert_eq!(o.status.code(), Some(2));
-    let err = String::from_utf8_lossy(&o.stderr);
+    let (code, err) = run();
+    assert_eq!(code, Some(2));
     assert!(err.contains("emoticons.txt:3:"), "{err}");
 }
 
