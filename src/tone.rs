@@ -99,6 +99,12 @@
 //!     end of the crisis"). Only statements have a
 //!     reporting verb, so whole-article scores do not use this step.
 //!
+//! 19. DENIAL: a stretch with no cue left after steps 1-18 but with a
+//!     negator ("I would not build that into your models yet", "the figures
+//!     did not capture the waits") denies, refuses or reports something
+//!     missing, which readers take as caution: it gets [`DENIAL_CAUTION`].
+//!     A negated cue is not a denial of this kind: steps 3 and 17 read it.
+//!
 //! Lexicon entries never reach over a full stop, colon or bracket; plain
 //! phrases may run over a comma or dash ("weeks, not days"), entries with a
 //! gap may not ("sales fell, but costs rose" is not "sales .. rose"). Of two
@@ -271,6 +277,8 @@ pub const QUANTITY_WINDOW: usize = 4;
 pub const QUANTITY_SUBJECT_WINDOW: usize = 7;
 /// Rule 18: the share of a reporting verb's own tone that goes to its statement.
 pub const FRAME_SCALE: f32 = 1.0;
+/// 19. DENIAL: the caution of a stretch whose only cue is a negator.
+pub const DENIAL_CAUTION: f32 = 0.15;
 /// Rule 18: what the statement's tone of the other side keeps under a
 /// toned reporting verb: what someone warns of is no hope, what they hail
 /// no worry (as rule 14 treats what is doubted).
@@ -1778,6 +1786,20 @@ fn score_tokens_with(
                 steps: vec![format!(
                     "turn: {:?} after one side, nothing after it leans back: {w:+.2} to the other side",
                     word(x)
+                )],
+            });
+        }
+    }
+    // 19. DENIAL
+    if o == 0.0 && c == 0.0 && span_found & found::NEGATOR != 0 {
+        c += DENIAL_CAUTION;
+        if detail && let Some(w) = ws.iter().find(|w| w.has(found::NEGATOR)) {
+            hits.push(Hit {
+                text: doc.tok(w.token).to_string(),
+                base: -DENIAL_CAUTION,
+                contribution: -DENIAL_CAUTION,
+                steps: vec![format!(
+                    "denial: a negator and no other cue: -{DENIAL_CAUTION} (caution)"
                 )],
             });
         }

@@ -541,3 +541,19 @@ fn explain_shows_the_informal_steps() {
     let a = stance::analyze::analyze("Anna said: \"The show was fine :(\"", &lx);
     assert!(a.statements[0].score.sentiment < 0.0);
 }
+
+#[test]
+fn a_bare_denial_leans_cautious() {
+    // no cue but the negator: a refusal or something missing
+    let denial = sc("We would not put that figure in the plan yet");
+    assert_eq!(denial.label(), Label::Cautious, "{denial:?}");
+    assert!(has_step(&denial, "denial"));
+    // the same words without the negator carry no tone at all
+    assert_eq!(
+        sc("We would put that figure in the plan").label(),
+        Label::Neutral
+    );
+    // a negated cue is read by negation, not as a bare denial
+    let negated = sc("The outlook is not bleak");
+    assert!(negated.stance > 0.0 && !has_step(&negated, "denial"));
+}
