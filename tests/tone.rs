@@ -557,3 +557,17 @@ fn a_bare_denial_leans_cautious() {
     let negated = sc("The outlook is not bleak");
     assert!(negated.stance > 0.0 && !has_step(&negated, "denial"));
 }
+
+#[test]
+fn rather_than_denies_what_follows() {
+    // "rather than" is a negator in modifiers.txt: the thing not chosen
+    // carries no hope ("correct rather than warm" is a cool meeting)
+    let plain = sc("The meeting was warm");
+    let denied = sc("The meeting was correct rather than warm");
+    assert!(
+        plain.stance > 0.0 && denied.stance < 0.0,
+        "{} {}",
+        plain.stance,
+        denied.stance
+    );
+}
