@@ -346,6 +346,8 @@ fn a_negated_belief_negates_what_it_believes() {
     assert!(has_step(&doubted, "under"));
     // a negated belief in trouble is weak hope
     assert!(sc("I do not believe this plan will fail").stance > 0.0);
+    // a negated wish too: what nobody wants is not expected
+    assert!(sc("Nobody wants the strike to drag on").stance > 0.0);
     // only in its clause, and only for the cues after the verb
     assert!(!has_step(
         &sc("Nobody thinks so, but the talks will succeed"),
