@@ -82,7 +82,13 @@
 //!     trouble overcome: it becomes optimism at [`OVERCOME_SCALE`] of its
 //!     weight, unless the coming through is negated ("could not cope with
 //!     the pressure") or a caution cue before it doubts it ("will take years
-//!     to recover from the damage").
+//!     to recover from the damage"). The passive reads the same way: a
+//!     caution cue followed in its clause by an auxiliary and the word of
+//!     coming through, at most [`PASSIVE_WINDOW`] words apart, with no
+//!     negator between ("the backlog would be cleared", "the shortage was
+//!     resolved"), the trouble at most [`PASSIVE_SUBJECT_WINDOW`] words
+//!     before the auxiliary, and no remedy still to come ([`PENDING`]:
+//!     "suspended until the issues are resolved").
 //! 17. NEG-RAISE: a verb of belief or expectation (class `belief` in
 //!     `modifiers.txt`: "think", "expect", "see") with a negator up to
 //!     [`BELIEF_NEGATION_WINDOW`] words before it ("I don't think", "nobody
@@ -266,6 +272,15 @@ pub const BELIEF_NEGATION_WINDOW: usize = 2;
 /// Rule 16 (OVERCOME): a caution cue after a word of coming through trouble
 /// becomes optimism at this share of its weight.
 pub const OVERCOME_SCALE: f32 = 0.5;
+/// Rule 16, passive: the auxiliary at most this many words before the word
+/// of coming through ("the shortage *was* resolved", "*has been* quickly contained").
+pub const PASSIVE_WINDOW: usize = 2;
+/// Rule 16, passive: the trouble at most this many words before the
+/// auxiliary ("the backlog *of 140 ships* would be cleared").
+pub const PASSIVE_SUBJECT_WINDOW: usize = 5;
+/// Rule 16, passive: a remedy after one of these in its clause is still to
+/// come ("suspended until the issues are resolved"), so nothing is overcome.
+pub const PENDING: &[&str] = &["until", "till", "unless", "if", "once", "when"];
 /// Rule 15 (QUANTITY): weight of a change tied to a quantity ("profits doubled").
 pub const QUANTITY_WEIGHT: f32 = 0.45;
 /// Rule 15: at most this many words between a change word and its quantity
@@ -328,6 +343,8 @@ mod rule {
     pub const NO: u32 = 1 << 23;
     /// Auxiliaries between a "no" subject and its verb ("had been", "were").
     pub const AUX: u32 = 1 << 24;
+    /// [`super::PENDING`]: a remedy still to come.
+    pub const PENDING: u32 = 1 << 25;
 }
 
 /// What [`prepare`] found starting at a word, one bit each, so that a
@@ -386,6 +403,7 @@ pub(crate) fn rule_words() -> Vec<(&'static str, u32)> {
         (&["is", "are", "was", "were"], rule::COPULA),
         (&["no"], rule::NO),
         (NO_SUBJECT_AUXILIARIES, rule::AUX),
+        (PENDING, rule::PENDING),
     ];
     groups
         .iter()
@@ -1511,6 +1529,28 @@ fn score_tokens_with(
                 );
                 from = from.min(j);
             }
+        } else if w < 0.0
+            && span_found & found::MODIFIER != 0
+            && span_rules & rule::AUX != 0
+            && let Some(j) = (k + 1..n)
+                .take_while(|&j| ws[j].clause == ws[k].clause)
+                .find(|&j| matches!(modifier[j], Some((Modifier::Overcome, _))))
+            && (j.saturating_sub(PASSIVE_WINDOW)..j)
+                .any(|m| m > k && m <= k + PASSIVE_SUBJECT_WINDOW && ws[m].is(rule::AUX))
+            && !(k + 1..j).any(|m| matches!(modifier[m], Some((Modifier::Negator, _))))
+            && !(0..j)
+                .rev()
+                .take_while(|&m| ws[m].clause == ws[k].clause)
+                .any(|m| ws[m].is(rule::PENDING))
+        {
+            // the passive: "the backlog would be cleared", "the shortage was
+            // resolved": the trouble is the subject of its remedy
+            w = -w * OVERCOME_SCALE;
+            note!(
+                detail,
+                steps,
+                format!("overcome (passive) by {:?} x-{OVERCOME_SCALE}", word(j))
+            );
         }
         // 4. HEDGE
         if w > 0.0

@@ -573,3 +573,18 @@ fn rather_than_denies_what_follows() {
         denied.stance
     );
 }
+
+#[test]
+fn trouble_remedied_in_the_passive_is_overcome() {
+    // rule 16, passive: the trouble is the subject of its remedy
+    let done = sc("The shortage of nurses was resolved");
+    assert_eq!(done.label(), Label::Optimistic, "{:?}", done.hits);
+    assert!(has_step(&done, "overcome (passive)"));
+    assert!(sc("The backlog of ships would be cleared within weeks").stance > 0.0);
+    // not when the remedy is negated or still to come
+    assert!(sc("The shortage was not resolved").stance < 0.0);
+    let pending = sc("Flights stay grounded until the fault is fixed");
+    assert!(!has_step(&pending, "overcome (passive)"));
+    // the same remedy words read forwards
+    assert!(has_step(&sc("They dealt with the crisis"), "overcome by"));
+}
