@@ -132,6 +132,36 @@ fn tokenize(doc: &mut Document) {
             i += 1;
             continue;
         }
+        // Fast path: a word or number of ASCII letters and digits followed
+        // by something that cannot join it to more ("said", "2040"), most
+        // tokens. Anything else (a hyphen, apostrophe, full stop or comma
+        // after it, or a non-ASCII character) takes the general path below.
+        if ASCII_ALNUM[b as usize] {
+            let end = bytes[i + 1..]
+                .iter()
+                .position(|&x| !ASCII_ALNUM[x as usize])
+                .map_or(bytes.len(), |p| i + 1 + p);
+            if bytes
+                .get(end)
+                .is_none_or(|&x| x.is_ascii() && !matches!(x, b'-' | b'\'' | b'.' | b','))
+            {
+                let n0 = norm.len() as u32;
+                norm.extend(bytes[i..end].iter().map(u8::to_ascii_lowercase));
+                tokens.push(Token {
+                    span: Span::new(i, end),
+                    kind: if b.is_ascii_digit() {
+                        TokenKind::Number
+                    } else {
+                        TokenKind::Word
+                    },
+                    norm: (n0, norm.len() as u32),
+                    cap: b.is_ascii_uppercase(),
+                    quote: None,
+                });
+                i = end;
+                continue;
+            }
+        }
         let Some(c) = char_at(text, i) else { break };
         let start = i;
         let mut end = start + c.len_utf8();
