@@ -472,7 +472,7 @@ impl Score {
 /// value, so the text is the same; NaN, infinities and huge values take the
 /// formatter.
 fn signed_hundredths(s: &mut String, x: f32) {
-    if !(x.abs() < 1e15) {
+    if !x.is_finite() || x.abs() >= 1e15 {
         let _ = write!(s, "{x:+.2}");
         return;
     }
