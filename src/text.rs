@@ -311,10 +311,9 @@ fn paragraphs(doc: &mut Document) {
     let mut paras: Vec<Paragraph> = Vec::new();
     let mut tok = 0usize;
     let mut line_start = 0usize;
-    let bytes = text.as_bytes();
     let mut pos = 0usize;
     while line_start <= text.len() {
-        let line_end = match memchr_newline(&bytes[pos..]) {
+        let line_end = match memchr_newline(&text[pos..]) {
             Some(k) => pos + k,
             None => text.len(),
         };
@@ -393,8 +392,11 @@ fn title_cased(doc: &Document, p: &Paragraph) -> bool {
     words >= 6 && long.len() >= 4 && caps * 10 >= long.len() * 9
 }
 
-fn memchr_newline(b: &[u8]) -> Option<usize> {
-    b.iter().position(|&x| x == b'\n')
+/// The next newline: `str::find` of a one-byte char searches a word at a
+/// time (`memchr`), where a byte loop took a few instructions per byte of
+/// every article.
+fn memchr_newline(s: &str) -> Option<usize> {
+    s.find('\n')
 }
 
 fn sentences(doc: &mut Document) {
