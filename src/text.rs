@@ -100,7 +100,11 @@ static ASCII_ALNUM: [bool; 256] = {
 fn tokenize(doc: &mut Document) {
     let text = doc.text.as_str();
     let mut tokens = Vec::with_capacity(text.len() / 5);
-    let mut norm = String::with_capacity(text.len());
+    // bytes, not a `String`: an ASCII word is lower-cased as it is copied,
+    // in one pass and without re-checking char boundaries; the buffer is
+    // checked to be UTF-8 once, at the end (every piece pushed is whole
+    // characters, so the check cannot fail)
+    let mut norm: Vec<u8> = Vec::with_capacity(text.len());
     let bytes = text.as_bytes();
     let mut i = 0;
     while i < bytes.len() {
@@ -113,7 +117,7 @@ fn tokenize(doc: &mut Document) {
         }
         if b.is_ascii() && !b.is_ascii_alphanumeric() {
             let n0 = norm.len() as u32;
-            norm.push(b as char);
+            norm.push(b);
             tokens.push(Token {
                 span: Span::new(i, i + 1),
                 kind: if b == b'"' || b == b'\'' {
@@ -128,6 +132,36 @@ fn tokenize(doc: &mut Document) {
             i += 1;
             continue;
         }
+        // Fast path: a word or number of ASCII letters and digits followed
+        // by something that cannot join it to more ("said", "2040"), most
+        // tokens. Anything else (a hyphen, apostrophe, full stop or comma
+        // after it, or a non-ASCII character) takes the general path below.
+        if ASCII_ALNUM[b as usize] {
+            let end = bytes[i + 1..]
+                .iter()
+                .position(|&x| !ASCII_ALNUM[x as usize])
+                .map_or(bytes.len(), |p| i + 1 + p);
+            if bytes
+                .get(end)
+                .is_none_or(|&x| x.is_ascii() && !matches!(x, b'-' | b'\'' | b'.' | b','))
+            {
+                let n0 = norm.len() as u32;
+                norm.extend(bytes[i..end].iter().map(u8::to_ascii_lowercase));
+                tokens.push(Token {
+                    span: Span::new(i, end),
+                    kind: if b.is_ascii_digit() {
+                        TokenKind::Number
+                    } else {
+                        TokenKind::Word
+                    },
+                    norm: (n0, norm.len() as u32),
+                    cap: b.is_ascii_uppercase(),
+                    quote: None,
+                });
+                i = end;
+                continue;
+            }
+        }
         let Some(c) = char_at(text, i) else { break };
         let start = i;
         let mut end = start + c.len_utf8();
@@ -136,6 +170,8 @@ fn tokenize(doc: &mut Document) {
             continue;
         }
         let kind;
+        // whether the token is all ASCII (then lower-cased bytewise)
+        let mut ascii = c.is_ascii();
         if c.is_alphanumeric() {
             let numeric = c.is_ascii_digit();
             kind = if numeric {
@@ -160,6 +196,7 @@ fn tokenize(doc: &mut Document) {
             while let Some(d) = char_at(text, end) {
                 if d.is_alphanumeric() {
                     end += d.len_utf8();
+                    ascii &= d.is_ascii();
                     prev = d;
                     n_chars += 1;
                     continue;
@@ -195,6 +232,7 @@ fn tokenize(doc: &mut Document) {
                     all_initials = false;
                 }
                 // the alphanumeric after the joiner is consumed next round
+                ascii &= d.is_ascii();
                 end = after;
                 prev = d;
             }
@@ -205,13 +243,11 @@ fn tokenize(doc: &mut Document) {
         }
         i = end;
         let n0 = norm.len();
-        let tok = &text[start..end];
-        if tok.is_ascii() {
+        if ascii {
             // the common case, without per-character Unicode case mapping
-            norm.push_str(tok);
-            norm[n0..].make_ascii_lowercase();
+            norm.extend(bytes[start..end].iter().map(u8::to_ascii_lowercase));
         } else {
-            push_norm(&mut norm, tok);
+            push_norm(&mut norm, &text[start..end]);
         }
         tokens.push(Token {
             span: Span::new(start, end),
@@ -222,19 +258,20 @@ fn tokenize(doc: &mut Document) {
         });
     }
     doc.tokens = tokens;
-    doc.norm = norm;
+    doc.norm = String::from_utf8(norm).expect("whole characters were pushed");
 }
 
 /// Append a token's normalised form: lower case, typographic apostrophes
 /// and hyphens folded.
-fn push_norm(norm: &mut String, tok: &str) {
+fn push_norm(norm: &mut Vec<u8>, tok: &str) {
+    let mut push = |c: char| norm.extend_from_slice(c.encode_utf8(&mut [0; 4]).as_bytes());
     for ch in tok.chars() {
         match ch {
-            '’' | '‘' => norm.push('\''),
-            '‐' | '‑' => norm.push('-'),
+            '’' | '‘' => push('\''),
+            '‐' | '‑' => push('-'),
             _ => {
                 for l in ch.to_lowercase() {
-                    norm.push(l);
+                    push(l);
                 }
             }
         }
@@ -274,10 +311,9 @@ fn paragraphs(doc: &mut Document) {
     let mut paras: Vec<Paragraph> = Vec::new();
     let mut tok = 0usize;
     let mut line_start = 0usize;
-    let bytes = text.as_bytes();
     let mut pos = 0usize;
     while line_start <= text.len() {
-        let line_end = match memchr_newline(&bytes[pos..]) {
+        let line_end = match memchr_newline(&text[pos..]) {
             Some(k) => pos + k,
             None => text.len(),
         };
@@ -356,8 +392,11 @@ fn title_cased(doc: &Document, p: &Paragraph) -> bool {
     words >= 6 && long.len() >= 4 && caps * 10 >= long.len() * 9
 }
 
-fn memchr_newline(b: &[u8]) -> Option<usize> {
-    b.iter().position(|&x| x == b'\n')
+/// The next newline: `str::find` of a one-byte char searches a word at a
+/// time (`memchr`), where a byte loop took a few instructions per byte of
+/// every article.
+fn memchr_newline(s: &str) -> Option<usize> {
+    s.find('\n')
 }
 
 fn sentences(doc: &mut Document) {
