@@ -3486,6 +3486,18 @@ fn role_before(st: &Sent, a: usize) -> usize {
     {
         r -= 1;
     }
+    // "Danish striker Mikkel Sorensen": a nationality adjective before the
+    // role belongs to it, so a later "the Dane" finds him
+    if r < a
+        && r > 0
+        && st.is_word(r - 1)
+        && st.is_cap(r - 1)
+        && ["ish", "ian", "ese", "ic", "an", "ch"]
+            .iter()
+            .any(|e| st.norm(r - 1).ends_with(e))
+    {
+        r -= 1;
+    }
     r
 }
 

@@ -1458,7 +1458,10 @@ impl Registry {
             });
         }
         if let Some(i) = by_recency(&|e: &Entity| {
-            e.kind != SpeakerType::Organization && e.descriptors.iter().any(|d| d == head)
+            e.kind != SpeakerType::Organization
+                && e.descriptors
+                    .iter()
+                    .any(|d| d == head || same_nationality(head, d))
         }) {
             return Some(i);
         }
@@ -1470,6 +1473,28 @@ impl Registry {
         self.recent_subject(|e| e.kind == SpeakerType::Person)
             .or_else(|| self.recent_subject(|e| e.kind == SpeakerType::Anonymous))
     }
+}
+
+/// "the Dane" and "Danish striker Mikkel Sorensen": a nationality noun and
+/// the adjective of the same nation share a stem once their endings go
+/// ("dan-e", "dan-ish"; "brit-on", "brit-ish"; "scot", "scott-ish";
+/// "frenchman", "french"). Both stems must keep three letters, so "pole"
+/// matches "polish" but not "police".
+fn same_nationality(noun: &str, adj: &str) -> bool {
+    fn strip<'a>(w: &'a str, endings: &[&str]) -> &'a str {
+        endings
+            .iter()
+            .find_map(|e| w.strip_suffix(e).filter(|s| s.len() >= 3))
+            .unwrap_or(w)
+    }
+    if noun.len() < 3 || adj.len() < 3 {
+        return false;
+    }
+    let ns = strip(noun, &["woman", "man", "iard", "er", "on", "e"]);
+    let ads = strip(adj, &["ish", "ian", "ic", "ese", "an", "i"]);
+    ns == adj
+        || ns == ads
+        || (ads.len() == ns.len() + 1 && ads.starts_with(ns) && ads.ends_with(&ns[ns.len() - 1..]))
 }
 
 /// "The company" is not a government or a ministry: a commercial head never

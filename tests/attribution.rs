@@ -1882,3 +1882,26 @@ fn a_title_cased_first_line_is_a_headline_and_a_role_before_a_given_name_is_a_pe
         .collect();
     assert_eq!(who, [("Marek", "person"), ("Tom Reed", "person")]);
 }
+
+#[test]
+fn a_nationality_noun_finds_the_person_of_that_nation() {
+    // "the Swede" is the Swedish goalkeeper, not the coach quoted last
+    let st = statements(
+        "City won 2-0 on Sunday, with Swedish goalkeeper Lars Ekdahl saving a penalty.\n\
+         'We defended well,' coach Tom Reilly said.\n\
+         'I guessed right and it stayed out,' the Swede said.",
+    );
+    assert_has!(
+        st,
+        "Lars Ekdahl",
+        "I guessed right and it stayed out,",
+        "direct"
+    );
+    // "pole" matches "polish", not the later "police" chief
+    let st = statements(
+        "United won after Polish striker Jan Nowak scored twice.\n\
+         'The crowd was calm,' police chief Anna Berg said.\n\
+         'My legs felt light all day,' the Pole said.",
+    );
+    assert_has!(st, "Jan Nowak", "My legs felt light all day,", "direct");
+}
