@@ -32,6 +32,10 @@
 //!    [`EXPECT_MORE_WINDOW`] words before "than" (one of [`EXPECT_MORE`]:
 //!    "more than we had hoped", "bigger than feared") turns
 //!    the sign round: exceeding a hope is optimism, exceeding a fear caution.
+//!    The thing compared with a fear or hope (cues up to
+//!    [`EXPECT_SUBJECT_WINDOW`] words before "than", with a verb between:
+//!    "the losses *were* smaller than feared") counts for nothing: the
+//!    comparison is the judgement of it.
 //! 9. COMMIT: a first-person future ("we will", "I'll", "we are going to"),
 //!    not negated, not conditional and with no negator earlier in its clause
 //!    ("I'm not sure I'll see twenty"), is a statement of confidence and adds
@@ -64,7 +68,8 @@
 //!     ([`DOUBT_COMPLEMENT`]: "not hopeful *of* a breakthrough", "will take
 //!     decades *to* recover", "not optimistic *that* it could be revived"),
 //!     optimism cues in the same clause name what is doubted, not hope: they
-//!     keep [`DOUBTED_OPTIMISM`] of their weight.
+//!     keep [`DOUBTED_OPTIMISM`] of their weight. A noun's "of" ends at the
+//!     clause's verb ("the shortage of nurses *is* easing" doubts nothing).
 //! 15. QUANTITY: a change word ("fell", "doubled", "higher"; `quantities.txt`)
 //!     tied to a quantity in its clause, at most [`QUANTITY_WINDOW`] words
 //!     after it or [`QUANTITY_SUBJECT_WINDOW`] before it ("sales fell", "cut
@@ -230,6 +235,7 @@ const NEGATION_TRANSPARENT: &[&str] = &[
     "great",
     "big",
     "major",
+    "single",
 ];
 pub const NEGATED_OPTIMISM: f32 = 0.9;
 pub const NEGATED_CAUTION: f32 = 0.5;
@@ -248,6 +254,10 @@ pub const EXPECT_MORE: &[&str] = &[
 ];
 /// How far before "than" such a comparative may stand ("more data today than").
 pub const EXPECT_MORE_WINDOW: usize = 3;
+/// Rule 8: how far before "than"/"as" the cues of the thing compared with a
+/// fear or hope may start, with a verb between ("the losses *were* smaller
+/// than feared"); the comparison replaces them.
+pub const EXPECT_SUBJECT_WINDOW: usize = 5;
 pub const NOT_CONTRAST_WEIGHT: f32 = 0.3;
 /// Share of the gap between the stronger and the weaker side that rule 11 may fill.
 pub const NOT_CONTRAST_CAP: f32 = 0.8;
@@ -345,6 +355,8 @@ mod rule {
     pub const AUX: u32 = 1 << 24;
     /// [`super::PENDING`]: a remedy still to come.
     pub const PENDING: u32 = 1 << 25;
+    /// "of": a complement that is most often a noun's (rule 14).
+    pub const NOUN_COMPLEMENT: u32 = 1 << 26;
 }
 
 /// What [`prepare`] found starting at a word, one bit each, so that a
@@ -404,6 +416,7 @@ pub(crate) fn rule_words() -> Vec<(&'static str, u32)> {
         (&["no"], rule::NO),
         (NO_SUBJECT_AUXILIARIES, rule::AUX),
         (PENDING, rule::PENDING),
+        (&["of"], rule::NOUN_COMPLEMENT),
     ];
     groups
         .iter()
@@ -1239,6 +1252,23 @@ fn score_tokens_with(
             } else {
                 sign * EXPECTATION_WEIGHT
             });
+            // the thing compared with a fear or a hope is what the
+            // comparison judges: "the losses were smaller than feared" is
+            // no bad news, "the recovery was slower than hoped" no good news
+            if !cue_before && sign != 0.0 {
+                for j in t.saturating_sub(EXPECT_SUBJECT_WINDOW)..t {
+                    if ws[j].clause == ws[t].clause
+                        && expectation[j].is_none()
+                        && tone_at(j).is_some_and(|(_, l)| {
+                            // the subject, with its verb before "than":
+                            // not "painful but smaller than feared"
+                            j + l <= t && (j + l..t).any(|m| ws[m].is(rule::AUX | rule::COPULA))
+                        })
+                    {
+                        expectation[j] = Some(0.0);
+                    }
+                }
+            }
         }
     }
     // 15. QUANTITY (found before the cues: it replaces the change word's and
@@ -1398,7 +1428,9 @@ fn score_tokens_with(
     let contrast_at: &[usize] = contrast_at;
     // (position, contribution) of every tone cue, for rule 12
     cue_at.clear();
-    let mut doubt_clause: Option<usize> = None;
+    // the clause of a doubt, where its complement starts, and whether that
+    // complement is a noun's ("shortage *of* nurses")
+    let mut doubt_clause: Option<(usize, usize, bool)> = None;
     // 13. OPEN: where an uncertainty cue opens a question ("not clear
     // whether", "could not say when"), the outcome asked about is no hope
     open_from.clear();
@@ -1555,10 +1587,10 @@ fn score_tokens_with(
         } else if w < 0.0
             && span_found & found::MODIFIER != 0
             && span_rules & rule::AUX != 0
-            && let Some(j) = (k + 1..n)
+            && let Some(j) = (k + len..n)
                 .take_while(|&j| ws[j].clause == ws[k].clause)
                 .find(|&j| matches!(modifier[j], Some((Modifier::Overcome, _))))
-            && (j.saturating_sub(PASSIVE_WINDOW)..j)
+            && (j.saturating_sub(PASSIVE_WINDOW)..=j)
                 .any(|m| m > k && m <= k + PASSIVE_SUBJECT_WINDOW && ws[m].is(rule::AUX))
             && !(k + 1..j).any(|m| matches!(modifier[m], Some((Modifier::Negator, _))))
             && !(0..j)
@@ -1620,7 +1652,13 @@ fn score_tokens_with(
         }
         // 14. DOUBT: hope inside the complement of a doubt ("not hopeful of a
         // breakthrough", "will take decades to recover") is what is doubted
-        if w > 0.0 && doubt_clause == Some(ws[k].clause) {
+        if w > 0.0
+            && let Some((dc, from_word, noun)) = doubt_clause
+            && dc == ws[k].clause
+            // a noun's complement ends where the clause's verb begins: "the
+            // shortage of nurses *is* easing" is hope about the shortage
+            && !(noun && (from_word..k).any(|m| ws[m].is(rule::AUX)))
+        {
             w *= DOUBTED_OPTIMISM;
             note!(detail, steps, format!("doubted x{DOUBTED_OPTIMISM}"));
         }
@@ -1629,7 +1667,7 @@ fn score_tokens_with(
             && ws[k + len].clause == ws[k].clause
             && ws[k + len].is(rule::DOUBT_COMPLEMENT)
         {
-            doubt_clause = Some(ws[k].clause);
+            doubt_clause = Some((ws[k].clause, k + len, ws[k + len].is(rule::NOUN_COMPLEMENT)));
         }
         if w > 0.0 {
             o += w;

@@ -588,3 +588,47 @@ fn trouble_remedied_in_the_passive_is_overcome() {
     // the same remedy words read forwards
     assert!(has_step(&sc("They dealt with the crisis"), "overcome by"));
 }
+
+#[test]
+fn trouble_ended_found_or_compared_reads_as_news_of_its_end() {
+    // "not a single": the negation reaches over "single"
+    assert!(sc("There was not a single violation").stance > 0.0);
+    // the passive of trouble ended or undone
+    assert_eq!(sc("The drought is over").label(), Label::Optimistic);
+    assert_eq!(
+        sc("The missing climbers were found alive").label(),
+        Label::Optimistic
+    );
+    // an entry holding the remedy word is not remedied by itself
+    assert!(sc("Reading scores had dropped again").stance < 0.0);
+}
+
+#[test]
+fn a_nouns_complement_ends_at_the_verb() {
+    // rule 14: "shortage of nurses" is no doubt about what the clause's verb says
+    let easing = sc("The shortage of nurses is easing as trainees qualify");
+    assert!(!has_step(&easing, "doubted"), "{:?}", easing.hits);
+    // an attitude's complement still is: hope in it is what is doubted
+    assert!(has_step(
+        &sc("We are not hopeful of a breakthrough"),
+        "doubted"
+    ));
+}
+
+#[test]
+fn the_thing_compared_with_a_fear_is_judged_by_the_comparison() {
+    // rule 8: "losses" is what was feared, and it came in smaller
+    assert_eq!(
+        sc("The losses were smaller than analysts had feared").label(),
+        Label::Optimistic
+    );
+    assert_eq!(
+        sc("The losses were bigger than feared").label(),
+        Label::Cautious
+    );
+    // a cue without its verb before "than" keeps its own tone
+    assert_eq!(
+        sc("The rise was painful but smaller than many had feared").label(),
+        Label::Mixed
+    );
+}
