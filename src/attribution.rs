@@ -1576,6 +1576,20 @@ fn sentence(st: &Sent, reg: &mut Registry, out: &mut Vec<Attributed>) {
                 if who.inverted {
                     // "Q," said X / CLAUSE, said X
                     let np_end = who.np.map(|x| x.1).unwrap_or(after);
+                    // "Because of X, explained Ruiz, “Q”": the introduction,
+                    // the attribution and the quotation are one statement
+                    if cue.k > covered + 1
+                        && st.is_tok(cue.k - 1, ",")
+                        && !(covered..cue.k).any(|x| st.is_quote(x))
+                        && st.is_tok(np_end, ",")
+                        && st.is_quote(np_end + 1)
+                    {
+                        let (e, _) = clause_end(st, np_end + 1, cue.class);
+                        emit((covered, e), &who, out);
+                        covered = e;
+                        last_who = Some(who);
+                        continue;
+                    }
                     content_before(st, cue.k, covered, &who, &mut emit, out);
                     covered = np_end;
                     // "Said Ellis: “...”" opening the sentence
@@ -2151,6 +2165,26 @@ fn unquoted_inversion(st: &Sent, p: usize, k: usize) -> bool {
         }
 }
 
+/// "Because of the schedule, explained Ruiz, “the race is long.”", "But,
+/// said Ruiz, “...”": an inverted attribution set between commas after an
+/// introductory phrase (no quotation before it), with a quotation right after
+/// the speaker's comma. The speaker is a short name or description.
+fn inversion_before_quote(st: &Sent, p: usize, k: usize) -> bool {
+    let n = st.items.len();
+    if !st.is_tok(p, ",")
+        || (0..p).any(|x| st.is_quote(x))
+        || st.lx.cues.get(st.norm(k)) != Some(&CueClass::Speech)
+        || !st.is_word(k + 1)
+        || !(st.is_cap(k + 1) || matches!(st.norm(k + 1), "the" | "a" | "an" | "one"))
+    {
+        return false;
+    }
+    let Some(e) = (k + 1..n.min(k + 8)).find(|&x| !st.is_word(x)) else {
+        return false;
+    };
+    st.is_tok(e, ",") && st.is_quote(e + 1) && (k + 1..e).all(|x| np_word(st, x))
+}
+
 /// At most this many comma-separated segments before a reporting verb are
 /// read as one speaker's appositive chain.
 const MAX_CHAIN: usize = 6;
@@ -2191,6 +2225,7 @@ fn left_speaker(st: &Sent, k: usize, reg: &mut Registry, last: Option<&Who>) -> 
     if st.is_quote(p)
         || (st.is_tok(p, ",") && p > 0 && st.is_quote(p - 1))
         || unquoted_inversion(st, p, k)
+        || inversion_before_quote(st, p, k)
     {
         let len = cue_len(st, k);
         return right_speaker(st, k + len, reg).map(|mut w| {

@@ -1882,3 +1882,24 @@ fn a_title_cased_first_line_is_a_headline_and_a_role_before_a_given_name_is_a_pe
         .collect();
     assert_eq!(who, [("Marek", "person"), ("Tom Reed", "person")]);
 }
+
+#[test]
+fn an_inverted_attribution_after_an_introductory_phrase_opens_a_quotation() {
+    let st = statements(
+        "Nadia Orlov runs the port authority.\n\n\
+         Given how the budget was cut, explained Orlov, “the ferries will stop in May and the docks will close.”\n\n\
+         But, said Orlov, “we will reopen them next year.”",
+    );
+    assert_has!(
+        st,
+        "Nadia Orlov",
+        "Given how the budget was cut, explained Orlov, “the ferries will stop in May and the docks will close.”",
+        "mixed"
+    );
+    assert_has!(
+        st,
+        "Nadia Orlov",
+        "But, said Orlov, “we will reopen them next year.”",
+        "mixed"
+    );
+}
