@@ -799,6 +799,18 @@ fn valid_cue(st: &Sent, k: usize, len: usize, class: CueClass) -> bool {
     {
         return false;
     }
+    // "Cost estimates, he added, were ...", "The reports, she said, are
+    // wrong": a cue in -s right before an attribution set off by commas is
+    // a plural noun, the subject of the clause the attribution interrupts
+    if verb.ends_with('s')
+        && finite.is_none()
+        && st.is_tok(k + len, ",")
+        && st.in_list(k + len + 1, IN_SUBJECT_PRONOUNS)
+        && is_cue_at(st, k + len + 2, &[CueClass::Speech])
+        && st.is_tok(k + len + 2 + cue_len(st, k + len + 2), ",")
+    {
+        return false;
+    }
     // "The tentative deal, announced Friday, would last four years": a past
     // participle between commas, followed by the sentence's own finite verb,
     // describes the noun before it; nobody speaks

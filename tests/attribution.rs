@@ -1903,3 +1903,16 @@ fn an_inverted_attribution_after_an_introductory_phrase_opens_a_quotation() {
         "mixed"
     );
 }
+
+#[test]
+fn a_plural_noun_in_s_before_a_parenthetical_attribution_is_no_verb() {
+    let st = statements(
+        "Tomas Reyes led the review.\n\nRepair estimates, he said, were “far too hopeful.”",
+    );
+    assert_has!(
+        st,
+        "Tomas Reyes",
+        "Repair estimates, he said, were “far too hopeful.”",
+        "mixed"
+    );
+}
