@@ -606,6 +606,9 @@ pub fn attribute(doc: &Document, lx: &Lexicons) -> (Vec<Attributed>, Registry) {
         if out.len() == before {
             possessive_speech_noun(&st, &mut reg, &mut out);
         }
+        if out.len() == before {
+            colon_quotation(&st, &mut reg, &mut out);
+        }
         // A sentence that is only a quotation: continue a speaker.
         if out.len() == before {
             let quotes: Vec<usize> = (0..st.items.len())
@@ -3894,6 +3897,97 @@ fn dash_signature(st: &Sent, reg: &mut Registry, out: &mut Vec<Attributed>) {
     for k in 0..d {
         if st.is_quote(k)
             && let Some(a) = make_statement(st, (k, k + 1), &who, "―")
+        {
+            out.push(a);
+        }
+    }
+}
+
+/// A quotation closing the sentence after a colon, with no reporting verb:
+/// "She then turned to the crowd: “Q”", "Ruiz has since apologised for the
+/// delay: “Q”" (a pronoun or a name, then a verb in the past tense), or a
+/// speaker's label as in a transcript or a round-up: "Sen. Ana Ruiz (D-Ore.):
+/// “Q”", "PORT REOPENS - Ana Ruiz: “Q”", "More from Ruiz: “Q”". Nothing but
+/// quotations follows the colon, and no quotation comes before it.
+fn colon_quotation(st: &Sent, reg: &mut Registry, out: &mut Vec<Attributed>) {
+    let n = st.items.len();
+    let Some(c) = (1..n).find(|&k| st.is_tok(k, ":") || st.is_quote(k)) else {
+        return;
+    };
+    if !st.is_tok(c, ":")
+        || !st.is_quote(c + 1)
+        || !(c + 2..n).all(|k| st.is_quote(k) || st.is_punct(k))
+    {
+        return;
+    }
+    // a headline before a dash, and "More from", open a round-up's label
+    let mut s = (0..c)
+        .rev()
+        .find(|&k| matches!(st.norm(k), "-" | "—" | "–"))
+        .map_or(0, |d| d + 1);
+    if st.norm(s) == "more" && st.norm(s + 1) == "from" {
+        s += 2;
+    }
+    if s >= c || !st.is_word(s) {
+        return;
+    }
+    let pronoun = matches!(st.norm(s), "he" | "she" | "they");
+    if !pronoun && !st.is_cap(s) {
+        return;
+    }
+    // the subject: a pronoun, or a run of name words (and a party tag)
+    let mut e = s + 1;
+    if !pronoun {
+        while e < c && e - s < 8 && np_word(st, e) {
+            e += 1;
+        }
+    }
+    let mut np_end = e;
+    if st.is_tok(e, "(")
+        && is_party_tag(st, e + 1)
+        && let Some(close) = (e + 2..c.min(e + 8)).find(|&k| st.is_tok(k, ")"))
+    {
+        e = close + 1;
+    }
+    let label = e == c;
+    if !label {
+        if s > 0 {
+            return;
+        }
+        let mut v = e;
+        while v < c && st.in_list(v, IN_PRE_VERB_SKIP) {
+            v += 1;
+        }
+        // "has since apologised"
+        if v > e && st.norm(v) == "since" {
+            v += 1;
+        }
+        let past = st.is_word(v)
+            && !st.is_cap(v)
+            && (st.norm(v).ends_with("ed") || st.in_list(v, IN_IRREGULAR_PAST));
+        if !past || !(v..c).all(|k| st.is_word(k)) {
+            return;
+        }
+    } else if pronoun {
+        return;
+    }
+    if !pronoun {
+        let (x, y) = st.tok_range(s, np_end);
+        if !matches!(&*st.np(x, y), Np::Person { .. } | Np::Organization(_)) {
+            return;
+        }
+    } else {
+        np_end = s + 1;
+    }
+    let Some(who) = speaker_from_np(st, (s, np_end), reg, true) else {
+        return;
+    };
+    if who.entity.is_none() {
+        return;
+    }
+    for k in c + 1..n {
+        if st.is_quote(k)
+            && let Some(a) = make_statement(st, (k, k + 1), &who, ":")
         {
             out.push(a);
         }

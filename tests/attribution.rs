@@ -1916,3 +1916,36 @@ fn a_plural_noun_in_s_before_a_parenthetical_attribution_is_no_verb() {
         "mixed"
     );
 }
+
+#[test]
+fn a_quotation_after_a_colon_belongs_to_the_subject_or_the_label_before_it() {
+    let st = statements(
+        "Vera Kolar chairs the harbour board.\n\n\
+         She then turned to the fishermen: “Your quota stays. Nobody will lose a boat.”\n\n\
+         Kolar has since apologised for the delay: “We should have told you in March.”\n\n\
+         Sen. Omar Pike (D-Ore.): “The board must publish the figures.”\n\n\
+         HARBOUR FEES RISE - Lena Broz: “Small boats will pay the most.”\n\n\
+         Pike was asked: “Will you vote for it?”",
+    );
+    assert_has!(
+        st,
+        "Vera Kolar",
+        "Your quota stays. Nobody will lose a boat.",
+        "direct"
+    );
+    assert_has!(
+        st,
+        "Vera Kolar",
+        "We should have told you in March.",
+        "direct"
+    );
+    assert_has!(
+        st,
+        "Omar Pike",
+        "The board must publish the figures.",
+        "direct"
+    );
+    assert_has!(st, "Lena Broz", "Small boats will pay the most.", "direct");
+    // a passive subject is not the one who asked
+    assert_eq!(st.len(), 4, "{st:#?}");
+}
