@@ -4277,7 +4277,20 @@ fn dateline_end(doc: &Document, a: usize, b: usize) -> Option<usize> {
         i += 1;
     }
     if i == a {
-        return None;
+        // "Washington (AFP) – ...": a place in title case needs the
+        // agency's one-word tag (not a party tag as in "Sen. Ana Ruiz (D-Ore.)")
+        while i < b && i < a + 3 && doc.tokens[i].kind == TokenKind::Word && doc.tokens[i].cap {
+            i += 1;
+        }
+        let tagged = i > a
+            && i + 3 < b
+            && doc.is_punct(i, "(")
+            && doc.tokens[i + 1].kind == TokenKind::Word
+            && doc.tokens[i + 1].cap
+            && !doc.tok(i + 1).contains('-')
+            && doc.is_punct(i + 2, ")")
+            && ["-", "—", "–"].iter().any(|d| doc.is_punct(i + 3, d));
+        return tagged.then_some(i + 4);
     }
     if i < b && doc.is_punct(i, ",") {
         let start = i + 1;

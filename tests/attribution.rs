@@ -1949,3 +1949,11 @@ fn a_quotation_after_a_colon_belongs_to_the_subject_or_the_label_before_it() {
     // a passive subject is not the one who asked
     assert_eq!(st.len(), 4, "{st:#?}");
 }
+
+#[test]
+fn a_title_case_dateline_with_an_agency_tag_is_not_the_subject() {
+    let st = statements(
+        "Lisbon (AFP) – Mayor Ana Costa has turned against the port plan, saying that the harbour “is full.”",
+    );
+    assert_has!(st, "Ana Costa", "the harbour “is full.”", "mixed");
+}
