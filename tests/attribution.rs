@@ -1957,3 +1957,15 @@ fn a_title_case_dateline_with_an_agency_tag_is_not_the_subject() {
     );
     assert_has!(st, "Ana Costa", "the harbour “is full.”", "mixed");
 }
+
+#[test]
+fn two_apostrophes_side_by_side_are_a_double_quotation_mark() {
+    let st = statements(
+        "''The mill will stay open,'' Hana Ilic said. ''Nobody is leaving.''\n\n\
+         The workers' council said the ''new plan'' was fair.",
+    );
+    assert_has!(st, "Hana Ilic", "The mill will stay open,", "direct");
+    assert_has!(st, "Hana Ilic", "Nobody is leaving.", "direct");
+    assert_has!(st, "council", "the ''new plan'' was fair", "mixed");
+    assert_eq!(st.len(), 3, "{st:#?}");
+}
