@@ -3693,6 +3693,21 @@ fn relative_who(st: &Sent, j: usize, reg: &mut Registry) -> Option<Who> {
 /// counts only after a body or an anonymous source, since after other nouns
 /// it opens a clause of their own ("the claim that officials said").
 fn restrictive_relative_subject(st: &Sent, a: usize, e: usize, reg: &mut Registry) -> Option<Who> {
+    // "An official who spoke anonymously to discuss strategy said": the
+    // phrase before the verb is the end of a longer relative clause (its
+    // "to" stops the noun phrase); its "who" is a few words further back
+    let a = if a >= 2 && !matches!(st.norm(a - 1), "who" | "that") && st.is_word(a - 1) {
+        match (e.saturating_sub(9).max(1)..a)
+            .rev()
+            .take_while(|&m| st.is_word(m) && !st.is_cap(m))
+            .find(|&m| st.norm(m) == "who")
+        {
+            Some(r) => r + 1,
+            None => return None,
+        }
+    } else {
+        a
+    };
     if a < 2 || e - a > 8 || !matches!(st.norm(a - 1), "who" | "that") {
         return None;
     }

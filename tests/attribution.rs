@@ -1969,3 +1969,12 @@ fn two_apostrophes_side_by_side_are_a_double_quotation_mark() {
     assert_has!(st, "council", "the ''new plan'' was fair", "mixed");
     assert_eq!(st.len(), 3, "{st:#?}");
 }
+
+#[test]
+fn a_relative_clause_with_an_infinitive_still_describes_the_speaker() {
+    let st = statements(
+        "Ivo Marek runs the port.\n\n\
+         A port official who spoke anonymously to discuss internal plans said the cranes “will be sold.”",
+    );
+    assert_has!(st, "a port official", "the cranes “will be sold.”", "mixed");
+}
