@@ -802,6 +802,17 @@ fn valid_cue(st: &Sent, k: usize, len: usize, class: CueClass) -> bool {
     {
         return false;
     }
+    // "the divide highlighted by the shootings", "a plan criticised by
+    // unions": a past participle with its agent is passive; the noun before
+    // it is not the speaker ("responded by saying" is active)
+    if finite.is_none()
+        && verb.ends_with("ed")
+        && st.is_tok(k + len, "by")
+        && st.is_word(k + len + 1)
+        && !st.norm(k + len + 1).ends_with("ing")
+    {
+        return false;
+    }
     // "Cost estimates, he added, were ...", "The reports, she said, are
     // wrong": a cue in -s right before an attribution set off by commas is
     // a plural noun, the subject of the clause the attribution interrupts

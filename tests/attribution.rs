@@ -1978,3 +1978,12 @@ fn a_relative_clause_with_an_infinitive_still_describes_the_speaker() {
     );
     assert_has!(st, "a port official", "the cranes “will be sold.”", "mixed");
 }
+
+#[test]
+fn a_past_participle_with_its_agent_is_passive_and_names_no_speaker() {
+    let st = statements(
+        "On Sunday, while commenting on the water crisis highlighted by the recent floods in the valley and the storms that cut power to five towns, Governor Rosa Vidal said the dams “must be rebuilt.”",
+    );
+    assert_has!(st, "Rosa Vidal", "the dams “must be rebuilt.”", "mixed");
+    assert_eq!(st.len(), 1, "{st:#?}");
+}
