@@ -606,6 +606,9 @@ pub fn attribute(doc: &Document, lx: &Lexicons) -> (Vec<Attributed>, Registry) {
         if out.len() == before {
             possessive_speech_noun(&st, &mut reg, &mut out);
         }
+        if out.len() == before {
+            colon_quotation(&st, &mut reg, &mut out);
+        }
         // A sentence that is only a quotation: continue a speaker.
         if out.len() == before {
             let quotes: Vec<usize> = (0..st.items.len())
@@ -796,6 +799,29 @@ fn valid_cue(st: &Sent, k: usize, len: usize, class: CueClass) -> bool {
         && !st.is_cap(k + len)
         && (st.in_list(k + len, IN_FINITE_AUXILIARIES | IN_IRREGULAR_PAST)
             || st.norm(k + len).ends_with("ed"))
+    {
+        return false;
+    }
+    // "the divide highlighted by the shootings", "a plan criticised by
+    // unions": a past participle with its agent is passive; the noun before
+    // it is not the speaker ("responded by saying" is active)
+    if finite.is_none()
+        && verb.ends_with("ed")
+        && st.is_tok(k + len, "by")
+        && st.is_word(k + len + 1)
+        && !st.norm(k + len + 1).ends_with("ing")
+    {
+        return false;
+    }
+    // "Cost estimates, he added, were ...", "The reports, she said, are
+    // wrong": a cue in -s right before an attribution set off by commas is
+    // a plural noun, the subject of the clause the attribution interrupts
+    if verb.ends_with('s')
+        && finite.is_none()
+        && st.is_tok(k + len, ",")
+        && st.in_list(k + len + 1, IN_SUBJECT_PRONOUNS)
+        && is_cue_at(st, k + len + 2, &[CueClass::Speech])
+        && st.is_tok(k + len + 2 + cue_len(st, k + len + 2), ",")
     {
         return false;
     }
@@ -1576,6 +1602,20 @@ fn sentence(st: &Sent, reg: &mut Registry, out: &mut Vec<Attributed>) {
                 if who.inverted {
                     // "Q," said X / CLAUSE, said X
                     let np_end = who.np.map(|x| x.1).unwrap_or(after);
+                    // "Because of X, explained Ruiz, “Q”": the introduction,
+                    // the attribution and the quotation are one statement
+                    if cue.k > covered + 1
+                        && st.is_tok(cue.k - 1, ",")
+                        && !(covered..cue.k).any(|x| st.is_quote(x))
+                        && st.is_tok(np_end, ",")
+                        && st.is_quote(np_end + 1)
+                    {
+                        let (e, _) = clause_end(st, np_end + 1, cue.class);
+                        emit((covered, e), &who, out);
+                        covered = e;
+                        last_who = Some(who);
+                        continue;
+                    }
                     content_before(st, cue.k, covered, &who, &mut emit, out);
                     covered = np_end;
                     // "Said Ellis: “...”" opening the sentence
@@ -2151,6 +2191,26 @@ fn unquoted_inversion(st: &Sent, p: usize, k: usize) -> bool {
         }
 }
 
+/// "Because of the schedule, explained Ruiz, “the race is long.”", "But,
+/// said Ruiz, “...”": an inverted attribution set between commas after an
+/// introductory phrase (no quotation before it), with a quotation right after
+/// the speaker's comma. The speaker is a short name or description.
+fn inversion_before_quote(st: &Sent, p: usize, k: usize) -> bool {
+    let n = st.items.len();
+    if !st.is_tok(p, ",")
+        || (0..p).any(|x| st.is_quote(x))
+        || st.lx.cues.get(st.norm(k)) != Some(&CueClass::Speech)
+        || !st.is_word(k + 1)
+        || !(st.is_cap(k + 1) || matches!(st.norm(k + 1), "the" | "a" | "an" | "one"))
+    {
+        return false;
+    }
+    let Some(e) = (k + 1..n.min(k + 8)).find(|&x| !st.is_word(x)) else {
+        return false;
+    };
+    st.is_tok(e, ",") && st.is_quote(e + 1) && (k + 1..e).all(|x| np_word(st, x))
+}
+
 /// At most this many comma-separated segments before a reporting verb are
 /// read as one speaker's appositive chain.
 const MAX_CHAIN: usize = 6;
@@ -2191,6 +2251,7 @@ fn left_speaker(st: &Sent, k: usize, reg: &mut Registry, last: Option<&Who>) -> 
     if st.is_quote(p)
         || (st.is_tok(p, ",") && p > 0 && st.is_quote(p - 1))
         || unquoted_inversion(st, p, k)
+        || inversion_before_quote(st, p, k)
     {
         let len = cue_len(st, k);
         return right_speaker(st, k + len, reg).map(|mut w| {
@@ -3655,6 +3716,21 @@ fn relative_who(st: &Sent, j: usize, reg: &mut Registry) -> Option<Who> {
 /// counts only after a body or an anonymous source, since after other nouns
 /// it opens a clause of their own ("the claim that officials said").
 fn restrictive_relative_subject(st: &Sent, a: usize, e: usize, reg: &mut Registry) -> Option<Who> {
+    // "An official who spoke anonymously to discuss strategy said": the
+    // phrase before the verb is the end of a longer relative clause (its
+    // "to" stops the noun phrase); its "who" is a few words further back
+    let a = if a >= 2 && !matches!(st.norm(a - 1), "who" | "that") && st.is_word(a - 1) {
+        match (e.saturating_sub(9).max(1)..a)
+            .rev()
+            .take_while(|&m| st.is_word(m) && !st.is_cap(m))
+            .find(|&m| st.norm(m) == "who")
+        {
+            Some(r) => r + 1,
+            None => return None,
+        }
+    } else {
+        a
+    };
     if a < 2 || e - a > 8 || !matches!(st.norm(a - 1), "who" | "that") {
         return None;
     }
@@ -3859,6 +3935,97 @@ fn dash_signature(st: &Sent, reg: &mut Registry, out: &mut Vec<Attributed>) {
     for k in 0..d {
         if st.is_quote(k)
             && let Some(a) = make_statement(st, (k, k + 1), &who, "―")
+        {
+            out.push(a);
+        }
+    }
+}
+
+/// A quotation closing the sentence after a colon, with no reporting verb:
+/// "She then turned to the crowd: “Q”", "Ruiz has since apologised for the
+/// delay: “Q”" (a pronoun or a name, then a verb in the past tense), or a
+/// speaker's label as in a transcript or a round-up: "Sen. Ana Ruiz (D-Ore.):
+/// “Q”", "PORT REOPENS - Ana Ruiz: “Q”", "More from Ruiz: “Q”". Nothing but
+/// quotations follows the colon, and no quotation comes before it.
+fn colon_quotation(st: &Sent, reg: &mut Registry, out: &mut Vec<Attributed>) {
+    let n = st.items.len();
+    let Some(c) = (1..n).find(|&k| st.is_tok(k, ":") || st.is_quote(k)) else {
+        return;
+    };
+    if !st.is_tok(c, ":")
+        || !st.is_quote(c + 1)
+        || !(c + 2..n).all(|k| st.is_quote(k) || st.is_punct(k))
+    {
+        return;
+    }
+    // a headline before a dash, and "More from", open a round-up's label
+    let mut s = (0..c)
+        .rev()
+        .find(|&k| matches!(st.norm(k), "-" | "—" | "–"))
+        .map_or(0, |d| d + 1);
+    if st.norm(s) == "more" && st.norm(s + 1) == "from" {
+        s += 2;
+    }
+    if s >= c || !st.is_word(s) {
+        return;
+    }
+    let pronoun = matches!(st.norm(s), "he" | "she" | "they");
+    if !pronoun && !st.is_cap(s) {
+        return;
+    }
+    // the subject: a pronoun, or a run of name words (and a party tag)
+    let mut e = s + 1;
+    if !pronoun {
+        while e < c && e - s < 8 && np_word(st, e) {
+            e += 1;
+        }
+    }
+    let mut np_end = e;
+    if st.is_tok(e, "(")
+        && is_party_tag(st, e + 1)
+        && let Some(close) = (e + 2..c.min(e + 8)).find(|&k| st.is_tok(k, ")"))
+    {
+        e = close + 1;
+    }
+    let label = e == c;
+    if !label {
+        if s > 0 {
+            return;
+        }
+        let mut v = e;
+        while v < c && st.in_list(v, IN_PRE_VERB_SKIP) {
+            v += 1;
+        }
+        // "has since apologised"
+        if v > e && st.norm(v) == "since" {
+            v += 1;
+        }
+        let past = st.is_word(v)
+            && !st.is_cap(v)
+            && (st.norm(v).ends_with("ed") || st.in_list(v, IN_IRREGULAR_PAST));
+        if !past || !(v..c).all(|k| st.is_word(k)) {
+            return;
+        }
+    } else if pronoun {
+        return;
+    }
+    if !pronoun {
+        let (x, y) = st.tok_range(s, np_end);
+        if !matches!(&*st.np(x, y), Np::Person { .. } | Np::Organization(_)) {
+            return;
+        }
+    } else {
+        np_end = s + 1;
+    }
+    let Some(who) = speaker_from_np(st, (s, np_end), reg, true) else {
+        return;
+    };
+    if who.entity.is_none() {
+        return;
+    }
+    for k in c + 1..n {
+        if st.is_quote(k)
+            && let Some(a) = make_statement(st, (k, k + 1), &who, ":")
         {
             out.push(a);
         }
@@ -4148,7 +4315,20 @@ fn dateline_end(doc: &Document, a: usize, b: usize) -> Option<usize> {
         i += 1;
     }
     if i == a {
-        return None;
+        // "Washington (AFP) – ...": a place in title case needs the
+        // agency's one-word tag (not a party tag as in "Sen. Ana Ruiz (D-Ore.)")
+        while i < b && i < a + 3 && doc.tokens[i].kind == TokenKind::Word && doc.tokens[i].cap {
+            i += 1;
+        }
+        let tagged = i > a
+            && i + 3 < b
+            && doc.is_punct(i, "(")
+            && doc.tokens[i + 1].kind == TokenKind::Word
+            && doc.tokens[i + 1].cap
+            && !doc.tok(i + 1).contains('-')
+            && doc.is_punct(i + 2, ")")
+            && ["-", "—", "–"].iter().any(|d| doc.is_punct(i + 3, d));
+        return tagged.then_some(i + 4);
     }
     if i < b && doc.is_punct(i, ",") {
         let start = i + 1;

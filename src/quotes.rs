@@ -10,6 +10,9 @@
 //!   quotation over several paragraphs). An opening mark that is never closed
 //!   and not continued is treated as stray, so it cannot swallow the article.
 //! - Nested quotations are allowed; only the outermost becomes a [`Quote`].
+//! - Two straight apostrophes side by side (`''We won,'' she said`), the
+//!   double quotation mark of typewritten copy and some newspaper archives,
+//!   are one straight double mark.
 
 use crate::document::{Document, Quote, Span, TokenKind};
 
@@ -78,6 +81,18 @@ impl Ctx<'_> {
                     "." | "," | ";" | ":" | "!" | "?" | ")" | "]" | "}" | "—" | "–" | "…"
                 ))
     }
+    /// The first of two straight apostrophes side by side (`''`), not part of
+    /// a longer run: together they are a double quotation mark.
+    fn doubled(&self, i: usize) -> bool {
+        let t = &self.doc.tokens;
+        let apostrophe = |k: usize| t[k].kind == TokenKind::QuoteMark && self.ch(k) == '\'';
+        i + 1 < self.b
+            && apostrophe(i)
+            && apostrophe(i + 1)
+            && t[i].span.end == t[i + 1].span.start
+            && !(i > self.a && apostrophe(i - 1) && t[i - 1].span.end == t[i].span.start)
+            && !(i + 2 < self.b && apostrophe(i + 2) && t[i + 1].span.end == t[i + 2].span.start)
+    }
     /// `Rovers' owner`: a plural possessive, not a closing mark, when a better
     /// closer follows later in the paragraph.
     fn looks_possessive(&self, i: usize) -> bool {
@@ -127,6 +142,19 @@ pub fn find(doc: &mut Document) {
                         found.push((o, Some(i), f));
                     }
                 };
+                if i > a && cx.doubled(i - 1) {
+                    // the second mark of a `''` pair
+                    continue;
+                }
+                if cx.doubled(i) {
+                    // `''` as a straight double mark: its outer sides decide
+                    if let Some(p) = open_has(&stack, Family::StraightDouble) {
+                        close(&mut stack, p, i + 1);
+                    } else if i + 2 < b && !cx.right_open(i + 1) {
+                        stack.push((Family::StraightDouble, i));
+                    }
+                    continue;
+                }
                 match c {
                     '“' => {
                         if let Some(p) = open_has(&stack, Family::LowDouble) {
@@ -228,8 +256,11 @@ pub fn find(doc: &mut Document) {
             break;
         }
         for &(open, close, _f) in &found {
-            let inner_start = doc.tokens[open].span.end;
+            // a `''` pair opens after its second mark and closes before its first
+            let open_mark = if cx.doubled(open) { open + 1 } else { open };
+            let inner_start = doc.tokens[open_mark].span.end;
             let inner_end = match close {
+                Some(c) if c > a && cx.doubled(c - 1) => doc.tokens[c - 1].span.start,
                 Some(c) => doc.tokens[c].span.start,
                 None => doc.tokens[b - 1].span.end,
             };

@@ -1905,3 +1905,108 @@ fn a_nationality_noun_finds_the_person_of_that_nation() {
     );
     assert_has!(st, "Jan Nowak", "My legs felt light all day,", "direct");
 }
+
+#[test]
+fn an_inverted_attribution_after_an_introductory_phrase_opens_a_quotation() {
+    let st = statements(
+        "Nadia Orlov runs the port authority.\n\n\
+         Given how the budget was cut, explained Orlov, “the ferries will stop in May and the docks will close.”\n\n\
+         But, said Orlov, “we will reopen them next year.”",
+    );
+    assert_has!(
+        st,
+        "Nadia Orlov",
+        "Given how the budget was cut, explained Orlov, “the ferries will stop in May and the docks will close.”",
+        "mixed"
+    );
+    assert_has!(
+        st,
+        "Nadia Orlov",
+        "But, said Orlov, “we will reopen them next year.”",
+        "mixed"
+    );
+}
+
+#[test]
+fn a_plural_noun_in_s_before_a_parenthetical_attribution_is_no_verb() {
+    let st = statements(
+        "Tomas Reyes led the review.\n\nRepair estimates, he said, were “far too hopeful.”",
+    );
+    assert_has!(
+        st,
+        "Tomas Reyes",
+        "Repair estimates, he said, were “far too hopeful.”",
+        "mixed"
+    );
+}
+
+#[test]
+fn a_quotation_after_a_colon_belongs_to_the_subject_or_the_label_before_it() {
+    let st = statements(
+        "Vera Kolar chairs the harbour board.\n\n\
+         She then turned to the fishermen: “Your quota stays. Nobody will lose a boat.”\n\n\
+         Kolar has since apologised for the delay: “We should have told you in March.”\n\n\
+         Sen. Omar Pike (D-Ore.): “The board must publish the figures.”\n\n\
+         HARBOUR FEES RISE - Lena Broz: “Small boats will pay the most.”\n\n\
+         Pike was asked: “Will you vote for it?”",
+    );
+    assert_has!(
+        st,
+        "Vera Kolar",
+        "Your quota stays. Nobody will lose a boat.",
+        "direct"
+    );
+    assert_has!(
+        st,
+        "Vera Kolar",
+        "We should have told you in March.",
+        "direct"
+    );
+    assert_has!(
+        st,
+        "Omar Pike",
+        "The board must publish the figures.",
+        "direct"
+    );
+    assert_has!(st, "Lena Broz", "Small boats will pay the most.", "direct");
+    // a passive subject is not the one who asked
+    assert_eq!(st.len(), 4, "{st:#?}");
+}
+
+#[test]
+fn a_title_case_dateline_with_an_agency_tag_is_not_the_subject() {
+    let st = statements(
+        "Lisbon (AFP) – Mayor Ana Costa has turned against the port plan, saying that the harbour “is full.”",
+    );
+    assert_has!(st, "Ana Costa", "the harbour “is full.”", "mixed");
+}
+
+#[test]
+fn two_apostrophes_side_by_side_are_a_double_quotation_mark() {
+    let st = statements(
+        "''The mill will stay open,'' Hana Ilic said. ''Nobody is leaving.''\n\n\
+         The workers' council said the ''new plan'' was fair.",
+    );
+    assert_has!(st, "Hana Ilic", "The mill will stay open,", "direct");
+    assert_has!(st, "Hana Ilic", "Nobody is leaving.", "direct");
+    assert_has!(st, "council", "the ''new plan'' was fair", "mixed");
+    assert_eq!(st.len(), 3, "{st:#?}");
+}
+
+#[test]
+fn a_relative_clause_with_an_infinitive_still_describes_the_speaker() {
+    let st = statements(
+        "Ivo Marek runs the port.\n\n\
+         A port official who spoke anonymously to discuss internal plans said the cranes “will be sold.”",
+    );
+    assert_has!(st, "a port official", "the cranes “will be sold.”", "mixed");
+}
+
+#[test]
+fn a_past_participle_with_its_agent_is_passive_and_names_no_speaker() {
+    let st = statements(
+        "On Sunday, while commenting on the water crisis highlighted by the recent floods in the valley and the storms that cut power to five towns, Governor Rosa Vidal said the dams “must be rebuilt.”",
+    );
+    assert_has!(st, "Rosa Vidal", "the dams “must be rebuilt.”", "mixed");
+    assert_eq!(st.len(), 1, "{st:#?}");
+}
