@@ -1494,7 +1494,9 @@ fn same_nationality(noun: &str, adj: &str) -> bool {
     let ads = strip(adj, &["ish", "ian", "ic", "ese", "an", "i"]);
     ns == adj
         || ns == ads
-        || (ads.len() == ns.len() + 1 && ads.starts_with(ns) && ads.ends_with(&ns[ns.len() - 1..]))
+        || ns.chars().last().is_some_and(|last| {
+            ads.len() == ns.len() + last.len_utf8() && ads.starts_with(ns) && ads.ends_with(last)
+        })
 }
 
 /// "The company" is not a government or a ministry: a commercial head never
@@ -1646,5 +1648,17 @@ mod tests {
                 assert_eq!(out, wa.to_lowercase());
             }
         }
+    }
+
+    #[test]
+    fn nationality_stems_match_and_never_split_a_character() {
+        assert!(same_nationality("dane", "danish"));
+        assert!(same_nationality("scot", "scottish"));
+        assert!(same_nationality("frenchman", "french"));
+        assert!(same_nationality("pole", "polish"));
+        assert!(!same_nationality("pole", "police"));
+        // found by cargo fuzz: a stem ending in a two-byte letter
+        assert!(!same_nationality("dÿ", "dÿx"));
+        assert!(same_nationality("swedë", "swedëë"));
     }
 }
