@@ -2,8 +2,10 @@
 //!
 //! read text -> normalise/tokenise/sentences (`text`) -> quotations (`quotes`)
 //! -> statements and speakers (`attribution`, `speakers`) -> scores (`tone`).
-//! No state survives between articles, so the corpus runner can analyse
-//! articles on any thread in any order and still write identical output.
+//! No state that could change a result survives between articles (the tone
+//! stage keeps its working arrays per thread, cleared before every use: see
+//! `tone::Scratch`), so the corpus runner can analyse articles on any thread
+//! in any order and still write identical output.
 
 use crate::attribution::{Kind, attribute};
 use crate::document::{Document, ParagraphKind, Span};

@@ -3,6 +3,18 @@
 
 mod cmd;
 
+/// The allocator of the `stance` binary (the library leaves the choice to
+/// its user). An article's analysis makes many small, short-lived
+/// allocations (token and phrase lists, names, cue strings), and glibc's
+/// malloc and free were about a tenth of the CPU time of a corpus run;
+/// mimalloc, the usual choice for allocation-heavy throughput work, takes
+/// them from per-thread free lists. On 100 MB of BBC news with one thread
+/// it cut user CPU time by about 12%, for a peak resident size of 66 MB
+/// instead of 41 MB (its own version 3 was as fast but peaked at 96 MB).
+/// Output is unaffected: nothing reads addresses.
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};

@@ -23,15 +23,21 @@ fn is_hyphen(c: char) -> bool {
     c == '-' || c == '‐' || c == '‑'
 }
 
-/// Tokens after which a full stop does not end a sentence.
-const ABBREVIATIONS: &[&str] = &[
-    "mr", "mrs", "ms", "dr", "prof", "st", "gen", "sen", "rep", "gov", "lt", "col", "capt", "sgt",
-    "jr", "sr", "no", "vs", "etc", "inc", "corp", "co", "ltd", "mt", "ft", "rev", "hon", "cllr",
-    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "approx",
-    "dept", "univ", "est", "fig", "a.m", "p.m",
-    // plural and legislative titles: "Sens. Tester and Vitter", "Del. Plaskett"
-    "sens", "reps", "del",
-];
+/// Tokens after which a full stop does not end a sentence. (A `match`, not
+/// a list searched in turn: the compiler switches on the length first, and
+/// this is asked at nearly every full stop.)
+fn is_abbreviation_word(n: &str) -> bool {
+    matches!(
+        n,
+        "mr" | "mrs" | "ms" | "dr" | "prof" | "st" | "gen" | "sen" | "rep" | "gov" | "lt"
+            | "col" | "capt" | "sgt" | "jr" | "sr" | "no" | "vs" | "etc" | "inc" | "corp"
+            | "co" | "ltd" | "mt" | "ft" | "rev" | "hon" | "cllr" | "jan" | "feb" | "mar"
+            | "apr" | "jun" | "jul" | "aug" | "sep" | "sept" | "oct" | "nov" | "dec"
+            | "approx" | "dept" | "univ" | "est" | "fig" | "a.m" | "p.m"
+            // plural and legislative titles: "Sens. Tester and Vitter", "Del. Plaskett"
+            | "sens" | "reps" | "del"
+    )
+}
 
 /// Line prefixes (lower case) that mark bylines and source notes.
 const META_PREFIXES: &[&str] = &[
@@ -99,7 +105,9 @@ static ASCII_ALNUM: [bool; 256] = {
 
 fn tokenize(doc: &mut Document) {
     let text = doc.text.as_str();
-    let mut tokens = Vec::with_capacity(text.len() / 5);
+    // (a token per four bytes: one per five was too few for a sixth of
+    // the BBC articles, whose token list was then regrown and copied)
+    let mut tokens = Vec::with_capacity(text.len() / 4);
     // bytes, not a `String`: an ASCII word is lower-cased as it is copied,
     // in one pass and without re-checking char boundaries; the buffer is
     // checked to be UTF-8 once, at the end (every piece pushed is whole
@@ -502,15 +510,28 @@ fn is_abbreviation(doc: &Document, dot: usize, para_start: usize) -> bool {
     }
     let n = doc.norm(prev);
     // "winds of 200km/h. The office said": a unit's last letter ends a sentence
-    let unit = prev > 0
-        && doc.tok(prev - 1) == "/"
-        && doc.tokens[prev - 1].span.end == t.span.start
-        && doc.tok(prev).chars().all(|c| c.is_lowercase());
-    (n.chars().count() == 1 && !unit)
-        || n.contains('.')
-        || ABBREVIATIONS.contains(&n)
+    let unit = || {
+        prev > 0
+            && doc.tok(prev - 1) == "/"
+            && doc.tokens[prev - 1].span.end == t.span.start
+            && doc.tok(prev).chars().all(|c| c.is_lowercase())
+    };
+    // ('.' and '-' are ASCII, so they are found as bytes: no UTF-8 byte
+    // of another character equals them)
+    (is_one_char(n) && !unit())
+        || n.as_bytes().contains(&b'.')
+        || is_abbreviation_word(n)
         // a party and state tag, "(D-N.C.)": "D-N" is not a sentence end
-        || n.rsplit_once('-').is_some_and(|(_, x)| x.chars().count() == 1)
+        || n
+            .bytes()
+            .rposition(|c| c == b'-')
+            .is_some_and(|d| is_one_char(&n[d + 1..]))
+}
+
+/// `s` is one character (Unicode scalar value).
+fn is_one_char(s: &str) -> bool {
+    let mut c = s.chars();
+    c.next().is_some() && c.next().is_none()
 }
 
 /// Convert byte offsets to character (Unicode scalar) offsets, in one sweep.

@@ -592,6 +592,12 @@ impl W {
 /// per-word arrays; allocating them afresh each time cost more than the
 /// rules themselves, so [`Prepared`] keeps one set and each call clears it.
 /// Nothing in it outlives a call: every field is cleared before use.
+///
+/// The set outlives the document too: [`prepare`] takes the thread's set
+/// (see [`SCRATCH`]) and dropping the [`Prepared`] gives it back, so a
+/// worker's arrays grow to the longest stretch once instead of regrowing
+/// from empty for every article. As every field is cleared before use,
+/// no result can depend on what an earlier article left in them.
 #[derive(Default)]
 struct Scratch {
     ws: Vec<W>,
@@ -614,6 +620,11 @@ struct Scratch {
     cue_starts: Vec<usize>,
     /// The words where a sentiment entry starts.
     senti_starts: Vec<usize>,
+}
+
+thread_local! {
+    /// The scoring arrays of this thread between documents (see [`Scratch`]).
+    static SCRATCH: RefCell<Scratch> = RefCell::default();
 }
 
 /// What a punctuation token ends when a stretch is scored.
@@ -655,6 +666,15 @@ pub struct Prepared {
     /// `Prepared` belongs to one document on one thread, so the cell is
     /// never borrowed twice.
     scratch: RefCell<Scratch>,
+}
+
+impl Drop for Prepared {
+    /// Give the scoring arrays back to the thread for its next document.
+    fn drop(&mut self) {
+        let scratch = std::mem::take(self.scratch.get_mut());
+        // (during thread exit the slot may be gone; the arrays are then freed)
+        let _ = SCRATCH.try_with(|s| s.replace(scratch));
+    }
 }
 
 pub fn prepare(doc: &Document, lx: &Lexicons) -> Prepared {
@@ -886,7 +906,7 @@ pub fn prepare(doc: &Document, lx: &Lexicons) -> Prepared {
         quantity_at,
         emoticons,
         exclamations,
-        scratch: RefCell::new(Scratch::default()),
+        scratch: RefCell::new(SCRATCH.with(RefCell::take)),
     }
 }
 
