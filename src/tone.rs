@@ -67,6 +67,8 @@
 //! 14. DOUBT: after a caution cue followed by a complement word
 //!     ([`DOUBT_COMPLEMENT`]: "not hopeful *of* a breakthrough", "will take
 //!     decades *to* recover", "not optimistic *that* it could be revived"),
+//!     or a caution entry ending in one ("little sign *of* a breakthrough",
+//!     "too early *to* celebrate"),
 //!     optimism cues in the same clause name what is doubted, not hope: they
 //!     keep [`DOUBTED_OPTIMISM`] of their weight. A noun's "of" ends at the
 //!     clause's verb ("the shortage of nurses *is* easing" doubts nothing).
@@ -1662,12 +1664,19 @@ fn score_tokens_with(
             w *= DOUBTED_OPTIMISM;
             note!(detail, steps, format!("doubted x{DOUBTED_OPTIMISM}"));
         }
-        if w < 0.0
-            && k + len < n
-            && ws[k + len].clause == ws[k].clause
-            && ws[k + len].is(rule::DOUBT_COMPLEMENT)
-        {
-            doubt_clause = Some((ws[k].clause, k + len, ws[k + len].is(rule::NOUN_COMPLEMENT)));
+        if w < 0.0 && k + len < n && ws[k + len].clause == ws[k].clause {
+            // the complement word after the cue, or ending it ("little sign
+            // *of* a breakthrough", "too early *to* celebrate")
+            let at = if ws[k + len].is(rule::DOUBT_COMPLEMENT) {
+                Some(k + len)
+            } else if len > 1 && ws[k + len - 1].is(rule::DOUBT_COMPLEMENT) {
+                Some(k + len - 1)
+            } else {
+                None
+            };
+            if let Some(at) = at {
+                doubt_clause = Some((ws[k].clause, at, ws[at].is(rule::NOUN_COMPLEMENT)));
+            }
         }
         if w > 0.0 {
             o += w;

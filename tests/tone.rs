@@ -632,3 +632,12 @@ fn the_thing_compared_with_a_fear_is_judged_by_the_comparison() {
         Label::Mixed
     );
 }
+
+#[test]
+fn a_caution_entry_ending_in_its_complement_word_doubts_what_follows() {
+    // rule 14: "little sign of" holds its own "of"; the breakthrough is doubted
+    let s = sc("There is little sign of a breakthrough");
+    assert!(has_step(&s, "doubted"), "{:?}", s.hits);
+    assert_eq!(s.label(), Label::Cautious);
+    assert!(has_step(&sc("It is too early to celebrate"), "doubted"));
+}
