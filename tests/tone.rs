@@ -641,3 +641,21 @@ fn a_caution_entry_ending_in_its_complement_word_doubts_what_follows() {
     assert_eq!(s.label(), Label::Cautious);
     assert!(has_step(&sc("It is too early to celebrate"), "doubted"));
 }
+
+#[test]
+fn a_good_thing_that_fails_is_no_hope() {
+    // rule 20: the optimism cue is the subject of the caution cue
+    for s in [
+        "Hope is fading for the missing sailors",
+        "The recovery has stalled",
+        "Support for the scheme has dried up",
+    ] {
+        let x = sc(s);
+        assert!(has_step(&x, "failing"), "{s}: {:?}", x.hits);
+        assert_eq!(x.label(), Label::Cautious, "{s}");
+    }
+    // a negator before the caution cue is no auxiliary: hope survives
+    let x = sc("Hope is not lost");
+    assert!(!has_step(&x, "failing"), "{:?}", x.hits);
+    assert_eq!(x.label(), Label::Optimistic);
+}
