@@ -659,3 +659,11 @@ fn a_good_thing_that_fails_is_no_hope() {
     assert!(!has_step(&x, "failing"), "{:?}", x.hits);
     assert_eq!(x.label(), Label::Optimistic);
 }
+
+#[test]
+fn at_last_is_relief() {
+    assert_eq!(
+        sc("At last the ferry is running").label(),
+        Label::Optimistic
+    );
+}
