@@ -67,6 +67,8 @@
 //! 14. DOUBT: after a caution cue followed by a complement word
 //!     ([`DOUBT_COMPLEMENT`]: "not hopeful *of* a breakthrough", "will take
 //!     decades *to* recover", "not optimistic *that* it could be revived"),
+//!     or a caution entry ending in one ("little sign *of* a breakthrough",
+//!     "too early *to* celebrate"),
 //!     optimism cues in the same clause name what is doubted, not hope: they
 //!     keep [`DOUBTED_OPTIMISM`] of their weight. A noun's "of" ends at the
 //!     clause's verb ("the shortage of nurses *is* easing" doubts nothing).
@@ -115,6 +117,12 @@
 //!     did not capture the waits") denies, refuses or reports something
 //!     missing, which readers take as caution: it gets [`DENIAL_CAUTION`].
 //!     A negated cue is not a denial of this kind: steps 3 and 17 read it.
+//! 20. FAILING: an optimism cue that is the subject of a caution cue in its
+//!     clause, right before it or with an auxiliary just before the caution
+//!     cue (intensifiers aside) and at most [`FAILING_WINDOW`] words between ("hope *is* fading", "the recovery is more fragile",
+//!     "the recovery *has* stalled", "support for the project *has* dried
+//!     up", "confidence collapsed"), names the good thing that fails, not
+//!     hope: it keeps [`FAILING_SCALE`] of its weight.
 //!
 //! Lexicon entries never reach over a full stop, colon or bracket; plain
 //! phrases may run over a comma or dash ("weeks, not days"), entries with a
@@ -300,6 +308,13 @@ pub const QUANTITY_WINDOW: usize = 4;
 /// off, over a phrase that describes it ("the cost of her last shipment of
 /// antibiotics had risen").
 pub const QUANTITY_SUBJECT_WINDOW: usize = 7;
+/// Rule 20 (FAILING): at most this many words from the end of an optimism
+/// cue to the caution cue it is the subject of, the last an auxiliary
+/// ("support *for the project has* dried up").
+pub const FAILING_WINDOW: usize = 5;
+/// Rule 20: what such a good thing that fails keeps of its optimism: none,
+/// the failing carries the tone.
+pub const FAILING_SCALE: f32 = 0.0;
 /// Rule 18: the share of a reporting verb's own tone that goes to its statement.
 pub const FRAME_SCALE: f32 = 1.0;
 /// 19. DENIAL: the caution of a stretch whose only cue is a negator.
@@ -1466,7 +1481,7 @@ fn score_tokens_with(
             .map(|&(k, len, _)| (k + len, ws[k].sentence)),
     );
     let open_from: &[(usize, usize)] = open_from;
-    for &(k, len, base) in tone_hits {
+    for (hit, &(k, len, base)) in tone_hits.iter().enumerate() {
         let mut w = base;
         let mut steps = Vec::new();
         let mut from = k;
@@ -1682,12 +1697,47 @@ fn score_tokens_with(
             w *= DOUBTED_OPTIMISM;
             note!(detail, steps, format!("doubted x{DOUBTED_OPTIMISM}"));
         }
-        if w < 0.0
-            && k + len < n
-            && ws[k + len].clause == ws[k].clause
-            && ws[k + len].is(rule::DOUBT_COMPLEMENT)
+        // 20. FAILING: a good thing as the subject of trouble ("hope is
+        // fading", "the recovery has stalled", "support for the project
+        // has dried up") is what fails, not hope
+        if w > 0.0
+            && span_rules & rule::AUX != 0
+            && let Some(&(p, _, pbase)) = tone_hits.get(hit + 1)
+            && pbase < 0.0
+            && p >= k + len
+            && p - (k + len) <= FAILING_WINDOW
+            && ws[p].clause == ws[k].clause
+            && (p == k + len || {
+                // over intensifiers to the auxiliary ("is *more* fragile")
+                let before = (k + len..p).rev().find(|&m| {
+                    !matches!(
+                        modifier[m],
+                        Some((Modifier::Intensifier(_) | Modifier::Diminisher(_), 1))
+                    )
+                });
+                before.is_some_and(|m| ws[m].is(rule::AUX))
+            })
         {
-            doubt_clause = Some((ws[k].clause, k + len, ws[k + len].is(rule::NOUN_COMPLEMENT)));
+            w *= FAILING_SCALE;
+            note!(
+                detail,
+                steps,
+                format!("failing: subject of {:?} x{FAILING_SCALE}", word(p))
+            );
+        }
+        if w < 0.0 && k + len < n && ws[k + len].clause == ws[k].clause {
+            // the complement word after the cue, or ending it ("little sign
+            // *of* a breakthrough", "too early *to* celebrate")
+            let at = if ws[k + len].is(rule::DOUBT_COMPLEMENT) {
+                Some(k + len)
+            } else if len > 1 && ws[k + len - 1].is(rule::DOUBT_COMPLEMENT) {
+                Some(k + len - 1)
+            } else {
+                None
+            };
+            if let Some(at) = at {
+                doubt_clause = Some((ws[k].clause, at, ws[at].is(rule::NOUN_COMPLEMENT)));
+            }
         }
         if w > 0.0 {
             o += w;

@@ -632,3 +632,38 @@ fn the_thing_compared_with_a_fear_is_judged_by_the_comparison() {
         Label::Mixed
     );
 }
+
+#[test]
+fn a_caution_entry_ending_in_its_complement_word_doubts_what_follows() {
+    // rule 14: "little sign of" holds its own "of"; the breakthrough is doubted
+    let s = sc("There is little sign of a breakthrough");
+    assert!(has_step(&s, "doubted"), "{:?}", s.hits);
+    assert_eq!(s.label(), Label::Cautious);
+    assert!(has_step(&sc("It is too early to celebrate"), "doubted"));
+}
+
+#[test]
+fn a_good_thing_that_fails_is_no_hope() {
+    // rule 20: the optimism cue is the subject of the caution cue
+    for s in [
+        "Hope is fading for the missing sailors",
+        "The recovery has stalled",
+        "Support for the scheme has dried up",
+    ] {
+        let x = sc(s);
+        assert!(has_step(&x, "failing"), "{s}: {:?}", x.hits);
+        assert_eq!(x.label(), Label::Cautious, "{s}");
+    }
+    // a negator before the caution cue is no auxiliary: hope survives
+    let x = sc("Hope is not lost");
+    assert!(!has_step(&x, "failing"), "{:?}", x.hits);
+    assert_eq!(x.label(), Label::Optimistic);
+}
+
+#[test]
+fn at_last_is_relief() {
+    assert_eq!(
+        sc("At last the ferry is running").label(),
+        Label::Optimistic
+    );
+}

@@ -108,7 +108,7 @@ pub fn run(a: Args) -> u8 {
     );
     println!("\n== rules and constants (src/tone.rs)");
     println!(
-        "    negation window {} words; negated optimism x{}, negated caution x{}; hedge damping {}; conditional x{}; contrast before x{} after x{}; question x{} +{} caution; sentiment spill {}; saturation {}; mixed when both >= {} and ratio >= {}; label threshold {}; expectation {} (turned round after {:?} within {} words before \"than\"); commitment {}; X, not Y +{} to the weaker side (at most x{} of the gap); turn +{} to the other side after a contrast followed by >= {} words; open question after {:?} x{}; doubted optimism x{} after a caution cue and {:?}; quantity {} (the quantity within {} words after its change word, {} before); overcome x-{}; negated belief: negator within {} words before the verb; \"no\" reaches over {} words and auxiliaries; reporting verb x{}, the other side x{}; denial {}",
+        "    negation window {} words; negated optimism x{}, negated caution x{}; hedge damping {}; conditional x{}; contrast before x{} after x{}; question x{} +{} caution; sentiment spill {}; saturation {}; mixed when both >= {} and ratio >= {}; label threshold {}; expectation {} (turned round after {:?} within {} words before \"than\"); commitment {}; X, not Y +{} to the weaker side (at most x{} of the gap); turn +{} to the other side after a contrast followed by >= {} words; open question after {:?} x{}; doubted optimism x{} after a caution cue and {:?}; quantity {} (the quantity within {} words after its change word, {} before); overcome x-{}; negated belief: negator within {} words before the verb; \"no\" reaches over {} words and auxiliaries; reporting verb x{}, the other side x{}; denial {}; failing: optimism x{} as the subject of a caution cue within {} words",
         tone::NEGATION_WINDOW,
         tone::NEGATED_OPTIMISM,
         tone::NEGATED_CAUTION,
@@ -143,7 +143,9 @@ pub fn run(a: Args) -> u8 {
         tone::NO_SUBJECT_WORDS,
         tone::FRAME_SCALE,
         tone::FRAME_OTHER_SIDE,
-        tone::DENIAL_CAUTION
+        tone::DENIAL_CAUTION,
+        tone::FAILING_SCALE,
+        tone::FAILING_WINDOW
     );
     0
 }
