@@ -1200,9 +1200,9 @@ fn score_tokens_with(
     let questions: &[bool] = questions;
     let n = ws.len();
     // A stretch with nothing a score can come from (no cue, sentiment word,
-    // hedge, change, expectation word, "we will", "not"/"so" or question)
-    // scores zero, without the rules.
-    let sources = found::TONE | found::SENTIMENT | found::HEDGE | found::CHANGE;
+    // hedge, change, negator (rule 19), expectation word, "we will",
+    // "not"/"so" or question) scores zero, without the rules.
+    let sources = found::TONE | found::SENTIMENT | found::HEDGE | found::CHANGE | found::NEGATOR;
     let source_words =
         rule::FEAR | rule::HOPE | rule::EXPECTED | rule::WE | rule::WE_WILL | rule::NOT | rule::SO;
     if span_found & sources == 0 && span_rules & source_words == 0 && !questions.contains(&true) {

@@ -555,6 +555,14 @@ fn a_bare_denial_leans_cautious() {
         sc("We would put that figure in the plan").label(),
         Label::Neutral
     );
+    // any negator, not only "not": "no", "nobody", "no longer"
+    for s in [
+        "There is no bus on Sundays",
+        "Nobody came to the meeting",
+        "The clinic no longer takes patients",
+    ] {
+        assert!(has_step(&sc(s), "denial"), "{s}");
+    }
     // a negated cue is read by negation, not as a bare denial
     let negated = sc("The outlook is not bleak");
     assert!(negated.stance > 0.0 && !has_step(&negated, "denial"));
